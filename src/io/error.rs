@@ -1,0 +1,114 @@
+//! Errors that name the file and say what is wrong with it in words an analyst understands.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Open,
+    Save,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    NotFound,
+    IsDirectory,
+    Unreadable(String),
+    Empty,
+    Binary,
+    NotUtf8 { line: usize, column: usize },
+    TooLarge { bytes: u64, limit: u64 },
+    /// RON that does not parse; the message carries line and column.
+    Malformed(String),
+    NotASession,
+    NewerVersion { found: u32, supported: u32 },
+    UnsupportedVersion(u32),
+    /// Parses, but contradicts itself (offsets outside the text, unknown labels, …).
+    Invalid(String),
+    WriteFailed(String),
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Problem::NotFound => write!(f, "the file does not exist"),
+            Problem::IsDirectory => write!(f, "it is a folder, not a file"),
+            Problem::Unreadable(e) => write!(f, "it cannot be read ({e})"),
+            Problem::Empty => write!(f, "the file is empty: there is no text to review"),
+            Problem::Binary => write!(
+                f,
+                "it is not a text file (it contains NUL bytes); open a .txt, .md or .ron file"
+            ),
+            Problem::NotUtf8 { line, column } => write!(
+                f,
+                "it is not UTF-8 text (first invalid byte at line {line}, column {column}); \
+                 save it as UTF-8 and try again"
+            ),
+            Problem::TooLarge { bytes, limit } => write!(
+                f,
+                "it is too large ({} MB; the limit is {} MB)",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            Problem::Malformed(e) => write!(f, "it is not a valid session file: {e}"),
+            Problem::NotASession => write!(f, "it is not a claimlens session file"),
+            Problem::NewerVersion { found, supported } => write!(
+                f,
+                "it was saved by a newer claimlens (session version {found}; this version reads \
+                 up to {supported}); update claimlens to open it"
+            ),
+            Problem::UnsupportedVersion(v) => {
+                write!(f, "session version {v} is not supported")
+            }
+            Problem::Invalid(e) => write!(f, "the session is damaged: {e}"),
+            Problem::WriteFailed(e) => write!(f, "writing failed ({e}); the old file is unchanged"),
+        }
+    }
+}
+
+/// A problem with one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    pub action: Action,
+    pub path: PathBuf,
+    pub problem: Problem,
+}
+
+impl FileError {
+    pub fn open(path: &Path, problem: Problem) -> Self {
+        Self {
+            action: Action::Open,
+            path: path.to_path_buf(),
+            problem,
+        }
+    }
+
+    pub fn save(path: &Path, problem: Problem) -> Self {
+        Self {
+            action: Action::Save,
+            path: path.to_path_buf(),
+            problem,
+        }
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let verb = match self.action {
+            Action::Open => "Cannot open",
+            Action::Save => "Cannot save",
+        };
+        write!(f, "{verb} {}: {}", self.path.display(), self.problem)
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Maps an I/O error from reading `path` to a problem the user can act on.
+pub fn read_problem(e: &std::io::Error) -> Problem {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Problem::NotFound,
+        std::io::ErrorKind::IsADirectory => Problem::IsDirectory,
+        _ => Problem::Unreadable(e.to_string()),
+    }
+}

@@ -1,0 +1,12 @@
+//! Files: reading articles, loading and saving sessions atomically. No drawing happens here.
+
+pub mod article_file;
+pub mod atomic;
+pub mod error;
+pub mod open;
+pub mod session_file;
+
+pub use article_file::read_article;
+pub use error::{FileError, Problem};
+pub use open::{Opened, open_path};
+pub use session_file::{load_session, save_session};

@@ -1,0 +1,111 @@
+//! The article under review: its text, normalized once so that every byte offset stays valid.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: String,
+    /// Where the text was read from, if anywhere; informational only, a session never needs it.
+    pub source_path: Option<String>,
+    /// SHA-256 of the normalized text, lowercase hex.
+    pub sha256: String,
+    pub text: String,
+}
+
+impl Article {
+    /// Builds an article from raw text, normalizing it first.
+    pub fn new(title: impl Into<String>, source_path: Option<String>, raw: &str) -> Self {
+        Self::from_normalized(title, source_path, normalize(raw))
+    }
+
+    /// Builds an article from text that is already normalized (e.g. read back from a session).
+    pub fn from_normalized(
+        title: impl Into<String>,
+        source_path: Option<String>,
+        text: String,
+    ) -> Self {
+        Self {
+            title: title.into(),
+            source_path,
+            sha256: sha256_hex(&text),
+            text,
+        }
+    }
+
+    /// The article's title: its first non-empty line, shortened, or the fallback.
+    pub fn title_from_text(text: &str, fallback: &str) -> String {
+        let first = text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('#').trim())
+            .find(|l| !l.is_empty());
+        match first {
+            Some(line) => shorten(line, 80),
+            None => fallback.to_string(),
+        }
+    }
+}
+
+/// Strips a byte-order mark and turns CRLF and lone CR line ends into LF, so that offsets do not
+/// depend on the platform the article was written on.
+pub fn normalize(raw: &str) -> String {
+    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
+    if !raw.contains('\r') {
+        return raw.to_string();
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            if chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+pub fn sha256_hex(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut hex = String::with_capacity(64);
+    for byte in digest {
+        hex.push_str(&format!("{byte:02x}"));
+    }
+    hex
+}
+
+/// Cuts `s` to at most `max_chars` characters, marking the cut with an ellipsis.
+pub fn shorten(s: &str, max_chars: usize) -> String {
+    match s.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", s[..cut].trim_end()),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_and_crlf_are_normalized() {
+        assert_eq!(normalize("\u{feff}a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(normalize("plain\n"), "plain\n");
+    }
+
+    #[test]
+    fn title_skips_blank_lines_and_markdown_heading_marks() {
+        assert_eq!(Article::title_from_text("\n\n# Rice prices\nBody", "x"), "Rice prices");
+        assert_eq!(Article::title_from_text("  \n", "fallback"), "fallback");
+    }
+
+    #[test]
+    fn sha_is_of_normalized_text() {
+        let a = Article::new("t", None, "a\r\nb");
+        let b = Article::new("t", None, "a\nb");
+        assert_eq!(a.sha256, b.sha256);
+        assert_eq!(a.sha256.len(), 64);
+    }
+}

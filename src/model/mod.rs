@@ -1,0 +1,16 @@
+//! The domain: articles, sentences, the label taxonomy, review sessions and the commands that
+//! change them. Nothing here draws or touches files, so all of it runs headless and fast.
+
+pub mod article;
+pub mod command;
+pub mod document;
+pub mod segment;
+pub mod session;
+pub mod taxonomy;
+
+pub use article::Article;
+pub use command::{Command, CommandError};
+pub use document::Document;
+pub use segment::{Segmentation, Span};
+pub use session::{Annotation, Session, Stats, Status};
+pub use taxonomy::{LabelId, Rgb, SourceKind, SourceType, Taxonomy};

@@ -1,0 +1,195 @@
+//! A review: the article, the taxonomy it was made with, and the analyst's work per sentence.
+
+use super::article::Article;
+use super::segment::{Segmentation, Span, segment};
+use super::taxonomy::{LabelId, Taxonomy};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Whether a label was chosen by the analyst or only proposed by the suggestion engine.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Suggested,
+    #[default]
+    Confirmed,
+}
+
+/// The analyst's judgement on one sentence.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub label: Option<LabelId>,
+    pub status: Status,
+    pub note: String,
+}
+
+impl Annotation {
+    pub fn is_blank(&self) -> bool {
+        self.label.is_none() && self.note.is_empty()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub article: Article,
+    pub taxonomy: Taxonomy,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    /// One annotation per sentence, same order.
+    pub annotations: Vec<Annotation>,
+    /// For each paragraph, the range of sentence indices inside it. Derived; see [`Self::reindex`].
+    paragraph_sentences: Vec<Range<usize>>,
+}
+
+/// Label counts for the claims panel.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Count per taxonomy label, in taxonomy order.
+    pub per_label: Vec<usize>,
+    pub unlabelled: usize,
+    pub suggested: usize,
+    pub with_note: usize,
+}
+
+impl Session {
+    /// A fresh review of `article`: segmented, nothing labelled yet.
+    pub fn new(article: Article, taxonomy: Taxonomy) -> Self {
+        let Segmentation {
+            paragraphs,
+            sentences,
+        } = segment(&article.text);
+        let annotations = vec![Annotation::default(); sentences.len()];
+        Self::from_parts(article, taxonomy, paragraphs, sentences, annotations)
+    }
+
+    /// Assembles a session from parts that the caller has validated (see `io::session_file`).
+    pub fn from_parts(
+        article: Article,
+        taxonomy: Taxonomy,
+        paragraphs: Vec<Span>,
+        sentences: Vec<Span>,
+        annotations: Vec<Annotation>,
+    ) -> Self {
+        let mut session = Self {
+            article,
+            taxonomy,
+            paragraphs,
+            sentences,
+            annotations,
+            paragraph_sentences: Vec::new(),
+        };
+        session.reindex();
+        session
+    }
+
+    /// Recomputes which sentences lie in which paragraph; call after sentences change.
+    pub fn reindex(&mut self) {
+        let mut out = Vec::with_capacity(self.paragraphs.len());
+        let mut s = 0;
+        for p in &self.paragraphs {
+            while s < self.sentences.len() && self.sentences[s].end <= p.start {
+                s += 1;
+            }
+            let first = s;
+            while s < self.sentences.len() && self.sentences[s].start < p.end {
+                s += 1;
+            }
+            out.push(first..s);
+        }
+        self.paragraph_sentences = out;
+    }
+
+    pub fn sentence_text(&self, index: usize) -> &str {
+        self.sentences
+            .get(index)
+            .map(|s| &self.article.text[s.range()])
+            .unwrap_or("")
+    }
+
+    pub fn paragraph_sentences(&self, paragraph: usize) -> Range<usize> {
+        self.paragraph_sentences
+            .get(paragraph)
+            .cloned()
+            .unwrap_or(0..0)
+    }
+
+    /// The paragraph that holds sentence `index`.
+    pub fn paragraph_of(&self, index: usize) -> Option<usize> {
+        let span = self.sentences.get(index)?;
+        let p = self.paragraphs.partition_point(|p| p.end < span.end);
+        (p < self.paragraphs.len()).then_some(p)
+    }
+
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// The next sentence after `from` (wrapping around) that has no label.
+    pub fn next_unlabelled(&self, from: Option<usize>) -> Option<usize> {
+        let n = self.annotations.len();
+        let begin = from.map_or(0, |f| f + 1);
+        (0..n)
+            .map(|k| (begin + k) % n)
+            .find(|&i| self.annotations[i].label.is_none())
+    }
+
+    pub fn stats(&self) -> Stats {
+        let mut stats = Stats {
+            per_label: vec![0; self.taxonomy.labels.len()],
+            ..Stats::default()
+        };
+        for a in &self.annotations {
+            match &a.label {
+                Some(id) => {
+                    if let Some(i) = self.taxonomy.position(id) {
+                        stats.per_label[i] += 1;
+                    }
+                    if a.status == Status::Suggested {
+                        stats.suggested += 1;
+                    }
+                }
+                None => stats.unlabelled += 1,
+            }
+            if !a.note.is_empty() {
+                stats.with_note += 1;
+            }
+        }
+        stats
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn session(text: &str) -> Session {
+        Session::new(Article::new("t", None, text), Taxonomy::default_preset())
+    }
+
+    #[test]
+    fn paragraphs_know_their_sentences() {
+        let s = session("Title\n\nOne. Two.\n\nThree.");
+        assert_eq!(s.paragraphs.len(), 3);
+        assert_eq!(s.paragraph_sentences(0), 0..1);
+        assert_eq!(s.paragraph_sentences(1), 1..3);
+        assert_eq!(s.paragraph_sentences(2), 3..4);
+        assert_eq!(s.paragraph_of(2), Some(1));
+        assert_eq!(s.paragraph_of(3), Some(2));
+    }
+
+    #[test]
+    fn next_unlabelled_wraps_around() {
+        let mut s = session("One. Two. Three.");
+        s.annotations[1].label = Some(LabelId::new("own"));
+        assert_eq!(s.next_unlabelled(Some(0)), Some(2));
+        assert_eq!(s.next_unlabelled(Some(2)), Some(0));
+        for a in &mut s.annotations {
+            a.label = Some(LabelId::new("own"));
+        }
+        assert_eq!(s.next_unlabelled(None), None);
+    }
+}

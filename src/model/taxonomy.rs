@@ -1,0 +1,243 @@
+//! The analyst's label set: the kinds of source a sentence can rest on.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+
+/// Stable identifier of a label, e.g. `"inside_nk"`. Claims refer to labels by id so that
+/// renaming or recolouring a label never touches the claims.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LabelId(pub String);
+
+impl LabelId {
+    pub fn new(id: impl Into<String>) -> Self {
+        Self(id.into())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for LabelId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What kind of attribution a label stands for. Fixed, so that code can reason about labels the
+/// user defined (a label "Source in Hyesan" is still an `AnonymousSource`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    NotAClaim,
+    OwnReporting,
+    AnonymousSource,
+    MultipleSources,
+    Official,
+    NamedPerson,
+    OtherMedia,
+    Document,
+    Expert,
+    Hedged,
+    Unattributed,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 11] = [
+        SourceKind::NotAClaim,
+        SourceKind::OwnReporting,
+        SourceKind::AnonymousSource,
+        SourceKind::MultipleSources,
+        SourceKind::Official,
+        SourceKind::NamedPerson,
+        SourceKind::OtherMedia,
+        SourceKind::Document,
+        SourceKind::Expert,
+        SourceKind::Hedged,
+        SourceKind::Unattributed,
+    ];
+
+    /// The snake_case name used in files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::NotAClaim => "not_a_claim",
+            SourceKind::OwnReporting => "own_reporting",
+            SourceKind::AnonymousSource => "anonymous_source",
+            SourceKind::MultipleSources => "multiple_sources",
+            SourceKind::Official => "official",
+            SourceKind::NamedPerson => "named_person",
+            SourceKind::OtherMedia => "other_media",
+            SourceKind::Document => "document",
+            SourceKind::Expert => "expert",
+            SourceKind::Hedged => "hedged",
+            SourceKind::Unattributed => "unattributed",
+        }
+    }
+}
+
+/// An sRGB colour, written as `"#rrggbb"` in files so that people can edit taxonomies by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    pub fn to_hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let hex = s.strip_prefix('#')?;
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
+    }
+}
+
+impl Serialize for Rgb {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_hex())
+    }
+}
+
+impl<'de> Deserialize<'de> for Rgb {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Rgb::parse(&s).ok_or_else(|| {
+            serde::de::Error::custom(format!("colour {s:?} is not of the form \"#rrggbb\""))
+        })
+    }
+}
+
+/// One label of the taxonomy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceType {
+    pub id: LabelId,
+    pub name: String,
+    pub kind: SourceKind,
+    /// Where the source is, for located anonymous sources ("inside North Korea").
+    #[serde(default)]
+    pub location: Option<String>,
+    pub color: Rgb,
+    /// The hotkey that applies the label: '1'–'9' or '0'.
+    #[serde(default)]
+    pub key: Option<char>,
+    #[serde(default)]
+    pub description: String,
+    /// Other names of the location ("Hyesan", "the North"), used to map stated places to labels.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Taxonomy {
+    pub name: String,
+    pub labels: Vec<SourceType>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TaxonomyError {
+    #[error("the taxonomy has no labels")]
+    Empty,
+    #[error("label id {0:?} is used twice")]
+    DuplicateId(String),
+    #[error("label id is empty")]
+    EmptyId,
+    #[error("hotkey '{key}' is given to both {first:?} and {second:?}")]
+    DuplicateKey {
+        key: char,
+        first: String,
+        second: String,
+    },
+    #[error("hotkey '{key}' of {label:?} is not a digit 0–9")]
+    BadKey { key: char, label: String },
+}
+
+impl Taxonomy {
+    /// Checks the invariants the rest of the app relies on: unique ids and unique digit hotkeys.
+    pub fn validate(&self) -> Result<(), TaxonomyError> {
+        if self.labels.is_empty() {
+            return Err(TaxonomyError::Empty);
+        }
+        for (i, label) in self.labels.iter().enumerate() {
+            if label.id.0.trim().is_empty() {
+                return Err(TaxonomyError::EmptyId);
+            }
+            if let Some(key) = label.key
+                && !key.is_ascii_digit()
+            {
+                return Err(TaxonomyError::BadKey {
+                    key,
+                    label: label.name.clone(),
+                });
+            }
+            for earlier in &self.labels[..i] {
+                if earlier.id == label.id {
+                    return Err(TaxonomyError::DuplicateId(label.id.0.clone()));
+                }
+                if label.key.is_some() && earlier.key == label.key {
+                    return Err(TaxonomyError::DuplicateKey {
+                        key: label.key.unwrap_or('?'),
+                        first: earlier.name.clone(),
+                        second: label.name.clone(),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, id: &LabelId) -> Option<&SourceType> {
+        self.labels.iter().find(|l| &l.id == id)
+    }
+
+    pub fn position(&self, id: &LabelId) -> Option<usize> {
+        self.labels.iter().position(|l| &l.id == id)
+    }
+
+    pub fn by_key(&self, key: char) -> Option<&SourceType> {
+        self.labels.iter().find(|l| l.key == Some(key))
+    }
+
+    /// Parses a taxonomy from RON text and validates it.
+    pub fn from_ron(text: &str) -> Result<Self, String> {
+        let taxonomy: Taxonomy = ron::from_str(text).map_err(|e| e.to_string())?;
+        taxonomy.validate().map_err(|e| e.to_string())?;
+        Ok(taxonomy)
+    }
+
+    /// The preset shipped in `assets/taxonomies/default.ron`.
+    pub fn default_preset() -> Self {
+        // The preset is part of the binary and covered by a test, so a parse failure here is a
+        // build defect rather than user input.
+        Self::from_ron(DEFAULT_TAXONOMY_RON).expect("bundled default taxonomy is valid")
+    }
+}
+
+pub const DEFAULT_TAXONOMY_RON: &str = include_str!("../../assets/taxonomies/default.ron");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_round_trip_as_hex() {
+        let c = Rgb(0xd9, 0x5f, 0x02);
+        assert_eq!(c.to_hex(), "#d95f02");
+        assert_eq!(Rgb::parse("#d95f02"), Some(c));
+        assert_eq!(Rgb::parse("d95f02"), None);
+        assert_eq!(Rgb::parse("#d95f0"), None);
+        assert_eq!(Rgb::parse("#zz5f02"), None);
+    }
+
+    #[test]
+    fn duplicate_hotkeys_are_refused() {
+        let mut t = Taxonomy::default_preset();
+        let key = t.labels[0].key;
+        t.labels[1].key = key;
+        assert!(matches!(
+            t.validate(),
+            Err(TaxonomyError::DuplicateKey { .. })
+        ));
+    }
+}
