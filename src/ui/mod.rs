@@ -1,1 +1,46 @@
-pub fn run_native(_f: Option<std::path::PathBuf>) -> Result<(), String> { Ok(()) }
+//! The egui front end. It reads the model, turns input into [`crate::model::Command`]s and
+//! asks the [`crate::model::Document`] to apply them; it never edits a session itself.
+
+pub mod actions;
+pub mod app;
+pub mod article_view;
+pub mod claims_panel;
+pub mod colors;
+pub mod dialogs;
+mod help;
+mod menu;
+mod prompt;
+pub mod selection;
+mod status_bar;
+
+pub use app::ClaimlensApp;
+pub use dialogs::{DialogKind, FileDialogs, NativeDialogs};
+
+use std::path::PathBuf;
+
+/// Opens the main window on `file`, or on the bundled sample report when there is none.
+pub fn run_native(file: Option<PathBuf>) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: eframe::egui::ViewportBuilder::default()
+            .with_title("claimlens")
+            .with_app_id("claimlens")
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "claimlens",
+        options,
+        Box::new(move |cc| {
+            let recent = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, app::RECENT_KEY))
+                .unwrap_or_default();
+            let mut app = ClaimlensApp::new(Box::new(NativeDialogs), recent);
+            app.open_startup(file);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|e| e.to_string())
+}

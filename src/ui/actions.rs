@@ -1,0 +1,130 @@
+//! Everything the analyst can do from the keyboard or a menu, with its name and shortcuts in one
+//! table, so that menus, the shortcut help and key handling cannot disagree.
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Open,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    NextSentence,
+    PreviousSentence,
+    ExtendDown,
+    ExtendUp,
+    NextUnlabelled,
+    ClearLabel,
+    ShowHelp,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const CMD: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const CMD_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Action {
+    /// In the order key handling must test them: a shortcut with more modifiers first, since
+    /// egui ignores extra Shift when matching ("Ctrl+Shift+S" also matches "Ctrl+S").
+    pub const ALL: [Action; 13] = [
+        Action::SaveAs,
+        Action::Save,
+        Action::Open,
+        Action::Quit,
+        Action::Redo,
+        Action::Undo,
+        Action::ExtendDown,
+        Action::ExtendUp,
+        Action::NextSentence,
+        Action::PreviousSentence,
+        Action::NextUnlabelled,
+        Action::ClearLabel,
+        Action::ShowHelp,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Action::Open => "Open…",
+            Action::Save => "Save",
+            Action::SaveAs => "Save As…",
+            Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::NextSentence => "Next sentence",
+            Action::PreviousSentence => "Previous sentence",
+            Action::ExtendDown => "Extend selection down",
+            Action::ExtendUp => "Extend selection up",
+            Action::NextUnlabelled => "Next unlabelled sentence",
+            Action::ClearLabel => "Clear label",
+            Action::ShowHelp => "Keyboard shortcuts",
+        }
+    }
+
+    /// The first shortcut is the one menus show.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const OPEN: &[KeyboardShortcut] = &[key(CMD, Key::O)];
+        const SAVE: &[KeyboardShortcut] = &[key(CMD, Key::S)];
+        const SAVE_AS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::S)];
+        const QUIT: &[KeyboardShortcut] = &[key(CMD, Key::Q)];
+        const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
+        const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
+        const NEXT: &[KeyboardShortcut] = &[key(NONE, Key::ArrowDown), key(NONE, Key::J)];
+        const PREVIOUS: &[KeyboardShortcut] = &[key(NONE, Key::ArrowUp), key(NONE, Key::K)];
+        const EXTEND_DOWN: &[KeyboardShortcut] =
+            &[key(SHIFT, Key::ArrowDown), key(SHIFT, Key::J)];
+        const EXTEND_UP: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowUp), key(SHIFT, Key::K)];
+        const NEXT_UNLABELLED: &[KeyboardShortcut] = &[key(NONE, Key::N)];
+        const CLEAR: &[KeyboardShortcut] = &[key(NONE, Key::Backspace), key(NONE, Key::Delete)];
+        const HELP: &[KeyboardShortcut] = &[key(NONE, Key::F1), key(NONE, Key::Questionmark)];
+        match self {
+            Action::Open => OPEN,
+            Action::Save => SAVE,
+            Action::SaveAs => SAVE_AS,
+            Action::Quit => QUIT,
+            Action::Undo => UNDO,
+            Action::Redo => REDO,
+            Action::NextSentence => NEXT,
+            Action::PreviousSentence => PREVIOUS,
+            Action::ExtendDown => EXTEND_DOWN,
+            Action::ExtendUp => EXTEND_UP,
+            Action::NextUnlabelled => NEXT_UNLABELLED,
+            Action::ClearLabel => CLEAR,
+            Action::ShowHelp => HELP,
+        }
+    }
+
+    /// Shortcuts with Ctrl/Cmd work even while a text field has focus; plain keys then belong
+    /// to the text field.
+    pub fn works_while_typing(self) -> bool {
+        matches!(
+            self,
+            Action::Open | Action::Save | Action::SaveAs | Action::Quit
+        )
+    }
+}
+
+/// The digit key for a label hotkey character.
+pub fn digit_key(c: char) -> Option<Key> {
+    Some(match c {
+        '0' => Key::Num0,
+        '1' => Key::Num1,
+        '2' => Key::Num2,
+        '3' => Key::Num3,
+        '4' => Key::Num4,
+        '5' => Key::Num5,
+        '6' => Key::Num6,
+        '7' => Key::Num7,
+        '8' => Key::Num8,
+        '9' => Key::Num9,
+        _ => return None,
+    })
+}

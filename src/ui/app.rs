@@ -1,0 +1,637 @@
+//! The application: owns the open review, routes input to actions and commands, and runs the
+//! open / save / quit flows with their confirmations.
+
+use super::actions::{Action, digit_key};
+use super::article_view::{ArticleView, ViewEvent};
+use super::claims_panel::{ClaimsPanel, PanelEvent};
+use super::dialogs::{DialogAnswer, DialogKind, FileDialogs, Pending, with_ron_extension};
+use super::selection::Selection;
+use super::{help, menu, prompt, status_bar};
+use crate::io::{self, Opened};
+use crate::model::{Command, Document, LabelId, Session, Stats, Taxonomy};
+use eframe::egui::{self, Context, Ui, ViewportCommand};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const RECENT_KEY: &str = "recent_files";
+const MAX_RECENT: usize = 10;
+
+/// Something the user asked for that discards the open review, and so may need confirmation.
+#[derive(Debug)]
+pub enum Intent {
+    /// Replace the open review with a file that was read successfully.
+    Replace(Box<Loaded>),
+    Quit,
+}
+
+/// A file that was read and is ready to become the open review.
+#[derive(Debug)]
+pub struct Loaded {
+    path: PathBuf,
+    opened: Opened,
+}
+
+#[derive(Debug)]
+enum DialogPurpose {
+    Open,
+    /// Save to the chosen path, then carry on with the intent (if any).
+    SaveAs(Option<Intent>),
+}
+
+/// A message for the analyst: errors stay until dismissed, notices show in the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    Error(String),
+    Notice(String),
+}
+
+pub struct ClaimlensApp {
+    doc: Option<Document>,
+    /// Changes whenever another review is opened, so view caches know to start over.
+    doc_key: u64,
+    selection: Option<Selection>,
+    stats: Option<(u64, u64, Stats)>,
+    article_view: ArticleView,
+    claims_panel: ClaimsPanel,
+    dialogs: Box<dyn FileDialogs>,
+    pending_dialog: Option<Pending<DialogPurpose>>,
+    /// An intent waiting for the answer to "Save changes?".
+    confirm: Option<Intent>,
+    message: Option<Message>,
+    recent: Vec<PathBuf>,
+    window_title: String,
+    /// Set once the user has agreed to quit; the next close request goes through.
+    quitting: bool,
+    show_help: bool,
+}
+
+impl ClaimlensApp {
+    pub fn new(dialogs: Box<dyn FileDialogs>, recent: Vec<PathBuf>) -> Self {
+        Self {
+            doc: None,
+            doc_key: 0,
+            selection: None,
+            stats: None,
+            article_view: ArticleView::default(),
+            claims_panel: ClaimsPanel::default(),
+            dialogs,
+            pending_dialog: None,
+            confirm: None,
+            message: None,
+            recent,
+            window_title: String::new(),
+            quitting: false,
+            show_help: false,
+        }
+    }
+
+    /// Opens what the command line named, or the bundled sample.
+    pub fn open_startup(&mut self, file: Option<PathBuf>) {
+        match file {
+            Some(path) => match io::open_path(&path) {
+                Ok(opened) => self.adopt(Loaded { path, opened }),
+                Err(e) => self.message = Some(Message::Error(e.to_string())),
+            },
+            None => self.set_document(
+                Document::new(
+                    Session::new(crate::samples::sample_article(), Taxonomy::default_preset()),
+                    None,
+                ),
+                None,
+            ),
+        }
+    }
+
+    // ----- read access, for tests and the status bar -----
+
+    pub fn document(&self) -> Option<&Document> {
+        self.doc.as_ref()
+    }
+
+    pub fn selection(&self) -> Option<Selection> {
+        self.selection
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    pub fn is_confirming(&self) -> bool {
+        self.confirm.is_some()
+    }
+
+    pub fn is_quitting(&self) -> bool {
+        self.quitting
+    }
+
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    // ----- opening and saving -----
+
+    /// Opens an article or a session. The file is read first: if it cannot be, the message says
+    /// why and the open review stays as it was; if it can, unsaved work is offered for saving
+    /// before it is replaced.
+    pub fn open(&mut self, path: &Path, ctx: &Context) {
+        match io::open_path(path) {
+            Ok(opened) => {
+                let loaded = Box::new(Loaded {
+                    path: path.to_path_buf(),
+                    opened,
+                });
+                self.request(Intent::Replace(loaded), ctx);
+            }
+            Err(e) => self.message = Some(Message::Error(e.to_string())),
+        }
+    }
+
+    fn adopt(&mut self, loaded: Loaded) {
+        let Loaded { path, opened } = loaded;
+        match opened {
+            Opened::Session(session) => {
+                self.set_document(Document::new(session, Some(path.clone())), None);
+                self.message = Some(Message::Notice(format!("Opened {}", path.display())));
+            }
+            Opened::Article(article) => {
+                let session = Session::new(article, Taxonomy::default_preset());
+                let count = session.len();
+                self.set_document(Document::new(session, None), None);
+                self.message = Some(Message::Notice(format!(
+                    "Opened {} — {count} sentences",
+                    path.display()
+                )));
+            }
+        }
+        self.remember(&path);
+    }
+
+    fn set_document(&mut self, doc: Document, selection: Option<usize>) {
+        let empty = doc.session.is_empty();
+        self.doc = Some(doc);
+        self.doc_key += 1;
+        self.stats = None;
+        self.article_view.reset();
+        self.claims_panel = ClaimsPanel::default();
+        self.selection = if empty {
+            None
+        } else {
+            Some(Selection::single(selection.unwrap_or(0)))
+        };
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The path proposed when a review is saved for the first time: beside the article, named
+    /// after it.
+    fn suggested_save_path(&self) -> PathBuf {
+        let Some(doc) = &self.doc else {
+            return PathBuf::from("review.ron");
+        };
+        if let Some(path) = &doc.path {
+            return path.clone();
+        }
+        let article = &doc.session.article;
+        let source = article.source_path.as_deref().map(Path::new);
+        let stem = source
+            .and_then(|p| p.file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| file_stem_from_title(&article.title));
+        let dir = source
+            .and_then(|p| p.parent())
+            .filter(|d| d.is_dir())
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        dir.join(format!("{stem}.review.ron"))
+    }
+
+    /// Saves to the review's file, or asks for one; then carries on with `then`.
+    fn save(&mut self, then: Option<Intent>, ctx: &Context) {
+        let Some(doc) = &self.doc else { return };
+        match doc.path.clone() {
+            Some(path) => self.save_to(&path, then, ctx),
+            None => self.save_as(then, ctx),
+        }
+    }
+
+    fn save_as(&mut self, then: Option<Intent>, ctx: &Context) {
+        if self.doc.is_none() {
+            return;
+        }
+        let suggested = self.suggested_save_path();
+        self.ask(DialogKind::SaveAs { suggested }, DialogPurpose::SaveAs(then), ctx);
+    }
+
+    /// Writes the session to `path`. A failed save keeps the review open and unsaved.
+    pub fn save_to(&mut self, path: &Path, then: Option<Intent>, ctx: &Context) {
+        let Some(doc) = &mut self.doc else { return };
+        match io::save_session(path, &doc.session) {
+            Ok(()) => {
+                doc.mark_saved(path.to_path_buf());
+                self.remember(path);
+                self.message = Some(Message::Notice(format!("Saved {}", path.display())));
+                if let Some(intent) = then {
+                    self.perform(intent, ctx);
+                }
+            }
+            Err(e) => self.message = Some(Message::Error(e.to_string())),
+        }
+    }
+
+    fn ask(&mut self, kind: DialogKind, purpose: DialogPurpose, ctx: &Context) {
+        if self.pending_dialog.is_some() {
+            return;
+        }
+        let rx = self.dialogs.ask(kind, ctx.clone());
+        self.pending_dialog = Some(Pending::new(purpose, rx));
+    }
+
+    fn poll_dialog(&mut self, ctx: &Context) {
+        let Some(pending) = &self.pending_dialog else {
+            return;
+        };
+        let Some(DialogAnswer { path, took }) = pending.poll() else {
+            // The dialog thread wakes us when it answers; polling slowly covers a lost wake-up.
+            ctx.request_repaint_after(Duration::from_millis(250));
+            return;
+        };
+        let Some(purpose) = self.pending_dialog.take().map(|p| p.purpose) else {
+            return;
+        };
+        match (path, purpose) {
+            (Some(path), DialogPurpose::Open) => self.open(&path, ctx),
+            (Some(path), DialogPurpose::SaveAs(then)) => {
+                self.save_to(&with_ron_extension(path), then, ctx)
+            }
+            (None, _) if took < Duration::from_millis(200) => {
+                self.message = Some(Message::Error(
+                    "No file dialog could be shown on this desktop (is xdg-desktop-portal \
+                     installed?). Open files by dragging them onto the window or naming them \
+                     on the command line."
+                        .into(),
+                ));
+            }
+            (None, _) => {}
+        }
+    }
+
+    /// Runs an intent now if nothing would be lost, otherwise asks first.
+    pub fn request(&mut self, intent: Intent, ctx: &Context) {
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            self.confirm = Some(intent);
+        } else {
+            self.perform(intent, ctx);
+        }
+    }
+
+    fn perform(&mut self, intent: Intent, ctx: &Context) {
+        match intent {
+            Intent::Replace(loaded) => self.adopt(*loaded),
+            Intent::Quit => {
+                self.quitting = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+        }
+    }
+
+    fn answer_confirm(&mut self, answer: prompt::Answer, ctx: &Context) {
+        let Some(intent) = self.confirm.take() else {
+            return;
+        };
+        match answer {
+            prompt::Answer::Save => self.save(Some(intent), ctx),
+            prompt::Answer::Discard => self.perform(intent, ctx),
+            prompt::Answer::Cancel => {}
+        }
+    }
+
+    // ----- editing -----
+
+    fn apply(&mut self, command: Command) {
+        let Some(doc) = &mut self.doc else { return };
+        if let Err(e) = doc.apply(command) {
+            self.message = Some(Message::Error(format!("Not applied: {e}")));
+        }
+    }
+
+    fn label_selection(&mut self, label: Option<LabelId>) {
+        let Some(sel) = self.selection else {
+            self.message = Some(Message::Notice("Select a sentence first".into()));
+            return;
+        };
+        self.apply(Command::label(sel.range(), label));
+    }
+
+    /// Selects sentences and brings the head into view in the article and the claims list.
+    pub fn select(&mut self, selection: Selection) {
+        self.selection = Some(selection);
+        self.article_view.reveal(selection.head);
+        self.claims_panel.reveal(selection.head);
+    }
+
+    pub fn run_action(&mut self, action: Action, ctx: &Context) {
+        let count = self.doc.as_ref().map_or(0, |d| d.session.len());
+        let current = self.selection;
+        match action {
+            Action::Open => self.ask(DialogKind::Open, DialogPurpose::Open, ctx),
+            Action::Save => self.save(None, ctx),
+            Action::SaveAs => self.save_as(None, ctx),
+            Action::Quit => self.request(Intent::Quit, ctx),
+            Action::Undo => {
+                if let Some(doc) = &mut self.doc {
+                    doc.undo();
+                }
+            }
+            Action::Redo => {
+                if let Some(doc) = &mut self.doc {
+                    doc.redo();
+                }
+            }
+            Action::NextSentence | Action::PreviousSentence | Action::ExtendDown | Action::ExtendUp
+                if count > 0 =>
+            {
+                let sel = current.unwrap_or(Selection::single(0));
+                let next = match action {
+                    Action::NextSentence => sel.moved(1, count),
+                    Action::PreviousSentence => sel.moved(-1, count),
+                    Action::ExtendDown => sel.extended(1, count),
+                    _ => sel.extended(-1, count),
+                };
+                self.select(next);
+            }
+            Action::NextUnlabelled => {
+                let found = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.session.next_unlabelled(current.map(|s| s.head)));
+                match found {
+                    Some(i) => self.select(Selection::single(i)),
+                    None => {
+                        self.message =
+                            Some(Message::Notice("Every sentence has a label".into()))
+                    }
+                }
+            }
+            Action::ClearLabel => self.label_selection(None),
+            Action::ShowHelp => self.show_help = !self.show_help,
+            _ => {}
+        }
+    }
+
+    fn handle_keys(&mut self, ctx: &Context) {
+        if self.confirm.is_some() || self.pending_dialog.is_some() {
+            return;
+        }
+        let typing = ctx.egui_wants_keyboard_input();
+        for action in Action::ALL {
+            if typing && !action.works_while_typing() {
+                continue;
+            }
+            let pressed = action
+                .shortcuts()
+                .iter()
+                .any(|sc| ctx.input_mut(|i| i.consume_shortcut(sc)));
+            if pressed {
+                self.run_action(action, ctx);
+            }
+        }
+        if typing {
+            return;
+        }
+        let hotkeys: Vec<(egui::Key, LabelId)> = self
+            .doc
+            .as_ref()
+            .map(|d| {
+                d.session
+                    .taxonomy
+                    .labels
+                    .iter()
+                    .filter_map(|l| Some((digit_key(l.key?)?, l.id.clone())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (key, id) in hotkeys {
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                self.label_selection(Some(id));
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.open(&path, ctx);
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.quitting {
+            return;
+        }
+        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.confirm = Some(Intent::Quit);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &Context) {
+        let title = match &self.doc {
+            None => "claimlens".to_string(),
+            Some(doc) => {
+                let name = match &doc.path {
+                    Some(p) => p
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default(),
+                    None => format!("{} (new review)", doc.session.article.title),
+                };
+                let mark = if doc.is_dirty() { "● " } else { "" };
+                format!("{mark}{name} — claimlens")
+            }
+        };
+        if title != self.window_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+    }
+
+    /// The window title as last set, e.g. "● report.review.ron — claimlens".
+    pub fn window_title(&self) -> &str {
+        &self.window_title
+    }
+
+    fn current_stats(&mut self) -> Option<Stats> {
+        let doc = self.doc.as_ref()?;
+        let key = (self.doc_key, doc.revision());
+        match &self.stats {
+            Some((k, r, stats)) if (*k, *r) == key => Some(stats.clone()),
+            _ => {
+                let stats = doc.session.stats();
+                self.stats = Some((key.0, key.1, stats.clone()));
+                Some(stats)
+            }
+        }
+    }
+
+    fn handle_view_events(&mut self, events: Vec<ViewEvent>) {
+        for event in events {
+            match event {
+                ViewEvent::Select(i) => {
+                    self.selection = Some(Selection::single(i));
+                    self.claims_panel.reveal(i);
+                }
+                ViewEvent::ExtendTo(i) => {
+                    let sel = self.selection.unwrap_or(Selection::single(i));
+                    self.selection = Some(sel.extended_to(i));
+                    self.claims_panel.reveal(i);
+                }
+                ViewEvent::Label(label) => self.label_selection(label),
+                ViewEvent::Note(i, note) => self.apply(Command::SetNote { sentence: i, note }),
+            }
+        }
+    }
+
+    fn handle_panel_events(&mut self, events: Vec<PanelEvent>) {
+        for event in events {
+            match event {
+                PanelEvent::Label(label) => self.label_selection(label),
+                PanelEvent::Reveal(i) => {
+                    self.selection = Some(Selection::single(i));
+                    self.article_view.reveal(i);
+                }
+                PanelEvent::Note(i, note) => self.apply(Command::SetNote { sentence: i, note }),
+            }
+        }
+    }
+
+    fn error_banner(&mut self, ui: &mut Ui) {
+        let Some(Message::Error(text)) = &self.message else {
+            return;
+        };
+        let text = text.clone();
+        egui::Panel::top("error_banner")
+            .frame(
+                egui::Frame::new()
+                    .fill(ui.visuals().error_fg_color.gamma_multiply(0.18))
+                    .inner_margin(8.0),
+            )
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.colored_label(ui.visuals().error_fg_color, egui::RichText::new("Error").strong());
+                    ui.add(egui::Label::new(&text).wrap());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        if ui.button("Dismiss").clicked() {
+                            self.message = None;
+                        }
+                    });
+                });
+            });
+    }
+
+    fn empty_state(ui: &mut Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() / 3.0);
+            ui.heading("No review open");
+            ui.label("Open an article (.txt, .md) or a review session (.ron) with File › Open… (Ctrl+O), or drop a file onto this window.");
+        });
+    }
+}
+
+/// A file name made from an article title: letters, digits and dashes.
+fn file_stem_from_title(title: &str) -> String {
+    let mut stem: String = title
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .collect();
+    while stem.contains("--") {
+        stem = stem.replace("--", "-");
+    }
+    let stem = stem.trim_matches('-').chars().take(60).collect::<String>();
+    if stem.is_empty() {
+        "review".to_string()
+    } else {
+        stem
+    }
+}
+
+impl eframe::App for ClaimlensApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_dialog(&ctx);
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.handle_keys(&ctx);
+
+        let menu_actions = egui::Panel::top("menu_bar")
+            .show(ui, |ui| menu::menu_bar(ui, self.doc.as_ref(), &self.recent))
+            .inner;
+        for choice in menu_actions {
+            match choice {
+                menu::Choice::Action(action) => self.run_action(action, &ctx),
+                menu::Choice::OpenRecent(path) => self.open(&path, &ctx),
+            }
+        }
+        self.error_banner(ui);
+
+        let stats = self.current_stats();
+        let notice = match &self.message {
+            Some(Message::Notice(n)) => Some(n.as_str()),
+            _ => None,
+        };
+        egui::Panel::bottom("status_bar")
+            .show(ui, |ui| status_bar::show(ui, self.doc.as_ref(), self.selection, notice));
+
+        if let (Some(doc), Some(stats)) = (&self.doc, &stats) {
+            let events = egui::Panel::right("claims_panel")
+                .resizable(true)
+                .default_size(400.0)
+                .min_size(260.0)
+                .show(ui, |ui| {
+                    self.claims_panel.show(
+                        ui,
+                        &doc.session,
+                        stats,
+                        doc.revision(),
+                        self.selection,
+                    )
+                })
+                .inner;
+            let view_events = egui::CentralPanel::default()
+                .show(ui, |ui| {
+                    self.article_view
+                        .show(ui, &doc.session, self.doc_key, self.selection)
+                })
+                .inner;
+            self.handle_panel_events(events);
+            self.handle_view_events(view_events);
+        } else {
+            egui::CentralPanel::default().show(ui, Self::empty_state);
+        }
+
+        if self.show_help {
+            let labels = self.doc.as_ref().map(|d| &d.session.taxonomy);
+            help::window(&ctx, &mut self.show_help, labels);
+        }
+        if let Some(intent) = &self.confirm {
+            if let Some(answer) = prompt::unsaved_changes(&ctx, intent) {
+                self.answer_confirm(answer, &ctx);
+            }
+        }
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}

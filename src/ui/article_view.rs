@@ -1,0 +1,386 @@
+//! The article, drawn paragraph by paragraph: only the paragraphs in view are laid out, and
+//! paragraph heights are cached (estimated until first laid out) so that scrolling a
+//! book-length article costs the same as a short one.
+
+use super::colors;
+use super::selection::Selection;
+use crate::model::{LabelId, Session};
+use eframe::egui::{
+    self, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui,
+    pos2, text::LayoutJob, vec2,
+};
+use std::ops::Range;
+use std::sync::Arc;
+
+const FONT_SIZE: f32 = 16.0;
+const PARAGRAPH_GAP: f32 = 12.0;
+const MARGIN: f32 = 20.0;
+const MAX_TEXT_WIDTH: f32 = 820.0;
+
+/// What the analyst did in the article view this frame.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ViewEvent {
+    Select(usize),
+    ExtendTo(usize),
+    /// A label chosen from the context menu, for the selection.
+    Label(Option<LabelId>),
+    /// A note saved from the context menu.
+    Note(usize, String),
+}
+
+/// Cached geometry of the article; reset when the article or the width changes.
+pub struct ArticleView {
+    key: Option<(u64, u32)>,
+    heights: Vec<f32>,
+    exact: Vec<bool>,
+    /// `tops[i]` is the y of paragraph `i`; `tops[n]` the total height.
+    tops: Vec<f32>,
+    tops_stale: bool,
+    /// Sentence to bring into view on the next frames.
+    scroll_to: Option<usize>,
+    last_viewport: Rect,
+    /// The note being edited in the context menu: (sentence, text).
+    note_draft: Option<(usize, String)>,
+}
+
+impl Default for ArticleView {
+    fn default() -> Self {
+        Self {
+            key: None,
+            heights: Vec::new(),
+            exact: Vec::new(),
+            tops: vec![0.0],
+            tops_stale: true,
+            scroll_to: None,
+            last_viewport: Rect::NOTHING,
+            note_draft: None,
+        }
+    }
+}
+
+impl ArticleView {
+    /// Asks the view to scroll so that `sentence` is visible.
+    pub fn reveal(&mut self, sentence: usize) {
+        self.scroll_to = Some(sentence);
+    }
+
+    /// Forgets cached heights, e.g. after another article was opened.
+    pub fn reset(&mut self) {
+        *self = Self::default();
+    }
+
+    fn prepare(&mut self, session: &Session, doc_key: u64, wrap_width: f32) {
+        let key = (doc_key, wrap_width.to_bits());
+        let n = session.paragraphs.len();
+        if self.key == Some(key) && self.heights.len() == n {
+            return;
+        }
+        self.key = Some(key);
+        let row_height = FONT_SIZE * 1.3;
+        let chars_per_row = (wrap_width / (FONT_SIZE * 0.47)).max(10.0);
+        self.heights = session
+            .paragraphs
+            .iter()
+            .map(|p| {
+                let rows = (p.len() as f32 / chars_per_row).ceil().max(1.0);
+                rows * row_height + PARAGRAPH_GAP
+            })
+            .collect();
+        self.exact = vec![false; n];
+        self.tops_stale = true;
+    }
+
+    fn refresh_tops(&mut self) {
+        if !self.tops_stale {
+            return;
+        }
+        self.tops.clear();
+        self.tops.reserve(self.heights.len() + 1);
+        let mut y = 0.0;
+        for h in &self.heights {
+            self.tops.push(y);
+            y += h;
+        }
+        self.tops.push(y);
+        self.tops_stale = false;
+    }
+
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        doc_key: u64,
+        selection: Option<Selection>,
+    ) -> Vec<ViewEvent> {
+        let mut events = Vec::new();
+        let wrap_width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_TEXT_WIDTH);
+        self.prepare(session, doc_key, wrap_width);
+        self.refresh_tops();
+
+        let mut area = ScrollArea::vertical()
+            .id_salt("article")
+            .auto_shrink([false, false]);
+        if let Some(offset) = self.pending_offset(session) {
+            area = area.vertical_scroll_offset(offset);
+        }
+        let visuals = ui.visuals().clone();
+        area.show_viewport(ui, |ui, viewport| {
+            self.last_viewport = viewport;
+            let total = self.tops.last().copied().unwrap_or(0.0);
+            ui.set_height(total);
+            ui.set_width(ui.available_width());
+            let origin = ui.max_rect().min + vec2(MARGIN, 0.0);
+            let first = self
+                .tops
+                .partition_point(|&t| t <= viewport.min.y)
+                .saturating_sub(1);
+            let mut p = first;
+            while p < session.paragraphs.len() && self.tops[p] < viewport.max.y {
+                let top = origin + vec2(0.0, self.tops[p]);
+                let height = self.draw_paragraph(
+                    ui,
+                    session,
+                    p,
+                    top,
+                    wrap_width,
+                    selection,
+                    &visuals,
+                    &mut events,
+                );
+                if !self.exact[p] || (self.heights[p] - height).abs() > 0.5 {
+                    self.heights[p] = height;
+                    self.exact[p] = true;
+                    self.tops_stale = true;
+                }
+                p += 1;
+            }
+        });
+        if self.tops_stale {
+            // Heights just measured replace estimates; draw again with the exact layout.
+            ui.ctx().request_repaint();
+        }
+        events
+    }
+
+    /// The scroll offset that brings the requested sentence into view, if it is not in view.
+    fn pending_offset(&mut self, session: &Session) -> Option<f32> {
+        let sentence = self.scroll_to?;
+        let Some(p) = session.paragraph_of(sentence) else {
+            self.scroll_to = None;
+            return None;
+        };
+        let (top, bottom) = (self.tops[p], self.tops[p + 1]);
+        let view = self.last_viewport;
+        // Keep asking until the target paragraph's height is measured, since the estimate
+        // may have put it elsewhere.
+        if self.exact[p] {
+            self.scroll_to = None;
+        }
+        let visible = top >= view.min.y && bottom - PARAGRAPH_GAP <= view.max.y;
+        if visible && view.height() > 0.0 {
+            return None;
+        }
+        Some((top - view.height() * 0.25).max(0.0))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draw_paragraph(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        p: usize,
+        top: Pos2,
+        wrap_width: f32,
+        selection: Option<Selection>,
+        visuals: &egui::Visuals,
+        events: &mut Vec<ViewEvent>,
+    ) -> f32 {
+        let para = session.paragraphs[p];
+        let text = &session.article.text[para.range()];
+        let sentences = session.paragraph_sentences(p);
+        let font = FontId::proportional(FONT_SIZE);
+        let plain = TextFormat::simple(font.clone(), visuals.text_color());
+
+        // Sections: the gaps between sentences in plain text, each sentence in its label tint.
+        let mut job = LayoutJob::default();
+        job.wrap.max_width = wrap_width;
+        let mut char_ranges: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
+        let mut cursor = para.start;
+        let mut chars = 0;
+        for s in sentences.clone() {
+            let span = session.sentences[s];
+            if span.start > cursor {
+                let gap = &session.article.text[cursor..span.start];
+                job.append(gap, 0.0, plain.clone());
+                chars += gap.chars().count();
+            }
+            let sentence_text = &session.article.text[span.range()];
+            let mut format = plain.clone();
+            if let Some(label) = session.annotations[s]
+                .label
+                .as_ref()
+                .and_then(|id| session.taxonomy.get(id))
+            {
+                format.background = colors::tint(label.color, visuals);
+            }
+            job.append(sentence_text, 0.0, format);
+            let n = sentence_text.chars().count();
+            char_ranges.push(chars..chars + n);
+            chars += n;
+            cursor = span.end;
+        }
+        if cursor < para.end {
+            job.append(&session.article.text[cursor..para.end], 0.0, plain.clone());
+        }
+        if job.text.is_empty() {
+            job.append(text, 0.0, plain);
+        }
+
+        let galley = ui.painter().layout_job(job);
+        let height = galley.rect.height() + PARAGRAPH_GAP;
+        ui.painter().galley(top, galley.clone(), visuals.text_color());
+
+        let selection_color = colors::selection_stroke(visuals);
+        for (k, s) in sentences.enumerate() {
+            let rects: Vec<Rect> = char_range_rects(&galley, char_ranges[k].clone())
+                .into_iter()
+                .map(|r| r.translate(top.to_vec2()))
+                .collect();
+            let selected = selection.is_some_and(|sel| sel.contains(s));
+            let mut hovered = false;
+            for (row, rect) in rects.iter().enumerate() {
+                let id = ui.scope_id().with(("sentence", s, row));
+                let response = ui.interact(rect.expand(1.0), id, Sense::click());
+                if row == 0 {
+                    let label = session.sentence_text(s).to_string();
+                    response.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::Role::Button,
+                            true,
+                            selected,
+                            label.clone(),
+                        )
+                    });
+                }
+                hovered |= response.hovered();
+                if response.clicked() {
+                    if ui.input(|i| i.modifiers.shift) {
+                        events.push(ViewEvent::ExtendTo(s));
+                    } else {
+                        events.push(ViewEvent::Select(s));
+                    }
+                }
+                if response.secondary_clicked() && !selection.is_some_and(|sel| sel.contains(s))
+                {
+                    events.push(ViewEvent::Select(s));
+                }
+                response.context_menu(|ui| self.context_menu(ui, session, s, events));
+            }
+            let stroke = if selected {
+                Some(Stroke::new(2.0, selection_color))
+            } else if hovered {
+                Some(Stroke::new(1.0, visuals.weak_text_color()))
+            } else {
+                None
+            };
+            if let Some(stroke) = stroke {
+                for rect in &rects {
+                    ui.painter()
+                        .rect_stroke(rect.expand(1.5), 3.0, stroke, StrokeKind::Outside);
+                }
+            }
+            if hovered {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+            }
+        }
+        height
+    }
+
+    fn context_menu(
+        &mut self,
+        ui: &mut Ui,
+        session: &Session,
+        sentence: usize,
+        events: &mut Vec<ViewEvent>,
+    ) {
+        ui.set_min_width(260.0);
+        ui.label(egui::RichText::new(format!("Sentence {}", sentence + 1)).strong());
+        ui.separator();
+        for label in &session.taxonomy.labels {
+            let key = label.key.map(|k| k.to_string()).unwrap_or_default();
+            let button = egui::Button::new(label.name.as_str())
+                .shortcut_text(key)
+                .fill(colors::tint(label.color, ui.visuals()));
+            if ui.add(button).clicked() {
+                events.push(ViewEvent::Label(Some(label.id.clone())));
+                ui.close();
+            }
+        }
+        if ui
+            .add(egui::Button::new("Clear label").shortcut_text("Backspace"))
+            .clicked()
+        {
+            events.push(ViewEvent::Label(None));
+            ui.close();
+        }
+        ui.separator();
+        ui.label("Note");
+        let current = &session.annotations[sentence].note;
+        let draft = match &mut self.note_draft {
+            Some((s, text)) if *s == sentence => text,
+            other => {
+                *other = Some((sentence, current.clone()));
+                match other {
+                    Some((_, text)) => text,
+                    None => return,
+                }
+            }
+        };
+        let edit = ui.add(
+            egui::TextEdit::multiline(draft)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY)
+                .hint_text("Why this label? What to check?"),
+        );
+        let enter = edit.has_focus() && ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+        if ui.button("Save note").clicked() || enter {
+            if *draft != *current {
+                events.push(ViewEvent::Note(sentence, draft.clone()));
+            }
+            self.note_draft = None;
+            ui.close();
+        }
+    }
+
+    /// The rectangle of the last laid-out viewport, in content coordinates.
+    pub fn viewport(&self) -> Rect {
+        self.last_viewport
+    }
+}
+
+/// The screen rectangles (relative to the galley) covering characters `chars`, one per row.
+fn char_range_rects(galley: &Arc<Galley>, chars: Range<usize>) -> Vec<Rect> {
+    let mut out = Vec::new();
+    let mut row_start = 0;
+    for placed in &galley.rows {
+        let glyphs = &placed.row.glyphs;
+        let row_end = row_start + glyphs.len();
+        let a = chars.start.max(row_start);
+        let b = chars.end.min(row_end);
+        if a < b {
+            let first = &glyphs[a - row_start];
+            let last = &glyphs[b - 1 - row_start];
+            let min = pos2(placed.pos.x + first.pos.x, placed.pos.y);
+            let max = pos2(
+                placed.pos.x + last.max_x(),
+                placed.pos.y + placed.row.size.y,
+            );
+            out.push(Rect::from_min_max(min, max));
+        }
+        row_start = row_end + usize::from(placed.ends_with_newline);
+        if row_start >= chars.end {
+            break;
+        }
+    }
+    out
+}

@@ -1,0 +1,42 @@
+//! "Save changes?" before an action that would discard unsaved work.
+
+use super::app::Intent;
+use eframe::egui::{Context, Id, Modal};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Save,
+    Discard,
+    Cancel,
+}
+
+/// Shows the prompt; returns the answer once the user gives one.
+pub fn unsaved_changes(ctx: &Context, intent: &Intent) -> Option<Answer> {
+    let mut answer = None;
+    let question = match intent {
+        Intent::Quit => "Save the changes to this review before quitting?",
+        Intent::Replace(_) => "Save the changes to this review before opening another file?",
+    };
+    let modal = Modal::new(Id::unique("unsaved_changes")).show(ctx, |ui| {
+        ui.set_max_width(380.0);
+        ui.heading("Unsaved changes");
+        ui.label(question);
+        ui.label("If you discard them, they are lost.");
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                answer = Some(Answer::Save);
+            }
+            if ui.button("Discard").clicked() {
+                answer = Some(Answer::Discard);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(Answer::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Answer::Cancel);
+    }
+    answer
+}

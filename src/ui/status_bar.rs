@@ -1,0 +1,37 @@
+//! One line at the bottom: where the analyst is, and what last happened.
+
+use super::selection::Selection;
+use crate::model::Document;
+use eframe::egui::{self, Ui};
+
+pub fn show(ui: &mut Ui, doc: Option<&Document>, selection: Option<Selection>, notice: Option<&str>) {
+    ui.horizontal(|ui| {
+        if let Some(doc) = doc {
+            let total = doc.session.len();
+            match selection {
+                Some(sel) if sel.len() > 1 => {
+                    ui.label(format!(
+                        "Sentences {}–{} of {total} selected",
+                        sel.range().start() + 1,
+                        sel.range().end() + 1
+                    ));
+                }
+                Some(sel) => {
+                    ui.label(format!("Sentence {} of {total}", sel.head + 1));
+                }
+                None => {
+                    ui.label(format!("{total} sentences"));
+                }
+            }
+            ui.separator();
+            ui.label(if doc.is_dirty() { "Unsaved changes" } else { "Saved" });
+        }
+        if let Some(notice) = notice {
+            ui.separator();
+            ui.weak(notice);
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.weak("F1: shortcuts");
+        });
+    });
+}

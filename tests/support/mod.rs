@@ -1,0 +1,63 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use claimlens::ui::dialogs::DialogAnswer;
+use claimlens::ui::{ClaimlensApp, DialogKind, FileDialogs};
+use eframe::egui;
+use egui_kittest::Harness;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+/// File dialogs that answer from a script, and record what was asked.
+#[derive(Clone, Default)]
+pub struct ScriptedDialogs {
+    pub answers: Rc<RefCell<VecDeque<Option<PathBuf>>>>,
+    pub asked: Rc<RefCell<Vec<DialogKind>>>,
+}
+
+impl ScriptedDialogs {
+    pub fn answering(paths: impl IntoIterator<Item = Option<PathBuf>>) -> Self {
+        let d = Self::default();
+        d.answers.borrow_mut().extend(paths);
+        d
+    }
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn ask(&mut self, kind: DialogKind, _waker: egui::Context) -> Receiver<DialogAnswer> {
+        self.asked.borrow_mut().push(kind);
+        let (tx, rx) = channel();
+        let path = self.answers.borrow_mut().pop_front().flatten();
+        tx.send(DialogAnswer {
+            path,
+            took: Duration::from_secs(1),
+        })
+        .expect("receiver is alive");
+        rx
+    }
+}
+
+pub fn harness(dialogs: ScriptedDialogs, file: Option<PathBuf>) -> Harness<'static, ClaimlensApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| {
+            let mut app = ClaimlensApp::new(Box::new(dialogs), Vec::new());
+            app.open_startup(file);
+            app
+        });
+    harness.run();
+    harness
+}
+
+/// Index of the sentence whose text starts with `prefix`.
+pub fn sentence_starting(app: &ClaimlensApp, prefix: &str) -> usize {
+    let session = &app.document().expect("a review is open").session;
+    (0..session.len())
+        .find(|&i| session.sentence_text(i).starts_with(prefix))
+        .unwrap_or_else(|| panic!("no sentence starts with {prefix:?}"))
+}

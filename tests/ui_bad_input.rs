@@ -1,0 +1,80 @@
+//! Bad files give a clear message in the window and leave the open review untouched.
+
+mod support;
+
+use eframe::egui::{self, Key};
+use egui_kittest::kittest::Queryable;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use support::{ScriptedDialogs, harness};
+
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_file(h: &mut egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>, path: &Path) {
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(path.to_path_buf())));
+    h.run();
+}
+
+#[test]
+fn each_bad_file_shows_a_message_naming_it_and_keeps_the_review() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: Vec<(PathBuf, &str)> = vec![
+        (dir.path().join("missing.txt"), "does not exist"),
+        (dir.path().to_path_buf(), "folder"),
+        (write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "not a text file"),
+        (write(dir.path(), "empty.txt", b""), "empty"),
+        (write(dir.path(), "latin1.txt", b"Caf\xe9 owners said."), "not UTF-8"),
+        (write(dir.path(), "broken.ron", b"(format: \"claimlens-session\", version: 1, article: ("), "line"),
+        (
+            write(dir.path(), "future.ron", b"(format: \"claimlens-session\", version: 99)"),
+            "newer claimlens",
+        ),
+    ];
+    let mut h = harness(ScriptedDialogs::default(), None);
+    h.key_press(Key::Num1);
+    h.run();
+    let before = h.state().document().unwrap().session.clone();
+    for (path, expected) in cases {
+        drop_file(&mut h, &path);
+        let message = match h.state().message() {
+            Some(claimlens::ui::app::Message::Error(m)) => m.clone(),
+            other => panic!("no error for {}: {other:?}", path.display()),
+        };
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(message.contains(&name), "{message:?} does not name {name}");
+        assert!(message.contains(expected), "{message:?} lacks {expected:?}");
+        // Shown in the window, not only stored.
+        h.get_by_label(&message);
+        assert_eq!(h.state().document().unwrap().session, before);
+        assert!(h.state().document().unwrap().is_dirty());
+    }
+}
+
+#[test]
+fn dropping_an_article_opens_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "short.txt", "\u{feff}One sentence.\r\nAnother one.\r\n".as_bytes());
+    let mut h = harness(ScriptedDialogs::default(), None);
+    drop_file(&mut h, &path);
+    let session = &h.state().document().unwrap().session;
+    assert_eq!(session.len(), 2);
+    assert_eq!(session.sentence_text(1), "Another one.");
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}

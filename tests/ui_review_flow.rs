@@ -1,0 +1,194 @@
+//! The analyst's whole loop through the real UI: select, label, undo, redo, note, save, reopen.
+
+mod support;
+
+use claimlens::model::LabelId;
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use support::{ScriptedDialogs, harness, sentence_starting};
+
+const RUSSIA: &str = "A source in Russia told Kestrel Report";
+
+#[test]
+fn label_undo_redo_note_save_and_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let session_path = dir.path().join("hyesan.review.ron");
+    let dialogs = ScriptedDialogs::answering([Some(session_path.clone())]);
+    let mut h = harness(dialogs.clone(), None);
+
+    let s = sentence_starting(h.state(), RUSSIA);
+    let text = h.state().document().unwrap().session.sentence_text(s).to_string();
+
+    // Select the sentence by clicking it in the article.
+    h.get_by_label(&text).click();
+    h.run();
+    assert_eq!(h.state().selection().map(|x| x.head), Some(s));
+
+    // "2" is "Source in Russia" in the default taxonomy.
+    h.key_press(Key::Num2);
+    h.run();
+    let label = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
+        h.state().document().unwrap().session.annotations[s].label.clone()
+    };
+    assert_eq!(label(&h), Some(LabelId::new("in_russia")));
+    let row = format!("Sentence {}: Source in Russia", s + 1);
+    h.get_by_label_contains(&row);
+    assert!(h.state().window_title().starts_with("● "), "{}", h.state().window_title());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(label(&h), None);
+    assert!(h.query_by_label_contains(&row).is_none());
+    h.get_by_label_contains(&format!("Sentence {}: unlabelled", s + 1));
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(label(&h), Some(LabelId::new("in_russia")));
+    h.get_by_label_contains(&row);
+
+    // A note, typed into the note field of the selected sentence.
+    let note = h.get_by_role(egui::Role::MultilineTextInput);
+    note.focus();
+    h.run();
+    h.get_by_role(egui::Role::MultilineTextInput)
+        .type_text("Phone contact; ask desk about date");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().session.annotations[s].note,
+        "Phone contact; ask desk about date"
+    );
+
+    // First save asks where to save; the scripted dialog answers.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(session_path.exists(), "session was not written");
+    assert!(!h.state().document().unwrap().is_dirty());
+    assert!(!h.state().window_title().starts_with("● "));
+    assert_eq!(dialogs.asked.borrow().len(), 1);
+
+    // A fresh app on the saved file shows the same review.
+    let mut again = harness(ScriptedDialogs::default(), Some(session_path.clone()));
+    again.run();
+    let reopened = &again.state().document().unwrap().session;
+    assert_eq!(reopened.annotations[s].label, Some(LabelId::new("in_russia")));
+    assert_eq!(reopened.annotations[s].note, "Phone contact; ask desk about date");
+    assert_eq!(reopened, &h.state().document().unwrap().session);
+    again.get_by_label_contains(&row);
+}
+
+use eframe::egui;
+
+#[test]
+fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    assert_eq!(h.state().selection().map(|s| s.head), Some(0));
+    h.key_press(Key::J);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(2));
+    h.key_press(Key::K);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(1));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.range()), Some(1..=3));
+
+    h.key_press(Key::Num5);
+    h.run();
+    let labelled = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
+        h.state().document().unwrap().session.annotations[..5]
+            .iter()
+            .map(|a| a.label.as_ref().map(|l| l.0.clone()))
+            .collect::<Vec<_>>()
+    };
+    let own = Some("own".to_string());
+    assert_eq!(labelled(&h), [None, own.clone(), own.clone(), own.clone(), None]);
+
+    // One undo takes back the whole bulk change.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(labelled(&h), [None, None, None, None, None]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(labelled(&h), [None, own.clone(), own.clone(), own.clone(), None]);
+
+    // Backspace clears; `n` jumps to the next sentence without a label.
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(labelled(&h), [const { None }; 5]);
+    // Label 1–3 "not a claim", then `n` from sentence 3 finds 4, and from the last sentence
+    // wraps around to 0.
+    h.key_press(Key::Num0);
+    h.run();
+    h.key_press(Key::N);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(4));
+    let last = h.state().document().unwrap().session.len() - 1;
+    h.state_mut()
+        .select(claimlens::ui::selection::Selection::single(last));
+    h.key_press(Key::N);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(0));
+}
+
+#[test]
+fn legend_click_and_context_menu_apply_labels() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let s = sentence_starting(h.state(), "Multiple sources in Ryanggang");
+    let text = h.state().document().unwrap().session.sentence_text(s).to_string();
+    h.get_by_label(&text).click();
+    h.run();
+    h.get_by_label("Multiple sources (key 4)").click();
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().session.annotations[s].label,
+        Some(LabelId::new("multiple"))
+    );
+
+    let t = sentence_starting(h.state(), "Authorities have reportedly");
+    let text = h.state().document().unwrap().session.sentence_text(t).to_string();
+    h.get_by_label(&text).click_secondary();
+    h.run();
+    // The context menu selects the sentence and offers the labels and a note.
+    assert_eq!(h.state().selection().map(|x| x.head), Some(t));
+    h.get_by_label("Save note");
+    // Menu entries show their hotkey, which is part of their accessible name.
+    h.get_by_label("Hedged / reportedly 8").click();
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().session.annotations[t].label,
+        Some(LabelId::new("hedged"))
+    );
+}
+
+#[test]
+fn shift_click_extends_the_selection() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let a = sentence_starting(h.state(), "“A kilogram of rice");
+    let b = sentence_starting(h.state(), "“People are angry");
+    let text = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>, i| {
+        h.state().document().unwrap().session.sentence_text(i).to_string()
+    };
+    let first = text(&h, a);
+    h.get_by_label(&first).click();
+    h.run();
+    let second = text(&h, b);
+    h.get_by_label(&second).click_modifiers(Modifiers::SHIFT);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.range()), Some(a..=b));
+    h.key_press(Key::Num1);
+    h.run();
+    let session = &h.state().document().unwrap().session;
+    assert!((a..=b).all(|i| session.annotations[i].label == Some(LabelId::new("inside_nk"))));
+}
+
+#[test]
+fn claims_row_click_selects_the_sentence() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    h.get_by_label_contains("Sentence 3: unlabelled").click();
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(2));
+}
