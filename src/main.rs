@@ -1,5 +1,5 @@
-use clap::Parser;
 use claimlens::cli::{self, Cli};
+use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

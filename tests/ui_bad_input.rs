@@ -33,12 +33,29 @@ fn each_bad_file_shows_a_message_naming_it_and_keeps_the_review() {
     let cases: Vec<(PathBuf, &str)> = vec![
         (dir.path().join("missing.txt"), "does not exist"),
         (dir.path().to_path_buf(), "folder"),
-        (write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"), "not a text file"),
-        (write(dir.path(), "empty.txt", b""), "empty"),
-        (write(dir.path(), "latin1.txt", b"Caf\xe9 owners said."), "not UTF-8"),
-        (write(dir.path(), "broken.ron", b"(format: \"claimlens-session\", version: 1, article: ("), "line"),
         (
-            write(dir.path(), "future.ron", b"(format: \"claimlens-session\", version: 99)"),
+            write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
+            "not a text file",
+        ),
+        (write(dir.path(), "empty.txt", b""), "empty"),
+        (
+            write(dir.path(), "latin1.txt", b"Caf\xe9 owners said."),
+            "not UTF-8",
+        ),
+        (
+            write(
+                dir.path(),
+                "broken.ron",
+                b"(format: \"claimlens-session\", version: 1, article: (",
+            ),
+            "line",
+        ),
+        (
+            write(
+                dir.path(),
+                "future.ron",
+                b"(format: \"claimlens-session\", version: 99)",
+            ),
             "newer claimlens",
         ),
     ];
@@ -65,7 +82,11 @@ fn each_bad_file_shows_a_message_naming_it_and_keeps_the_review() {
 #[test]
 fn dropping_an_article_opens_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "short.txt", "\u{feff}One sentence.\r\nAnother one.\r\n".as_bytes());
+    let path = write(
+        dir.path(),
+        "short.txt",
+        "\u{feff}One sentence.\r\nAnother one.\r\n".as_bytes(),
+    );
     let mut h = harness(ScriptedDialogs::default(), None);
     drop_file(&mut h, &path);
     let session = &h.state().document().unwrap().session;

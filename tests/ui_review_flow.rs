@@ -17,7 +17,13 @@ fn label_undo_redo_note_save_and_reload() {
     let mut h = harness(dialogs.clone(), None);
 
     let s = sentence_starting(h.state(), RUSSIA);
-    let text = h.state().document().unwrap().session.sentence_text(s).to_string();
+    let text = h
+        .state()
+        .document()
+        .unwrap()
+        .session
+        .sentence_text(s)
+        .to_string();
 
     // Select the sentence by clicking it in the article.
     h.get_by_label(&text).click();
@@ -28,12 +34,18 @@ fn label_undo_redo_note_save_and_reload() {
     h.key_press(Key::Num2);
     h.run();
     let label = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
-        h.state().document().unwrap().session.annotations[s].label.clone()
+        h.state().document().unwrap().session.annotations[s]
+            .label
+            .clone()
     };
     assert_eq!(label(&h), Some(LabelId::new("in_russia")));
     let row = format!("Sentence {}: Source in Russia", s + 1);
     h.get_by_label_contains(&row);
-    assert!(h.state().window_title().starts_with("● "), "{}", h.state().window_title());
+    assert!(
+        h.state().window_title().starts_with("● "),
+        "{}",
+        h.state().window_title()
+    );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -72,8 +84,14 @@ fn label_undo_redo_note_save_and_reload() {
     let mut again = harness(ScriptedDialogs::default(), Some(session_path.clone()));
     again.run();
     let reopened = &again.state().document().unwrap().session;
-    assert_eq!(reopened.annotations[s].label, Some(LabelId::new("in_russia")));
-    assert_eq!(reopened.annotations[s].note, "Phone contact; ask desk about date");
+    assert_eq!(
+        reopened.annotations[s].label,
+        Some(LabelId::new("in_russia"))
+    );
+    assert_eq!(
+        reopened.annotations[s].note,
+        "Phone contact; ask desk about date"
+    );
     assert_eq!(reopened, &h.state().document().unwrap().session);
     again.get_by_label_contains(&row);
 }
@@ -105,7 +123,10 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
             .collect::<Vec<_>>()
     };
     let own = Some("own".to_string());
-    assert_eq!(labelled(&h), [None, own.clone(), own.clone(), own.clone(), None]);
+    assert_eq!(
+        labelled(&h),
+        [None, own.clone(), own.clone(), own.clone(), None]
+    );
 
     // One undo takes back the whole bulk change.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -113,7 +134,10 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
     assert_eq!(labelled(&h), [None, None, None, None, None]);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
-    assert_eq!(labelled(&h), [None, own.clone(), own.clone(), own.clone(), None]);
+    assert_eq!(
+        labelled(&h),
+        [None, own.clone(), own.clone(), own.clone(), None]
+    );
 
     // Backspace clears; `n` jumps to the next sentence without a label.
     h.key_press(Key::Backspace);
@@ -138,7 +162,13 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
 fn legend_click_and_context_menu_apply_labels() {
     let mut h = harness(ScriptedDialogs::default(), None);
     let s = sentence_starting(h.state(), "Multiple sources in Ryanggang");
-    let text = h.state().document().unwrap().session.sentence_text(s).to_string();
+    let text = h
+        .state()
+        .document()
+        .unwrap()
+        .session
+        .sentence_text(s)
+        .to_string();
     h.get_by_label(&text).click();
     h.run();
     h.get_by_label("Multiple sources (key 4)").click();
@@ -149,7 +179,13 @@ fn legend_click_and_context_menu_apply_labels() {
     );
 
     let t = sentence_starting(h.state(), "Authorities have reportedly");
-    let text = h.state().document().unwrap().session.sentence_text(t).to_string();
+    let text = h
+        .state()
+        .document()
+        .unwrap()
+        .session
+        .sentence_text(t)
+        .to_string();
     h.get_by_label(&text).click_secondary();
     h.run();
     // The context menu selects the sentence and offers the labels and a note.
@@ -170,7 +206,12 @@ fn shift_click_extends_the_selection() {
     let a = sentence_starting(h.state(), "“A kilogram of rice");
     let b = sentence_starting(h.state(), "“People are angry");
     let text = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>, i| {
-        h.state().document().unwrap().session.sentence_text(i).to_string()
+        h.state()
+            .document()
+            .unwrap()
+            .session
+            .sentence_text(i)
+            .to_string()
     };
     let first = text(&h, a);
     h.get_by_label(&first).click();

@@ -6,7 +6,9 @@ use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use support::{ScriptedDialogs, harness};
 
-fn dirty_app(dialogs: ScriptedDialogs) -> egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp> {
+fn dirty_app(
+    dialogs: ScriptedDialogs,
+) -> egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp> {
     let mut h = harness(dialogs, None);
     h.key_press(Key::Num1);
     h.run();
@@ -27,7 +29,11 @@ fn quit_with_unsaved_changes_asks_and_cancel_keeps_the_app_open() {
     assert!(h.query_by_label("Unsaved changes").is_none());
     assert!(!h.state().is_quitting());
     assert!(h.state().document().unwrap().is_dirty());
-    assert!(h.state().document().unwrap().session.annotations[0].label.is_some());
+    assert!(
+        h.state().document().unwrap().session.annotations[0]
+            .label
+            .is_some()
+    );
 }
 
 #[test]

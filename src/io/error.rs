@@ -16,12 +16,21 @@ pub enum Problem {
     Unreadable(String),
     Empty,
     Binary,
-    NotUtf8 { line: usize, column: usize },
-    TooLarge { bytes: u64, limit: u64 },
+    NotUtf8 {
+        line: usize,
+        column: usize,
+    },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     /// RON that does not parse; the message carries line and column.
     Malformed(String),
     NotASession,
-    NewerVersion { found: u32, supported: u32 },
+    NewerVersion {
+        found: u32,
+        supported: u32,
+    },
     UnsupportedVersion(u32),
     /// Parses, but contradicts itself (offsets outside the text, unknown labels, …).
     Invalid(String),

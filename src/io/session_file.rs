@@ -76,11 +76,7 @@ pub fn to_ron(session: &Session) -> String {
             .iter()
             .map(|p| (p.start, p.end))
             .collect(),
-        sentences: session
-            .sentences
-            .iter()
-            .map(|s| (s.start, s.end))
-            .collect(),
+        sentences: session.sentences.iter().map(|s| (s.start, s.end)).collect(),
         claims,
     };
     let pretty = ron::ser::PrettyConfig::new()
@@ -146,9 +142,7 @@ fn validate(file: SessionFile) -> Result<Session, String> {
                 .into(),
         );
     }
-    taxonomy
-        .validate()
-        .map_err(|e| format!("taxonomy: {e}"))?;
+    taxonomy.validate().map_err(|e| format!("taxonomy: {e}"))?;
     let paragraphs = check_spans(text, &paragraphs, "paragraph")?;
     let sentences = check_spans(text, &sentences, "sentence")?;
     let mut p = 0;
@@ -312,6 +306,9 @@ mod tests {
         let mut text = to_ron(&sample());
         text.truncate(text.len() / 2);
         let err = from_ron(&text).unwrap_err();
-        assert!(matches!(&err, Problem::Malformed(m) if m.contains("line ")), "{err:?}");
+        assert!(
+            matches!(&err, Problem::Malformed(m) if m.contains("line ")),
+            "{err:?}"
+        );
     }
 }

@@ -97,7 +97,10 @@ mod tests {
 
     #[test]
     fn title_skips_blank_lines_and_markdown_heading_marks() {
-        assert_eq!(Article::title_from_text("\n\n# Rice prices\nBody", "x"), "Rice prices");
+        assert_eq!(
+            Article::title_from_text("\n\n# Rice prices\nBody", "x"),
+            "Rice prices"
+        );
         assert_eq!(Article::title_from_text("  \n", "fallback"), "fallback");
     }
 

@@ -78,7 +78,11 @@ impl Session {
                     }
                 }
                 let mut inverse = Vec::with_capacity(changes.len());
-                for c in changes {
+                for mut c in changes {
+                    if c.label.is_none() {
+                        // "No label" has nothing to confirm or suggest; one representation only.
+                        c.status = Status::Confirmed;
+                    }
                     let a = &mut self.annotations[c.sentence];
                     inverse.push(LabelChange {
                         sentence: c.sentence,

@@ -123,8 +123,8 @@ pub fn trim_span(text: &str, span: Span) -> Span {
 }
 
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr",
-    "gov", "sen", "rep", "prof", "rev", "pres", "st", "mt", "ft", "messrs", "hon", "amb", "supt",
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "sgt", "capt", "cpt", "maj", "adm", "cmdr", "gov",
+    "sen", "rep", "prof", "rev", "pres", "st", "mt", "ft", "messrs", "hon", "amb", "supt",
 ];
 const BEFORE_NUMBERS: &[&str] = &[
     "no", "nos", "vol", "p", "pp", "art", "fig", "ch", "sec", "para", "ref", "tel",
@@ -138,11 +138,61 @@ const FINAL_CAPABLE: &[&str] = &[
 ];
 const NEVER_FINAL: &[&str] = &["vs", "v", "cf", "viz", "ca", "approx", "e.g", "i.e"];
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
-    "Those", "In", "On", "At", "But", "And", "However", "Meanwhile", "According", "Some", "Many",
-    "Most", "There", "Their", "His", "Her", "Its", "Our", "If", "When", "While", "After",
-    "Before", "Since", "Although", "Because", "So", "Yet", "Still", "Also", "Officials",
-    "Sources", "Residents", "As", "For", "Such", "Other", "Another", "What", "Why", "How", "One",
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "According",
+    "Some",
+    "Many",
+    "Most",
+    "There",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Our",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "Because",
+    "So",
+    "Yet",
+    "Still",
+    "Also",
+    "Officials",
+    "Sources",
+    "Residents",
+    "As",
+    "For",
+    "Such",
+    "Other",
+    "Another",
+    "What",
+    "Why",
+    "How",
+    "One",
 ];
 
 fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
@@ -181,9 +231,7 @@ fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
 /// A parenthesised tail that closes the paragraph without a sentence of its own, as in a photo
 /// credit "… file photo. (Kestrel Report)", belongs to the sentence before it.
 fn is_trailing_credit(rest: &str) -> bool {
-    rest.starts_with('(')
-        && rest.ends_with(')')
-        && !rest.contains(['.', '!', '?', '…'])
+    rest.starts_with('(') && rest.ends_with(')') && !rest.contains(['.', '!', '?', '…'])
 }
 
 /// If a sentence terminator (`.`, `!`, `?`, `…`) starts at `i`, returns the end of the run of
@@ -205,7 +253,11 @@ fn skip_closers(bytes: &[u8], mut j: usize, end: usize) -> usize {
         match bytes[j] {
             b'"' | b'\'' | b')' | b']' => j += 1,
             // ” ’ (U+201D, U+2019)
-            0xE2 if matches!(bytes.get(j + 1..j + 3), Some([0x80, 0x9D]) | Some([0x80, 0x99])) => {
+            0xE2 if matches!(
+                bytes.get(j + 1..j + 3),
+                Some([0x80, 0x9D]) | Some([0x80, 0x99])
+            ) =>
+            {
                 j += 3
             }
             // » (U+00BB)
@@ -225,7 +277,13 @@ fn skip_whitespace(bytes: &[u8], mut j: usize, end: usize) -> usize {
 
 /// Decides whether the terminator run `term..run_end` ends the sentence that began at
 /// `sentence_start`, given that the next token starts at `next`.
-fn is_boundary(text: &str, sentence_start: usize, term: usize, run_end: usize, next: usize) -> bool {
+fn is_boundary(
+    text: &str,
+    sentence_start: usize,
+    term: usize,
+    run_end: usize,
+    next: usize,
+) -> bool {
     let next_char = text[next..].chars().next().unwrap_or(' ');
     if next_char.is_lowercase() {
         return false;
@@ -298,7 +356,10 @@ mod tests {
 
     #[test]
     fn plain_sentences() {
-        assert_eq!(split("One. Two! Three? Four"), ["One.", "Two!", "Three?", "Four"]);
+        assert_eq!(
+            split("One. Two! Three? Four"),
+            ["One.", "Two!", "Three?", "Four"]
+        );
     }
 
     #[test]
@@ -349,13 +410,24 @@ mod tests {
         for s in &seg.sentences {
             assert!(seg.paragraphs.iter().any(|p| p.contains(*s)));
         }
-        assert_eq!(split(text), ["Caption without stop", "Body sentence one.", "Two.", "Next para"]);
+        assert_eq!(
+            split(text),
+            [
+                "Caption without stop",
+                "Body sentence one.",
+                "Two.",
+                "Next para"
+            ]
+        );
     }
 
     #[test]
     fn hard_wrapped_lines_join() {
         let text = "A source said the market\nwas closed. Prices rose.";
-        assert_eq!(split(text), ["A source said the market\nwas closed.", "Prices rose."]);
+        assert_eq!(
+            split(text),
+            ["A source said the market\nwas closed.", "Prices rose."]
+        );
     }
 
     #[test]

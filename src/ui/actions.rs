@@ -79,8 +79,7 @@ impl Action {
         const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
         const NEXT: &[KeyboardShortcut] = &[key(NONE, Key::ArrowDown), key(NONE, Key::J)];
         const PREVIOUS: &[KeyboardShortcut] = &[key(NONE, Key::ArrowUp), key(NONE, Key::K)];
-        const EXTEND_DOWN: &[KeyboardShortcut] =
-            &[key(SHIFT, Key::ArrowDown), key(SHIFT, Key::J)];
+        const EXTEND_DOWN: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowDown), key(SHIFT, Key::J)];
         const EXTEND_UP: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowUp), key(SHIFT, Key::K)];
         const NEXT_UNLABELLED: &[KeyboardShortcut] = &[key(NONE, Key::N)];
         const CLEAR: &[KeyboardShortcut] = &[key(NONE, Key::Backspace), key(NONE, Key::Delete)];

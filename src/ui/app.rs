@@ -224,7 +224,11 @@ impl ClaimlensApp {
             return;
         }
         let suggested = self.suggested_save_path();
-        self.ask(DialogKind::SaveAs { suggested }, DialogPurpose::SaveAs(then), ctx);
+        self.ask(
+            DialogKind::SaveAs { suggested },
+            DialogPurpose::SaveAs(then),
+            ctx,
+        );
     }
 
     /// Writes the session to `path`. A failed save keeps the review open and unsaved.
@@ -352,7 +356,10 @@ impl ClaimlensApp {
                     doc.redo();
                 }
             }
-            Action::NextSentence | Action::PreviousSentence | Action::ExtendDown | Action::ExtendUp
+            Action::NextSentence
+            | Action::PreviousSentence
+            | Action::ExtendDown
+            | Action::ExtendUp
                 if count > 0 =>
             {
                 let sel = current.unwrap_or(Selection::single(0));
@@ -372,8 +379,7 @@ impl ClaimlensApp {
                 match found {
                     Some(i) => self.select(Selection::single(i)),
                     None => {
-                        self.message =
-                            Some(Message::Notice("Every sentence has a label".into()))
+                        self.message = Some(Message::Notice("Every sentence has a label".into()))
                     }
                 }
             }
@@ -528,7 +534,10 @@ impl ClaimlensApp {
             )
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.colored_label(ui.visuals().error_fg_color, egui::RichText::new("Error").strong());
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        egui::RichText::new("Error").strong(),
+                    );
                     ui.add(egui::Label::new(&text).wrap());
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         if ui.button("Dismiss").clicked() {
@@ -552,7 +561,13 @@ impl ClaimlensApp {
 fn file_stem_from_title(title: &str) -> String {
     let mut stem: String = title
         .chars()
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     while stem.contains("--") {
         stem = stem.replace("--", "-");
@@ -589,8 +604,9 @@ impl eframe::App for ClaimlensApp {
             Some(Message::Notice(n)) => Some(n.as_str()),
             _ => None,
         };
-        egui::Panel::bottom("status_bar")
-            .show(ui, |ui| status_bar::show(ui, self.doc.as_ref(), self.selection, notice));
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            status_bar::show(ui, self.doc.as_ref(), self.selection, notice)
+        });
 
         if let (Some(doc), Some(stats)) = (&self.doc, &stats) {
             let events = egui::Panel::right("claims_panel")
@@ -598,13 +614,8 @@ impl eframe::App for ClaimlensApp {
                 .default_size(400.0)
                 .min_size(260.0)
                 .show(ui, |ui| {
-                    self.claims_panel.show(
-                        ui,
-                        &doc.session,
-                        stats,
-                        doc.revision(),
-                        self.selection,
-                    )
+                    self.claims_panel
+                        .show(ui, &doc.session, stats, doc.revision(), self.selection)
                 })
                 .inner;
             let view_events = egui::CentralPanel::default()
@@ -623,10 +634,10 @@ impl eframe::App for ClaimlensApp {
             let labels = self.doc.as_ref().map(|d| &d.session.taxonomy);
             help::window(&ctx, &mut self.show_help, labels);
         }
-        if let Some(intent) = &self.confirm {
-            if let Some(answer) = prompt::unsaved_changes(&ctx, intent) {
-                self.answer_confirm(answer, &ctx);
-            }
+        if let Some(intent) = &self.confirm
+            && let Some(answer) = prompt::unsaved_changes(&ctx, intent)
+        {
+            self.answer_confirm(answer, &ctx);
         }
         self.update_title(&ctx);
     }

@@ -6,8 +6,8 @@ use super::colors;
 use super::selection::Selection;
 use crate::model::{LabelId, Session};
 use eframe::egui::{
-    self, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui,
-    pos2, text::LayoutJob, vec2,
+    self, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui, pos2,
+    text::LayoutJob, vec2,
 };
 use std::ops::Range;
 use std::sync::Arc;
@@ -238,7 +238,8 @@ impl ArticleView {
 
         let galley = ui.painter().layout_job(job);
         let height = galley.rect.height() + PARAGRAPH_GAP;
-        ui.painter().galley(top, galley.clone(), visuals.text_color());
+        ui.painter()
+            .galley(top, galley.clone(), visuals.text_color());
 
         let selection_color = colors::selection_stroke(visuals);
         for (k, s) in sentences.enumerate() {
@@ -270,8 +271,7 @@ impl ArticleView {
                         events.push(ViewEvent::Select(s));
                     }
                 }
-                if response.secondary_clicked() && !selection.is_some_and(|sel| sel.contains(s))
-                {
+                if response.secondary_clicked() && !selection.is_some_and(|sel| sel.contains(s)) {
                     events.push(ViewEvent::Select(s));
                 }
                 response.context_menu(|ui| self.context_menu(ui, session, s, events));
@@ -342,7 +342,8 @@ impl ArticleView {
                 .desired_width(f32::INFINITY)
                 .hint_text("Why this label? What to check?"),
         );
-        let enter = edit.has_focus() && ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+        let enter = edit.has_focus()
+            && ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
         if ui.button("Save note").clicked() || enter {
             if *draft != *current {
                 events.push(ViewEvent::Note(sentence, draft.clone()));

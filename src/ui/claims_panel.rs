@@ -71,9 +71,8 @@ impl ClaimsPanel {
                 Some(k) => format!("{} (key {k})", label.name),
                 None => label.name.clone(),
             };
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone())
-            });
+            response
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
             let painter = ui.painter_at(rect);
             if response.hovered() {
                 painter.rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
@@ -240,7 +239,10 @@ impl ClaimsPanel {
         let chip_font = FontId::proportional(12.0);
         let chip_galley = painter.layout_no_wrap(chip_text.to_string(), chip_font, Color32::BLACK);
         let chip_width = chip_galley.size().x.min(150.0) + 10.0;
-        let chip = Rect::from_min_size(rect.min + vec2(40.0, 3.0), vec2(chip_width, ROW_HEIGHT - 6.0));
+        let chip = Rect::from_min_size(
+            rect.min + vec2(40.0, 3.0),
+            vec2(chip_width, ROW_HEIGHT - 6.0),
+        );
         match label {
             Some(l) => {
                 let fill = colors::color(l.color);
@@ -271,7 +273,8 @@ impl ClaimsPanel {
             FontId::proportional(13.0),
             text_color,
         );
-        job.wrap = egui::text::TextWrapping::truncate_at_width((rect.max.x - text_left - 4.0).max(10.0));
+        job.wrap =
+            egui::text::TextWrapping::truncate_at_width((rect.max.x - text_left - 4.0).max(10.0));
         let galley = painter.layout_job(job);
         painter.galley(
             egui::pos2(text_left, rect.center().y - galley.size().y / 2.0),

@@ -24,9 +24,7 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_else(|| path.display().to_string());
-                    let response = ui
-                        .button(name)
-                        .on_hover_text(path.display().to_string());
+                    let response = ui.button(name).on_hover_text(path.display().to_string());
                     if response.clicked() {
                         chosen.push(Choice::OpenRecent(path.clone()));
                         ui.close();

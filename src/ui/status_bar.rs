@@ -4,7 +4,12 @@ use super::selection::Selection;
 use crate::model::Document;
 use eframe::egui::{self, Ui};
 
-pub fn show(ui: &mut Ui, doc: Option<&Document>, selection: Option<Selection>, notice: Option<&str>) {
+pub fn show(
+    ui: &mut Ui,
+    doc: Option<&Document>,
+    selection: Option<Selection>,
+    notice: Option<&str>,
+) {
     ui.horizontal(|ui| {
         if let Some(doc) = doc {
             let total = doc.session.len();
@@ -24,7 +29,11 @@ pub fn show(ui: &mut Ui, doc: Option<&Document>, selection: Option<Selection>, n
                 }
             }
             ui.separator();
-            ui.label(if doc.is_dirty() { "Unsaved changes" } else { "Saved" });
+            ui.label(if doc.is_dirty() {
+                "Modified since last save"
+            } else {
+                "All changes saved"
+            });
         }
         if let Some(notice) = notice {
             ui.separator();

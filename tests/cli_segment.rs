@@ -1,0 +1,100 @@
+//! The headless `segment` command, as scripts use it.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_claimlens");
+const SAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/samples/hyesan-rice-prices.txt"
+);
+
+#[test]
+fn json_ranges_slice_the_normalized_text_exactly() {
+    let out = Command::new(BIN)
+        .args(["segment", SAMPLE, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let text = claimlens::model::article::normalize(&std::fs::read_to_string(SAMPLE).unwrap());
+    assert!(rows.len() >= 30);
+    let mut previous_end = 0;
+    for row in &rows {
+        let start = row["start"].as_u64().unwrap() as usize;
+        let end = row["end"].as_u64().unwrap() as usize;
+        assert!(start >= previous_end && start < end);
+        assert_eq!(&text[start..end], row["text"].as_str().unwrap());
+        previous_end = end;
+    }
+}
+
+#[test]
+fn text_format_prints_one_sentence_per_line_and_reads_stdin() {
+    let mut child = Command::new(BIN)
+        .args(["segment", "-", "--format", "text"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(
+            "\u{feff}Mr. Kim left at 3 p.m. on Friday.\r\nHe said “Go.” Then he\r\nleft."
+                .as_bytes(),
+        )
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "Mr. Kim left at 3 p.m. on Friday.\nHe said “Go.”\nThen he left.\n"
+    );
+}
+
+#[test]
+fn bad_input_exits_non_zero_with_a_message_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        (dir.path().join("missing.txt"), None, "does not exist"),
+        (
+            dir.path().join("binary.txt"),
+            Some(&b"\x00\x01\x02"[..]),
+            "not a text file",
+        ),
+        (dir.path().join("empty.txt"), Some(&b""[..]), "empty"),
+        (
+            dir.path().join("cp1252.txt"),
+            Some(&b"\x93Quoted\x94 text."[..]),
+            "not UTF-8",
+        ),
+    ];
+    for (path, bytes, expected) in cases {
+        if let Some(b) = bytes {
+            std::fs::write(&path, b).unwrap();
+        }
+        let out = Command::new(BIN)
+            .arg("segment")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&path.display().to_string()), "{err}");
+        assert!(err.contains(expected), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = Command::new(BIN)
+        .arg("segment")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("folder"));
+}

@@ -1,0 +1,212 @@
+//! Session files: what was saved is what loads; bad files are refused clearly; saving is atomic.
+
+use claimlens::io::session_file::{from_ron, to_ron};
+use claimlens::io::{Problem, load_session, save_session};
+use claimlens::model::{Annotation, Article, LabelId, Session, Status, Taxonomy};
+use proptest::prelude::*;
+use std::path::Path;
+
+fn sample_session() -> Session {
+    let mut s = Session::new(
+        claimlens::samples::sample_article(),
+        Taxonomy::default_preset(),
+    );
+    s.annotations[3].label = Some(LabelId::new("inside_nk"));
+    s.annotations[3].note =
+        "Quote runs over three sentences; \"he\" = same source.\nLine two.".into();
+    s.annotations[9].label = Some(LabelId::new("in_russia"));
+    s.annotations[10].status = Status::Suggested;
+    s.annotations[10].label = Some(LabelId::new("in_russia"));
+    s
+}
+
+#[test]
+fn save_then_load_gives_the_same_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    let s = sample_session();
+    save_session(&path, &s).unwrap();
+    assert_eq!(load_session(&path).unwrap(), s);
+}
+
+#[test]
+fn the_file_is_readable_ron_with_format_version_hash_and_quotes() {
+    let text = to_ron(&sample_session());
+    for needle in [
+        "format: \"claimlens-session\"",
+        "version: 1",
+        "sha256: \"",
+        "source_path: Some(\"assets/samples/hyesan-rice-prices.txt\")",
+        "taxonomy: (",
+        "quote: \"A source in Russia told Kestrel Report",
+        "label: Some(\"in_russia\")",
+        "status: suggested",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}");
+    }
+    assert!(
+        text.lines().count() > 50,
+        "the RON is pretty-printed, one item a line"
+    );
+}
+
+#[test]
+fn a_failed_write_leaves_the_old_file_whole_and_no_temp_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    std::fs::write(&path, "the previous version").unwrap();
+    let result = claimlens::io::atomic::write_atomic(&path, |out| {
+        out.write_all(b"half a sess")?;
+        Err(std::io::Error::other("disk full"))
+    });
+    assert!(result.is_err());
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "the previous version"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "temporary file left behind: {names:?}");
+}
+
+#[test]
+fn saving_into_a_missing_folder_fails_with_a_message_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("review.ron");
+    let err = save_session(&path, &sample_session()).unwrap_err();
+    let message = err.to_string();
+    assert!(message.starts_with("Cannot save"), "{message}");
+    assert!(message.contains("review.ron"), "{message}");
+    assert!(matches!(err.problem, Problem::WriteFailed(_)));
+}
+
+fn problem_of(path: &Path) -> Problem {
+    load_session(path).unwrap_err().problem
+}
+
+#[test]
+fn bad_session_files_are_refused_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = to_ron(&sample_session());
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p
+    };
+    assert_eq!(
+        problem_of(&dir.path().join("missing.ron")),
+        Problem::NotFound
+    );
+    assert_eq!(problem_of(dir.path()), Problem::IsDirectory);
+    assert_eq!(problem_of(&write("empty.ron", "")), Problem::Empty);
+    assert_eq!(
+        problem_of(&write("notes.ron", "just some notes")),
+        Problem::NotASession
+    );
+    assert_eq!(
+        problem_of(&write(
+            "other.ron",
+            "(format: \"something-else\", version: 1)"
+        )),
+        Problem::NotASession
+    );
+    assert_eq!(
+        problem_of(&write(
+            "new.ron",
+            &good.replacen("version: 1", "version: 2", 1)
+        )),
+        Problem::NewerVersion {
+            found: 2,
+            supported: 1
+        }
+    );
+    assert!(matches!(
+        problem_of(&write("cut.ron", &good[..good.len() / 3])),
+        Problem::Malformed(m) if m.starts_with("line ")
+    ));
+    // Tampered text no longer matches its checksum.
+    let tampered = good.replacen(
+        "Kestrel Report has learned",
+        "Kestrel Report has guessed",
+        1,
+    );
+    assert!(matches!(
+        problem_of(&write("tampered.ron", &tampered)),
+        Problem::Invalid(m) if m.contains("SHA-256")
+    ));
+    // A claim whose quote is not the sentence's text.
+    let moved = good.replacen(
+        "quote: \"A source in Russia",
+        "quote: \"A source in Latvia",
+        1,
+    );
+    assert!(matches!(
+        problem_of(&write("moved.ron", &moved)),
+        Problem::Invalid(m) if m.contains("does not match")
+    ));
+}
+
+#[test]
+fn spans_outside_the_text_or_inside_a_character_are_refused() {
+    let mut s = Session::new(
+        Article::new("t", None, "Ünïcödé one. Two."),
+        Taxonomy::default_preset(),
+    );
+    s.annotations[0].note = "n".into();
+    let good = to_ron(&s);
+    let first = format!("({}, {})", s.sentences[0].start, s.sentences[0].end);
+    let past_end = good.replacen(&first, "(0, 9999)", 1);
+    assert!(matches!(from_ron(&past_end), Err(Problem::Invalid(m)) if m.contains("past the end")));
+    let mid_char = good.replacen(&first, "(1, 5)", 1);
+    assert!(matches!(from_ron(&mid_char), Err(Problem::Invalid(m)) if m.contains("character")));
+}
+
+fn arb_session() -> impl Strategy<Value = Session> {
+    let word = prop::sample::select(vec![
+        "Kim", "said", "the", "U.S.", "source", "“quote", "end.”", "Hyesan", "3.5%", "rice", "é",
+        "北", "🙂", "Mr.", "no.", "!", "?", "(KCNA)",
+    ]);
+    let sentence = prop::collection::vec(word, 1..8).prop_map(|w| w.join(" ") + ".");
+    let paragraph = prop::collection::vec(sentence, 1..4).prop_map(|s| s.join(" "));
+    let text = prop::collection::vec(paragraph, 1..5).prop_map(|p| p.join("\n\n"));
+    let ids: Vec<Option<LabelId>> = Taxonomy::default_preset()
+        .labels
+        .into_iter()
+        .map(|l| Some(l.id))
+        .chain([None])
+        .collect();
+    let annotation = (
+        prop::sample::select(ids),
+        any::<bool>(),
+        "(\\PC|\n|\"|\\\\){0,20}",
+    )
+        .prop_map(|(label, suggested, note)| Annotation {
+            // Only a label can be a suggestion; the model keeps "no label" confirmed.
+            status: if suggested && label.is_some() {
+                Status::Suggested
+            } else {
+                Status::Confirmed
+            },
+            label,
+            note,
+        });
+    (text, prop::collection::vec(annotation, 64)).prop_map(|(text, annotations)| {
+        let mut s = Session::new(
+            Article::new("Prop", Some("/tmp/p.txt".into()), &text),
+            Taxonomy::default_preset(),
+        );
+        for (a, b) in s.annotations.iter_mut().zip(annotations) {
+            *a = b;
+        }
+        s
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+    #[test]
+    fn any_session_survives_ron(s in arb_session()) {
+        let text = to_ron(&s);
+        let back = from_ron(&text);
+        prop_assert_eq!(back, Ok(s));
+    }
+}
