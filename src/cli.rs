@@ -35,7 +35,8 @@ pub enum Headless {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
-    /// A JSON array of {"start", "end", "text"} with byte offsets into the normalized text.
+    /// A JSON array of {"start", "end", "text", "quote_group"}; offsets are bytes of the
+    /// normalized text.
     Json,
     /// One sentence per line.
     Text,
@@ -46,6 +47,8 @@ struct SentenceOut<'a> {
     start: usize,
     end: usize,
     text: &'a str,
+    /// Sentences of one quotation that spans several sentences share an id.
+    quote_group: Option<u32>,
 }
 
 /// Runs a headless command; the error is the message for stderr.
@@ -60,10 +63,12 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
                     let rows: Vec<SentenceOut> = seg
                         .sentences
                         .iter()
-                        .map(|s| SentenceOut {
+                        .zip(&seg.quote_groups)
+                        .map(|(s, &quote_group)| SentenceOut {
                             start: s.start,
                             end: s.end,
                             text: &text[s.range()],
+                            quote_group,
                         })
                         .collect();
                     serde_json::to_writer_pretty(&mut *out, &rows)

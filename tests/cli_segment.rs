@@ -31,6 +31,20 @@ fn json_ranges_slice_the_normalized_text_exactly() {
         assert_eq!(&text[start..end], row["text"].as_str().unwrap());
         previous_end = end;
     }
+    // The three-sentence quotation attributed after the quote is one group; plain sentences
+    // have none.
+    let group_of = |prefix: &str| {
+        rows.iter()
+            .find(|r| r["text"].as_str().unwrap().starts_with(prefix))
+            .map(|r| r["quote_group"].clone())
+            .unwrap()
+    };
+    let g = group_of("“A kilogram of rice");
+    assert!(g.is_u64(), "{g}");
+    assert_eq!(group_of("That is almost 30%"), g);
+    assert_eq!(group_of("Families who used to buy rice"), g);
+    assert!(group_of("“People are angry").is_null(), "a one-sentence quotation is no group");
+    assert!(group_of("A source in Russia told").is_null());
 }
 
 #[test]

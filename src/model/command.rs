@@ -1,6 +1,7 @@
 //! Edits to a session. Every change goes through [`Session::apply`], which returns the command
 //! that undoes it; that single door is what makes undo, autosave and headless use cheap.
 
+use super::segment::{Span, trim_span};
 use super::session::{Annotation, Session, Status};
 use super::taxonomy::LabelId;
 
@@ -17,6 +18,14 @@ pub enum Command {
     SetLabels(Vec<LabelChange>),
     /// Replaces the free-text note of a sentence.
     SetNote { sentence: usize, note: String },
+    /// Replaces `remove` sentences starting at `first` with new ones (boundary edits: a split
+    /// replaces one by two, a merge two by one). Built by [`Session::split`] and
+    /// [`Session::merge_with_next`].
+    Resegment {
+        first: usize,
+        remove: usize,
+        insert: Vec<(Span, Annotation)>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,6 +36,8 @@ pub enum CommandError {
     UnknownLabel(String),
     #[error("nothing to change")]
     Empty,
+    #[error("{0}")]
+    Boundary(String),
 }
 
 impl Command {
@@ -56,6 +67,15 @@ impl Command {
                 }
             }
             Command::SetNote { sentence, .. } => format!("note on sentence {}", sentence + 1),
+            Command::Resegment {
+                first,
+                remove,
+                insert,
+            } => match (remove, insert.len()) {
+                (1, 2) => format!("split sentence {}", first + 1),
+                (2, 1) => format!("merge sentences {} and {}", first + 1, first + 2),
+                _ => "change sentence boundaries".to_string(),
+            },
         }
     }
 }
@@ -104,7 +124,127 @@ impl Session {
                     note: previous,
                 })
             }
+            Command::Resegment {
+                first,
+                remove,
+                insert,
+            } => {
+                self.check_resegment(first, remove, &insert)?;
+                let inserted = insert.len();
+                let (spans, annotations): (Vec<Span>, Vec<Annotation>) = insert.into_iter().unzip();
+                let old_spans = self.sentences.splice(first..first + remove, spans);
+                let old_annotations = self
+                    .annotations
+                    .splice(first..first + remove, annotations)
+                    .collect::<Vec<_>>();
+                let removed = old_spans.zip(old_annotations).collect();
+                self.reindex();
+                Ok(Command::Resegment {
+                    first,
+                    remove: inserted,
+                    insert: removed,
+                })
+            }
         }
+    }
+
+    /// The command that splits sentence `index` at byte `at` of the text. Both parts keep the
+    /// label, its status and the note, since the analyst's judgement covered the whole.
+    pub fn split(&self, index: usize, at: usize) -> Result<Command, CommandError> {
+        self.check_sentence(index)?;
+        let span = self.sentences[index];
+        let text = &self.article.text;
+        if at <= span.start || at >= span.end || !text.is_char_boundary(at) {
+            return Err(CommandError::Boundary(
+                "choose a point inside the sentence to split it".into(),
+            ));
+        }
+        let left = trim_span(text, Span::new(span.start, at));
+        let right = trim_span(text, Span::new(at, span.end));
+        if left.is_empty() || right.is_empty() {
+            return Err(CommandError::Boundary(
+                "a split there would leave an empty sentence".into(),
+            ));
+        }
+        let annotation = self.annotations[index].clone();
+        Ok(Command::Resegment {
+            first: index,
+            remove: 1,
+            insert: vec![(left, annotation.clone()), (right, annotation)],
+        })
+    }
+
+    /// The command that merges sentence `index` with the next one in the same paragraph. The
+    /// result keeps the first sentence's label (or the second's if the first has none) and both
+    /// notes.
+    pub fn merge_with_next(&self, index: usize) -> Result<Command, CommandError> {
+        self.check_sentence(index)?;
+        let next = index + 1;
+        if next >= self.sentences.len() || self.paragraph_of(index) != self.paragraph_of(next) {
+            return Err(CommandError::Boundary(
+                "only sentences of the same paragraph can be merged".into(),
+            ));
+        }
+        let (a, b) = (&self.annotations[index], &self.annotations[next]);
+        let kept = if a.label.is_some() { a } else { b };
+        let note = match (a.note.is_empty(), b.note.is_empty()) {
+            (false, false) => format!("{}\n{}", a.note, b.note),
+            (false, true) => a.note.clone(),
+            _ => b.note.clone(),
+        };
+        let span = Span::new(self.sentences[index].start, self.sentences[next].end);
+        Ok(Command::Resegment {
+            first: index,
+            remove: 2,
+            insert: vec![(
+                span,
+                Annotation {
+                    label: kept.label.clone(),
+                    status: kept.status,
+                    note,
+                },
+            )],
+        })
+    }
+
+    fn check_resegment(
+        &self,
+        first: usize,
+        remove: usize,
+        insert: &[(Span, Annotation)],
+    ) -> Result<(), CommandError> {
+        let end = first
+            .checked_add(remove)
+            .filter(|&e| e <= self.sentences.len())
+            .ok_or(CommandError::NoSuchSentence(first + remove))?;
+        if remove == 0 && insert.is_empty() {
+            return Err(CommandError::Empty);
+        }
+        let text = &self.article.text;
+        let floor = if first > 0 { self.sentences[first - 1].end } else { 0 };
+        let ceiling = self.sentences.get(end).map_or(text.len(), |s| s.start);
+        let mut previous_end = floor;
+        for (span, annotation) in insert {
+            let ok = span.start < span.end
+                && span.start >= previous_end
+                && span.end <= ceiling
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+                && self.paragraphs.iter().any(|p| p.contains(*span));
+            if !ok {
+                return Err(CommandError::Boundary(format!(
+                    "{}..{} is not a valid sentence here",
+                    span.start, span.end
+                )));
+            }
+            if let Some(id) = &annotation.label
+                && self.taxonomy.get(id).is_none()
+            {
+                return Err(CommandError::UnknownLabel(id.0.clone()));
+            }
+            previous_end = span.end;
+        }
+        Ok(())
     }
 
     fn check_sentence(&self, index: usize) -> Result<(), CommandError> {

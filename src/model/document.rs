@@ -134,8 +134,7 @@ impl Document {
         self.state
     }
 
-    /// A review that has never been saved and has no changes is "new"; the first change makes
-    /// it dirty and Save then asks for a path.
+    /// The review has no session file yet, so Save has to ask for one.
     pub fn is_untitled(&self) -> bool {
         self.path.is_none()
     }

@@ -36,6 +36,8 @@ impl Span {
 pub struct Segmentation {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
+    /// For each sentence, the quotation group it belongs to (see [`quote_groups`]).
+    pub quote_groups: Vec<Option<u32>>,
 }
 
 /// Splits `text` into paragraphs and, within each, sentences.
@@ -45,10 +47,58 @@ pub fn segment(text: &str) -> Segmentation {
     for &p in &paragraphs {
         sentences_in(text, p, &mut sentences);
     }
+    let quote_groups = quote_groups(text, &paragraphs, &sentences);
     Segmentation {
         paragraphs,
         sentences,
+        quote_groups,
     }
+}
+
+/// Marks quotations that span several sentences: every sentence from the one that opens the
+/// quotation to the one that closes it gets the same group id, so that an attribution given at
+/// the end (`“… . …,” said a source.`) can be applied to all of them. A quotation left open at
+/// the end of its paragraph forms no group.
+pub fn quote_groups(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<Option<u32>> {
+    let mut groups = vec![None; sentences.len()];
+    let mut next_id = 0;
+    let mut s = 0;
+    for p in paragraphs {
+        let mut open_at: Option<usize> = None;
+        while s < sentences.len() && sentences[s].start < p.end {
+            let sentence = &text[sentences[s].range()];
+            for (i, c) in sentence.char_indices() {
+                let opens = match c {
+                    '“' => true,
+                    '"' => is_opening_straight_quote(sentence, i),
+                    _ => false,
+                };
+                let closes = match c {
+                    '”' => true,
+                    '"' => !is_opening_straight_quote(sentence, i),
+                    _ => false,
+                };
+                if opens && open_at.is_none() {
+                    open_at = Some(s);
+                } else if closes && let Some(first) = open_at.take() {
+                    if first < s {
+                        groups[first..=s].fill(Some(next_id));
+                        next_id += 1;
+                    }
+                }
+            }
+            s += 1;
+        }
+    }
+    groups
+}
+
+/// A straight double quote opens a quotation when it starts a word.
+fn is_opening_straight_quote(sentence: &str, i: usize) -> bool {
+    let before = sentence[..i].chars().next_back();
+    let after = sentence[i + 1..].chars().next();
+    before.is_none_or(|c| c.is_whitespace() || "([{—–-".contains(c))
+        && after.is_some_and(|c| !c.is_whitespace())
 }
 
 /// Paragraphs are blocks separated by blank lines, and lines within a block unless the line
@@ -209,6 +259,10 @@ fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
             break;
         }
         if !bytes[after_closers].is_ascii_whitespace() {
+            if is_missing_space_boundary(text, start, i, run_end, after_closers) {
+                out.push(Span::new(start, after_closers));
+                start = after_closers;
+            }
             i = after_closers.max(i + 1);
             continue;
         }
@@ -226,6 +280,35 @@ fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     if !last.is_empty() {
         out.push(last);
     }
+}
+
+/// "He left.She stayed." — a typo'd boundary: a lowercase word of two or more letters, a
+/// terminator, then a capitalised word, with nothing that looks like an address or file name.
+fn is_missing_space_boundary(
+    text: &str,
+    sentence_start: usize,
+    term: usize,
+    run_end: usize,
+    next: usize,
+) -> bool {
+    if run_end != next {
+        return false;
+    }
+    let word = word_before(text, sentence_start, term);
+    let lowercase_word = word.chars().count() >= 2 && word.chars().all(|c| c.is_lowercase());
+    let mut after = text[next..].chars();
+    let capitalised = matches!((after.next(), after.next()), (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase());
+    if !(lowercase_word && capitalised) {
+        return false;
+    }
+    let token_start = text[sentence_start..term]
+        .rfind(char::is_whitespace)
+        .map_or(sentence_start, |k| sentence_start + k + 1);
+    let token_end = text[next..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |k| next + k);
+    let token = &text[token_start..token_end];
+    !token.contains(['@', '/', ':', '\\']) && !token.starts_with("www")
 }
 
 /// A parenthesised tail that closes the paragraph without a sentence of its own, as in a photo
@@ -296,6 +379,14 @@ fn is_boundary(
     let next_is_digit = next_char.is_ascii_digit();
     if word.is_empty() {
         return true;
+    }
+    // "1. First item" / "a. first option": a list marker opening the sentence.
+    let marker_at_start = term - word.len() == sentence_start;
+    if marker_at_start
+        && (word.chars().all(|c| c.is_ascii_digit())
+            || (word.len() == 1 && word.chars().all(|c| c.is_ascii_lowercase())))
+    {
+        return false;
     }
     if TITLES.contains(&lower.as_str()) || NEVER_FINAL.contains(&lower.as_str()) {
         return false;

@@ -1,7 +1,7 @@
 //! A review: the article, the taxonomy it was made with, and the analyst's work per sentence.
 
 use super::article::Article;
-use super::segment::{Segmentation, Span, segment};
+use super::segment::{Segmentation, Span, quote_groups, segment};
 use super::taxonomy::{LabelId, Taxonomy};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -39,6 +39,8 @@ pub struct Session {
     pub annotations: Vec<Annotation>,
     /// For each paragraph, the range of sentence indices inside it. Derived; see [`Self::reindex`].
     paragraph_sentences: Vec<Range<usize>>,
+    /// For each sentence, its multi-sentence quotation group. Derived from text and boundaries.
+    quote_groups: Vec<Option<u32>>,
 }
 
 /// Label counts for the claims panel.
@@ -57,6 +59,7 @@ impl Session {
         let Segmentation {
             paragraphs,
             sentences,
+            ..
         } = segment(&article.text);
         let annotations = vec![Annotation::default(); sentences.len()];
         Self::from_parts(article, taxonomy, paragraphs, sentences, annotations)
@@ -77,6 +80,7 @@ impl Session {
             sentences,
             annotations,
             paragraph_sentences: Vec::new(),
+            quote_groups: Vec::new(),
         };
         session.reindex();
         session
@@ -97,6 +101,12 @@ impl Session {
             out.push(first..s);
         }
         self.paragraph_sentences = out;
+        self.quote_groups = quote_groups(&self.article.text, &self.paragraphs, &self.sentences);
+    }
+
+    /// The multi-sentence quotation that sentence `index` is part of, if any.
+    pub fn quote_group(&self, index: usize) -> Option<u32> {
+        self.quote_groups.get(index).copied().flatten()
     }
 
     pub fn sentence_text(&self, index: usize) -> &str {

@@ -17,6 +17,8 @@ pub enum Action {
     ExtendUp,
     NextUnlabelled,
     ClearLabel,
+    SplitAtCaret,
+    MergeWithNext,
     ShowHelp,
 }
 
@@ -35,7 +37,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// In the order key handling must test them: a shortcut with more modifiers first, since
     /// egui ignores extra Shift when matching ("Ctrl+Shift+S" also matches "Ctrl+S").
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 15] = [
         Action::SaveAs,
         Action::Save,
         Action::Open,
@@ -48,6 +50,8 @@ impl Action {
         Action::PreviousSentence,
         Action::NextUnlabelled,
         Action::ClearLabel,
+        Action::SplitAtCaret,
+        Action::MergeWithNext,
         Action::ShowHelp,
     ];
 
@@ -65,6 +69,8 @@ impl Action {
             Action::ExtendUp => "Extend selection up",
             Action::NextUnlabelled => "Next unlabelled sentence",
             Action::ClearLabel => "Clear label",
+            Action::SplitAtCaret => "Split sentence at the clicked point",
+            Action::MergeWithNext => "Merge with next sentence",
             Action::ShowHelp => "Keyboard shortcuts",
         }
     }
@@ -83,6 +89,8 @@ impl Action {
         const EXTEND_UP: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowUp), key(SHIFT, Key::K)];
         const NEXT_UNLABELLED: &[KeyboardShortcut] = &[key(NONE, Key::N)];
         const CLEAR: &[KeyboardShortcut] = &[key(NONE, Key::Backspace), key(NONE, Key::Delete)];
+        const SPLIT: &[KeyboardShortcut] = &[key(NONE, Key::S)];
+        const MERGE: &[KeyboardShortcut] = &[key(NONE, Key::M)];
         const HELP: &[KeyboardShortcut] = &[key(NONE, Key::F1), key(NONE, Key::Questionmark)];
         match self {
             Action::Open => OPEN,
@@ -97,6 +105,8 @@ impl Action {
             Action::ExtendUp => EXTEND_UP,
             Action::NextUnlabelled => NEXT_UNLABELLED,
             Action::ClearLabel => CLEAR,
+            Action::SplitAtCaret => SPLIT,
+            Action::MergeWithNext => MERGE,
             Action::ShowHelp => HELP,
         }
     }

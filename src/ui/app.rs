@@ -50,6 +50,8 @@ pub struct ClaimlensApp {
     /// Changes whenever another review is opened, so view caches know to start over.
     doc_key: u64,
     selection: Option<Selection>,
+    /// The byte of the text last clicked: where "split" cuts.
+    caret: Option<usize>,
     stats: Option<(u64, u64, Stats)>,
     article_view: ArticleView,
     claims_panel: ClaimsPanel,
@@ -71,6 +73,7 @@ impl ClaimlensApp {
             doc: None,
             doc_key: 0,
             selection: None,
+            caret: None,
             stats: None,
             article_view: ArticleView::default(),
             claims_panel: ClaimsPanel::default(),
@@ -171,6 +174,7 @@ impl ClaimlensApp {
         self.doc = Some(doc);
         self.doc_key += 1;
         self.stats = None;
+        self.caret = None;
         self.article_view.reset();
         self.claims_panel = ClaimsPanel::default();
         self.selection = if empty {
@@ -323,6 +327,29 @@ impl ClaimlensApp {
         }
     }
 
+    fn split(&mut self, sentence: usize, at: usize) {
+        let Some(doc) = &self.doc else { return };
+        match doc.session.split(sentence, at) {
+            Ok(command) => {
+                self.apply(command);
+                self.selection = Some(Selection::single(sentence));
+                self.caret = None;
+            }
+            Err(e) => self.message = Some(Message::Error(format!("Cannot split: {e}"))),
+        }
+    }
+
+    fn merge(&mut self, sentence: usize) {
+        let Some(doc) = &self.doc else { return };
+        match doc.session.merge_with_next(sentence) {
+            Ok(command) => {
+                self.apply(command);
+                self.selection = Some(Selection::single(sentence));
+            }
+            Err(e) => self.message = Some(Message::Error(format!("Cannot merge: {e}"))),
+        }
+    }
+
     fn label_selection(&mut self, label: Option<LabelId>) {
         let Some(sel) = self.selection else {
             self.message = Some(Message::Notice("Select a sentence first".into()));
@@ -384,6 +411,20 @@ impl ClaimlensApp {
                 }
             }
             Action::ClearLabel => self.label_selection(None),
+            Action::SplitAtCaret => match (current, self.caret) {
+                (Some(sel), Some(at)) => self.split(sel.head, at),
+                _ => {
+                    self.message = Some(Message::Notice(
+                        "Click the point in the sentence where it should be split, then press S"
+                            .into(),
+                    ))
+                }
+            },
+            Action::MergeWithNext => {
+                if let Some(sel) = current {
+                    self.merge(*sel.range().start());
+                }
+            }
             Action::ShowHelp => self.show_help = !self.show_help,
             _ => {}
         }
@@ -504,6 +545,9 @@ impl ClaimlensApp {
                 }
                 ViewEvent::Label(label) => self.label_selection(label),
                 ViewEvent::Note(i, note) => self.apply(Command::SetNote { sentence: i, note }),
+                ViewEvent::Caret(at) => self.caret = Some(at),
+                ViewEvent::Split(i, at) => self.split(i, at),
+                ViewEvent::Merge(i) => self.merge(i),
             }
         }
     }
@@ -620,8 +664,13 @@ impl eframe::App for ClaimlensApp {
                 .inner;
             let view_events = egui::CentralPanel::default()
                 .show(ui, |ui| {
-                    self.article_view
-                        .show(ui, &doc.session, self.doc_key, self.selection)
+                    self.article_view.show(
+                        ui,
+                        &doc.session,
+                        self.doc_key,
+                        self.selection,
+                        self.caret,
+                    )
                 })
                 .inner;
             self.handle_panel_events(events);

@@ -26,6 +26,12 @@ pub enum ViewEvent {
     Label(Option<LabelId>),
     /// A note saved from the context menu.
     Note(usize, String),
+    /// The analyst clicked at this byte of the text: where `s` would split.
+    Caret(usize),
+    /// Split sentence `.0` at byte `.1`.
+    Split(usize, usize),
+    /// Merge sentence `.0` with the next one.
+    Merge(usize),
 }
 
 /// Cached geometry of the article; reset when the article or the width changes.
@@ -41,6 +47,8 @@ pub struct ArticleView {
     last_viewport: Rect,
     /// The note being edited in the context menu: (sentence, text).
     note_draft: Option<(usize, String)>,
+    /// Where the context menu was opened: the split point it offers.
+    menu_split_at: Option<usize>,
 }
 
 impl Default for ArticleView {
@@ -54,6 +62,7 @@ impl Default for ArticleView {
             scroll_to: None,
             last_viewport: Rect::NOTHING,
             note_draft: None,
+            menu_split_at: None,
         }
     }
 }
@@ -111,6 +120,7 @@ impl ArticleView {
         session: &Session,
         doc_key: u64,
         selection: Option<Selection>,
+        caret: Option<usize>,
     ) -> Vec<ViewEvent> {
         let mut events = Vec::new();
         let wrap_width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_TEXT_WIDTH);
@@ -143,7 +153,7 @@ impl ArticleView {
                     p,
                     top,
                     wrap_width,
-                    selection,
+                    (selection, caret),
                     &visuals,
                     &mut events,
                 );
@@ -191,7 +201,7 @@ impl ArticleView {
         p: usize,
         top: Pos2,
         wrap_width: f32,
-        selection: Option<Selection>,
+        (selection, caret): (Option<Selection>, Option<usize>),
         visuals: &egui::Visuals,
         events: &mut Vec<ViewEvent>,
     ) -> f32 {
@@ -264,15 +274,29 @@ impl ArticleView {
                     });
                 }
                 hovered |= response.hovered();
+                let pointed = response
+                    .interact_pointer_pos()
+                    .map(|pos| split_point(text, para.start, &galley, pos - top));
                 if response.clicked() {
-                    if ui.input(|i| i.modifiers.shift) {
+                    let modifiers = ui.input(|i| i.modifiers);
+                    if modifiers.alt
+                        && let Some(at) = pointed
+                    {
+                        events.push(ViewEvent::Split(s, at));
+                    } else if modifiers.shift {
                         events.push(ViewEvent::ExtendTo(s));
                     } else {
                         events.push(ViewEvent::Select(s));
+                        if let Some(at) = pointed {
+                            events.push(ViewEvent::Caret(at));
+                        }
                     }
                 }
-                if response.secondary_clicked() && !selection.is_some_and(|sel| sel.contains(s)) {
-                    events.push(ViewEvent::Select(s));
+                if response.secondary_clicked() {
+                    self.menu_split_at = pointed;
+                    if !selection.is_some_and(|sel| sel.contains(s)) {
+                        events.push(ViewEvent::Select(s));
+                    }
                 }
                 response.context_menu(|ui| self.context_menu(ui, session, s, events));
             }
@@ -290,7 +314,21 @@ impl ArticleView {
                 }
             }
             if hovered {
-                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
+            }
+            if selected
+                && let Some(at) = caret
+                && session.sentences[s].start < at
+                && at < session.sentences[s].end
+            {
+                let chars = text[..at - para.start].chars().count();
+                let cursor = egui::text::CCursor::new(chars);
+                let rect = galley.pos_from_cursor(cursor).translate(top.to_vec2());
+                ui.painter().vline(
+                    rect.center().x - 1.0,
+                    rect.y_range(),
+                    Stroke::new(2.0, selection_color),
+                );
             }
         }
         height
@@ -321,6 +359,31 @@ impl ArticleView {
             .clicked()
         {
             events.push(ViewEvent::Label(None));
+            ui.close();
+        }
+        ui.separator();
+        let span = session.sentences[sentence];
+        let split_at = self
+            .menu_split_at
+            .filter(|&at| span.start < at && at < span.end);
+        let split = ui.add_enabled(
+            split_at.is_some(),
+            egui::Button::new("Split sentence here").shortcut_text("Alt+click"),
+        );
+        if split.clicked()
+            && let Some(at) = split_at
+        {
+            events.push(ViewEvent::Split(sentence, at));
+            ui.close();
+        }
+        let same_paragraph = sentence + 1 < session.len()
+            && session.paragraph_of(sentence) == session.paragraph_of(sentence + 1);
+        let merge = ui.add_enabled(
+            same_paragraph,
+            egui::Button::new("Merge with next sentence").shortcut_text("M"),
+        );
+        if merge.clicked() {
+            events.push(ViewEvent::Merge(sentence));
             ui.close();
         }
         ui.separator();
@@ -357,6 +420,25 @@ impl ArticleView {
     pub fn viewport(&self) -> Rect {
         self.last_viewport
     }
+}
+
+/// The byte offset of the text at `pos` (relative to the paragraph's galley), moved back to the
+/// start of the word under the pointer so that a split never cuts a word.
+fn split_point(paragraph: &str, paragraph_start: usize, galley: &Galley, pos: egui::Vec2) -> usize {
+    let chars = galley.cursor_from_pos(pos).index.0;
+    let byte = paragraph
+        .char_indices()
+        .nth(chars)
+        .map_or(paragraph.len(), |(b, _)| b);
+    let word_start = paragraph[..byte]
+        .rfind(char::is_whitespace)
+        .map_or(0, |k| k + 1);
+    let at = if paragraph[byte..].starts_with(char::is_whitespace) {
+        byte
+    } else {
+        word_start
+    };
+    paragraph_start + at
 }
 
 /// The screen rectangles (relative to the galley) covering characters `chars`, one per row.

@@ -29,10 +29,11 @@ pub fn show(
                 }
             }
             ui.separator();
-            ui.label(if doc.is_dirty() {
-                "Modified since last save"
-            } else {
-                "All changes saved"
+            ui.label(match (doc.is_untitled(), doc.is_dirty()) {
+                (true, false) => "New review, not saved yet",
+                (true, true) => "Modified, not saved yet",
+                (false, true) => "Modified since last save",
+                (false, false) => "All changes saved",
             });
         }
         if let Some(notice) = notice {
