@@ -233,3 +233,29 @@ fn claims_row_click_selects_the_sentence() {
     h.run();
     assert_eq!(h.state().selection().map(|s| s.head), Some(2));
 }
+
+#[test]
+fn the_view_follows_the_selection_through_a_long_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.txt");
+    let mut text = claimlens::samples::generate_report(1_000_000, 3);
+    text.push_str("The closing sentence of this long report is unlike any other.\n");
+    std::fs::write(&path, text).unwrap();
+    let mut h = harness(ScriptedDialogs::default(), Some(path));
+    let last = h.state().document().unwrap().session.len() - 1;
+    assert!(last > 10_000);
+    let closing = "The closing sentence of this long report is unlike any other.";
+    assert!(h.query_by_label(closing).is_none(), "only paragraphs in view are laid out");
+
+    h.key_press(Key::End);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(last));
+    h.get_by_label(closing);
+    h.get_by_label_contains(&format!("Sentence {}: unlabelled", last + 1));
+
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(0));
+    assert!(h.query_by_label(closing).is_none());
+    h.get_by_label("Generated report for measurement");
+}

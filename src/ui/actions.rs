@@ -13,6 +13,8 @@ pub enum Action {
     Redo,
     NextSentence,
     PreviousSentence,
+    FirstSentence,
+    LastSentence,
     ExtendDown,
     ExtendUp,
     NextUnlabelled,
@@ -37,7 +39,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// In the order key handling must test them: a shortcut with more modifiers first, since
     /// egui ignores extra Shift when matching ("Ctrl+Shift+S" also matches "Ctrl+S").
-    pub const ALL: [Action; 15] = [
+    pub const ALL: [Action; 17] = [
         Action::SaveAs,
         Action::Save,
         Action::Open,
@@ -48,6 +50,8 @@ impl Action {
         Action::ExtendUp,
         Action::NextSentence,
         Action::PreviousSentence,
+        Action::FirstSentence,
+        Action::LastSentence,
         Action::NextUnlabelled,
         Action::ClearLabel,
         Action::SplitAtCaret,
@@ -65,6 +69,8 @@ impl Action {
             Action::Redo => "Redo",
             Action::NextSentence => "Next sentence",
             Action::PreviousSentence => "Previous sentence",
+            Action::FirstSentence => "First sentence",
+            Action::LastSentence => "Last sentence",
             Action::ExtendDown => "Extend selection down",
             Action::ExtendUp => "Extend selection up",
             Action::NextUnlabelled => "Next unlabelled sentence",
@@ -87,6 +93,8 @@ impl Action {
         const PREVIOUS: &[KeyboardShortcut] = &[key(NONE, Key::ArrowUp), key(NONE, Key::K)];
         const EXTEND_DOWN: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowDown), key(SHIFT, Key::J)];
         const EXTEND_UP: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowUp), key(SHIFT, Key::K)];
+        const FIRST: &[KeyboardShortcut] = &[key(NONE, Key::Home)];
+        const LAST: &[KeyboardShortcut] = &[key(NONE, Key::End)];
         const NEXT_UNLABELLED: &[KeyboardShortcut] = &[key(NONE, Key::N)];
         const CLEAR: &[KeyboardShortcut] = &[key(NONE, Key::Backspace), key(NONE, Key::Delete)];
         const SPLIT: &[KeyboardShortcut] = &[key(NONE, Key::S)];
@@ -101,6 +109,8 @@ impl Action {
             Action::Redo => REDO,
             Action::NextSentence => NEXT,
             Action::PreviousSentence => PREVIOUS,
+            Action::FirstSentence => FIRST,
+            Action::LastSentence => LAST,
             Action::ExtendDown => EXTEND_DOWN,
             Action::ExtendUp => EXTEND_UP,
             Action::NextUnlabelled => NEXT_UNLABELLED,

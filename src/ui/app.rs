@@ -385,6 +385,8 @@ impl ClaimlensApp {
             }
             Action::NextSentence
             | Action::PreviousSentence
+            | Action::FirstSentence
+            | Action::LastSentence
             | Action::ExtendDown
             | Action::ExtendUp
                 if count > 0 =>
@@ -393,6 +395,8 @@ impl ClaimlensApp {
                 let next = match action {
                     Action::NextSentence => sel.moved(1, count),
                     Action::PreviousSentence => sel.moved(-1, count),
+                    Action::FirstSentence => Selection::single(0),
+                    Action::LastSentence => Selection::single(count - 1),
                     Action::ExtendDown => sel.extended(1, count),
                     _ => sel.extended(-1, count),
                 };

@@ -231,7 +231,7 @@ impl ArticleView {
                 .as_ref()
                 .and_then(|id| session.taxonomy.get(id))
             {
-                format.background = colors::tint(label.color, visuals);
+                format.background = colors::sentence_tint(label.color, visuals, s);
             }
             job.append(sentence_text, 0.0, format);
             let n = sentence_text.chars().count();

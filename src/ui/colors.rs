@@ -13,6 +13,14 @@ pub fn tint(rgb: Rgb, visuals: &Visuals) -> Color32 {
     mix(visuals.extreme_bg_color, color(rgb), strength)
 }
 
+/// The tint of a sentence in the article; neighbours alternate slightly in strength so that the
+/// boundary between two sentences with the same label stays visible.
+pub fn sentence_tint(rgb: Rgb, visuals: &Visuals, index: usize) -> Color32 {
+    let base = if visuals.dark_mode { 0.45 } else { 0.38 };
+    let strength = if index % 2 == 0 { base } else { base - 0.1 };
+    mix(visuals.extreme_bg_color, color(rgb), strength)
+}
+
 /// Black or white, whichever reads better on `background`.
 pub fn text_on(background: Color32) -> Color32 {
     let [r, g, b, _] = background.to_array();

@@ -44,11 +44,16 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<
             item(ui, Action::Redo, redo.is_some(), redo, &mut chosen);
             ui.separator();
             item(ui, Action::ClearLabel, doc.is_some(), None, &mut chosen);
+            ui.separator();
+            item(ui, Action::SplitAtCaret, doc.is_some(), None, &mut chosen);
+            item(ui, Action::MergeWithNext, doc.is_some(), None, &mut chosen);
         });
         ui.menu_button("Go", |ui| {
             for action in [
                 Action::NextSentence,
                 Action::PreviousSentence,
+                Action::FirstSentence,
+                Action::LastSentence,
                 Action::ExtendDown,
                 Action::ExtendUp,
                 Action::NextUnlabelled,
