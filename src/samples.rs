@@ -18,10 +18,24 @@ pub fn sample_article() -> crate::model::Article {
 /// captions. Used to measure the app on book-length text without third-party material.
 pub fn generate_report(bytes: usize, seed: u64) -> String {
     const PLACES: &[&str] = &[
-        "Hyesan", "Chongjin", "Sinuiju", "Ryanggang Province", "North Hamgyong Province",
-        "Dandong", "Vladivostok", "Pyongyang",
+        "Hyesan",
+        "Chongjin",
+        "Sinuiju",
+        "Ryanggang Province",
+        "North Hamgyong Province",
+        "Dandong",
+        "Vladivostok",
+        "Pyongyang",
     ];
-    const GOODS: &[&str] = &["rice", "corn", "flour", "diesel", "coal", "cooking oil", "sugar"];
+    const GOODS: &[&str] = &[
+        "rice",
+        "corn",
+        "flour",
+        "diesel",
+        "coal",
+        "cooking oil",
+        "sugar",
+    ];
     const OPENERS: &[&str] = &[
         "A source inside North Korea told Kestrel Report on Nov. {n} that the price of {g} in {p} rose by {d}.{n}% this week.",
         "“The market in {p} closes early now. People buy {g} in small bags. Nobody has cash,” said a source in {p}.",
@@ -40,7 +54,9 @@ pub fn generate_report(bytes: usize, seed: u64) -> String {
         "Photo: A vendor sells {g} at a market in {p}, in an undated file photo. (Kestrel Report)",
         "Read in Korean",
     ];
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut next = move |n: usize| {
         state = state
             .wrapping_mul(6364136223846793005)

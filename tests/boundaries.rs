@@ -19,8 +19,11 @@ fn texts(s: &Session) -> Vec<&str> {
 #[test]
 fn split_keeps_label_and_note_on_both_parts_and_undoes_exactly() {
     let mut d = doc();
-    d.apply(claimlens::model::Command::label([0], Some(LabelId::new("own"))))
-        .unwrap();
+    d.apply(claimlens::model::Command::label(
+        [0],
+        Some(LabelId::new("own")),
+    ))
+    .unwrap();
     d.apply(claimlens::model::Command::SetNote {
         sentence: 0,
         note: "two claims in one".into(),
@@ -53,21 +56,37 @@ fn split_keeps_label_and_note_on_both_parts_and_undoes_exactly() {
 #[test]
 fn merge_keeps_the_first_label_and_joins_notes() {
     let mut d = doc();
-    d.apply(claimlens::model::Command::label([1], Some(LabelId::new("hedged"))))
-        .unwrap();
-    d.apply(claimlens::model::Command::SetNote { sentence: 0, note: "first".into() })
-        .unwrap();
-    d.apply(claimlens::model::Command::SetNote { sentence: 1, note: "second".into() })
-        .unwrap();
+    d.apply(claimlens::model::Command::label(
+        [1],
+        Some(LabelId::new("hedged")),
+    ))
+    .unwrap();
+    d.apply(claimlens::model::Command::SetNote {
+        sentence: 0,
+        note: "first".into(),
+    })
+    .unwrap();
+    d.apply(claimlens::model::Command::SetNote {
+        sentence: 1,
+        note: "second".into(),
+    })
+    .unwrap();
     let before = d.session.clone();
     let merge = d.session.merge_with_next(0).unwrap();
     d.apply(merge).unwrap();
     assert_eq!(d.session.len(), 2);
-    assert!(d.session.sentence_text(0).ends_with("prices fell. Next one."));
+    assert!(
+        d.session
+            .sentence_text(0)
+            .ends_with("prices fell. Next one.")
+    );
     // The first had no label, so the second's is kept rather than lost.
     assert_eq!(d.session.annotations[0].label, Some(LabelId::new("hedged")));
     assert_eq!(d.session.annotations[0].note, "first\nsecond");
-    assert_eq!(d.undo_description().as_deref(), Some("merge sentences 1 and 2"));
+    assert_eq!(
+        d.undo_description().as_deref(),
+        Some("merge sentences 1 and 2")
+    );
     d.undo();
     assert_eq!(d.session, before);
     d.redo();
@@ -77,8 +96,14 @@ fn merge_keeps_the_first_label_and_joins_notes() {
 #[test]
 fn merge_across_paragraphs_and_degenerate_splits_are_refused() {
     let d = doc();
-    assert!(matches!(d.session.merge_with_next(1), Err(CommandError::Boundary(_))));
-    assert!(matches!(d.session.merge_with_next(2), Err(CommandError::Boundary(_))));
+    assert!(matches!(
+        d.session.merge_with_next(1),
+        Err(CommandError::Boundary(_))
+    ));
+    assert!(matches!(
+        d.session.merge_with_next(2),
+        Err(CommandError::Boundary(_))
+    ));
     let s0 = d.session.sentences[0];
     assert!(d.session.split(0, s0.start).is_err());
     assert!(d.session.split(0, s0.end).is_err());
@@ -92,10 +117,14 @@ fn quotation_groups_follow_boundary_edits() {
         Session::new(Article::new("t", None, text), Taxonomy::default_preset()),
         None,
     );
-    let groups: Vec<_> = (0..d.session.len()).map(|i| d.session.quote_group(i)).collect();
+    let groups: Vec<_> = (0..d.session.len())
+        .map(|i| d.session.quote_group(i))
+        .collect();
     assert_eq!(groups, [Some(0), Some(0), Some(0), None]);
     let merge = d.session.merge_with_next(0).unwrap();
     d.apply(merge).unwrap();
-    let groups: Vec<_> = (0..d.session.len()).map(|i| d.session.quote_group(i)).collect();
+    let groups: Vec<_> = (0..d.session.len())
+        .map(|i| d.session.quote_group(i))
+        .collect();
     assert_eq!(groups, [Some(0), Some(0), None]);
 }

@@ -43,7 +43,10 @@ fn json_ranges_slice_the_normalized_text_exactly() {
     assert!(g.is_u64(), "{g}");
     assert_eq!(group_of("That is almost 30%"), g);
     assert_eq!(group_of("Families who used to buy rice"), g);
-    assert!(group_of("“People are angry").is_null(), "a one-sentence quotation is no group");
+    assert!(
+        group_of("“People are angry").is_null(),
+        "a one-sentence quotation is no group"
+    );
     assert!(group_of("A source in Russia told").is_null());
 }
 

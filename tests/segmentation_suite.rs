@@ -10,7 +10,10 @@ use unicode_segmentation::UnicodeSegmentation;
 
 fn claimlens_split(text: &str) -> Vec<String> {
     let seg = claimlens::model::segment::segment(text);
-    seg.sentences.iter().map(|s| text[s.range()].to_string()).collect()
+    seg.sentences
+        .iter()
+        .map(|s| text[s.range()].to_string())
+        .collect()
 }
 
 /// UAX #29 alone, given claimlens's paragraphs so that only the sentence rules differ.
@@ -29,9 +32,15 @@ fn every_case_passes_and_the_suite_is_large_enough() {
     assert!(all.len() >= 120, "only {} cases", all.len());
     let mut by_category: BTreeMap<&str, Vec<&cases::Case>> = BTreeMap::new();
     for case in &all {
-        by_category.entry(case.category.as_str()).or_default().push(case);
+        by_category
+            .entry(case.category.as_str())
+            .or_default()
+            .push(case);
     }
-    println!("{:<30} {:>6} {:>10} {:>10}", "category", "cases", "claimlens", "UAX #29");
+    println!(
+        "{:<30} {:>6} {:>10} {:>10}",
+        "category", "cases", "claimlens", "UAX #29"
+    );
     for (category, list) in &by_category {
         let owned: Vec<cases::Case> = list
             .iter()
@@ -56,5 +65,10 @@ fn every_case_passes_and_the_suite_is_large_enough() {
         share(ours),
         share(base)
     );
-    assert!(report.is_empty(), "{} of {} cases fail:\n{report}", all.len() - ours, all.len());
+    assert!(
+        report.is_empty(),
+        "{} of {} cases fail:\n{report}",
+        all.len() - ours,
+        all.len()
+    );
 }

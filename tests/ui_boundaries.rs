@@ -8,7 +8,12 @@ use egui_kittest::kittest::Queryable;
 use support::{ScriptedDialogs, harness, sentence_starting};
 
 fn text_of(h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>, i: usize) -> String {
-    h.state().document().unwrap().session.sentence_text(i).to_string()
+    h.state()
+        .document()
+        .unwrap()
+        .session
+        .sentence_text(i)
+        .to_string()
 }
 
 fn count(h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>) -> usize {
@@ -34,7 +39,11 @@ fn split_here_from_the_context_menu_keeps_the_label_and_undoes() {
     assert_eq!(count(&h), n + 1);
     let (left, right) = (text_of(&h, s), text_of(&h, s + 1));
     assert!(!left.is_empty() && !right.is_empty());
-    assert_eq!(format!("{left} {right}"), original, "the split point is a word boundary");
+    assert_eq!(
+        format!("{left} {right}"),
+        original,
+        "the split point is a word boundary"
+    );
     let session = &h.state().document().unwrap().session;
     for i in [s, s + 1] {
         assert_eq!(session.annotations[i].label, Some(LabelId::new("multiple")));
@@ -59,7 +68,10 @@ fn click_then_s_splits_at_the_click_and_m_merges_back() {
     h.key_press(Key::S);
     h.run();
     assert_eq!(count(&h), n + 1);
-    assert_eq!(format!("{} {}", text_of(&h, s), text_of(&h, s + 1)), original);
+    assert_eq!(
+        format!("{} {}", text_of(&h, s), text_of(&h, s + 1)),
+        original
+    );
 
     // M merges the selected sentence with the next: back to the original boundaries.
     assert_eq!(h.state().selection().map(|x| x.head), Some(s));

@@ -245,7 +245,10 @@ fn the_view_follows_the_selection_through_a_long_article() {
     let last = h.state().document().unwrap().session.len() - 1;
     assert!(last > 10_000);
     let closing = "The closing sentence of this long report is unlike any other.";
-    assert!(h.query_by_label(closing).is_none(), "only paragraphs in view are laid out");
+    assert!(
+        h.query_by_label(closing).is_none(),
+        "only paragraphs in view are laid out"
+    );
 
     h.key_press(Key::End);
     h.run();

@@ -221,7 +221,11 @@ impl Session {
             return Err(CommandError::Empty);
         }
         let text = &self.article.text;
-        let floor = if first > 0 { self.sentences[first - 1].end } else { 0 };
+        let floor = if first > 0 {
+            self.sentences[first - 1].end
+        } else {
+            0
+        };
         let ceiling = self.sentences.get(end).map_or(text.len(), |s| s.start);
         let mut previous_end = floor;
         for (span, annotation) in insert {

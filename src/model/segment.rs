@@ -67,16 +67,17 @@ pub fn quote_groups(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<
         let mut open_at: Option<usize> = None;
         while s < sentences.len() && sentences[s].start < p.end {
             let sentence = &text[sentences[s].range()];
-            for (i, c) in sentence.char_indices() {
-                let opens = match c {
-                    '“' => true,
-                    '"' => is_opening_straight_quote(sentence, i),
-                    _ => false,
-                };
-                let closes = match c {
-                    '”' => true,
-                    '"' => !is_opening_straight_quote(sentence, i),
-                    _ => false,
+            let bytes = sentence.as_bytes();
+            // Quotation marks are `"` or start with 0xE2 (“ ”); jump between candidates.
+            for i in memchr::memchr2_iter(b'"', 0xE2, bytes) {
+                let (opens, closes) = match &bytes[i..] {
+                    [b'"', ..] => {
+                        let opening = is_opening_straight_quote(sentence, i);
+                        (opening, !opening)
+                    }
+                    [0xE2, 0x80, 0x9C, ..] => (true, false),
+                    [0xE2, 0x80, 0x9D, ..] => (false, true),
+                    _ => (false, false),
                 };
                 if opens && open_at.is_none() {
                     open_at = Some(s);
@@ -140,10 +141,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|i| i + from)
+    memchr::memchr(b'\n', &bytes[from..]).map(|i| i + from)
 }
 
 fn is_hard_wrap(previous: &str, next: &str) -> bool {
@@ -249,7 +247,25 @@ fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut start = para.start;
     let mut i = para.start;
+    let ellipsis = memchr::memmem::Finder::new("…");
+    // The next "…" at or after `i` (or `para.end`), found again only once `i` passes it.
+    let mut next_ellipsis = para.end;
+    let mut ellipsis_from = usize::MAX;
     while i < para.end {
+        if ellipsis_from == usize::MAX || (i > next_ellipsis && next_ellipsis < para.end) {
+            next_ellipsis = ellipsis
+                .find(&bytes[i..para.end])
+                .map_or(para.end, |k| i + k);
+            ellipsis_from = i;
+        }
+        // Jump to the next byte that can begin a terminator: . ! ? or "…".
+        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..para.end])
+            .map_or(para.end, |k| i + k)
+            .min(next_ellipsis);
+        if stop >= para.end {
+            break;
+        }
+        i = stop;
         let Some(run_end) = terminator_run(bytes, i, para.end) else {
             i += 1;
             continue;

@@ -415,15 +415,15 @@ impl ClaimlensApp {
                 }
             }
             Action::ClearLabel => self.label_selection(None),
-            Action::SplitAtCaret => match (current, self.caret) {
-                (Some(sel), Some(at)) => self.split(sel.head, at),
-                _ => {
-                    self.message = Some(Message::Notice(
+            Action::SplitAtCaret => {
+                match (current, self.caret) {
+                    (Some(sel), Some(at)) => self.split(sel.head, at),
+                    _ => self.message = Some(Message::Notice(
                         "Click the point in the sentence where it should be split, then press S"
                             .into(),
-                    ))
+                    )),
                 }
-            },
+            }
             Action::MergeWithNext => {
                 if let Some(sel) = current {
                     self.merge(*sel.range().start());

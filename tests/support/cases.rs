@@ -25,13 +25,19 @@ pub fn load() -> Vec<Case> {
                 input: String::new(),
                 expected: Vec::new(),
             });
-            assert!(case.expected.is_empty(), "line {}: input after expectations", n + 1);
+            assert!(
+                case.expected.is_empty(),
+                "line {}: input after expectations",
+                n + 1
+            );
             if !case.input.is_empty() || n + 1 != case.line {
                 case.input.push('\n');
             }
             case.input.push_str(content);
         } else if let Some(sentence) = line.strip_prefix("- ") {
-            let case = current.as_mut().unwrap_or_else(|| panic!("line {}: no input", n + 1));
+            let case = current
+                .as_mut()
+                .unwrap_or_else(|| panic!("line {}: no input", n + 1));
             case.expected.push(sentence.replace("\\n", "\n"));
         } else if line.trim().is_empty() {
             cases.extend(current.take());
