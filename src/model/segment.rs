@@ -81,11 +81,12 @@ pub fn quote_groups(text: &str, paragraphs: &[Span], sentences: &[Span]) -> Vec<
                 };
                 if opens && open_at.is_none() {
                     open_at = Some(s);
-                } else if closes && let Some(first) = open_at.take() {
-                    if first < s {
-                        groups[first..=s].fill(Some(next_id));
-                        next_id += 1;
-                    }
+                } else if closes
+                    && let Some(first) = open_at.take()
+                    && first < s
+                {
+                    groups[first..=s].fill(Some(next_id));
+                    next_id += 1;
                 }
             }
             s += 1;

@@ -17,7 +17,11 @@ pub fn tint(rgb: Rgb, visuals: &Visuals) -> Color32 {
 /// boundary between two sentences with the same label stays visible.
 pub fn sentence_tint(rgb: Rgb, visuals: &Visuals, index: usize) -> Color32 {
     let base = if visuals.dark_mode { 0.45 } else { 0.38 };
-    let strength = if index % 2 == 0 { base } else { base - 0.1 };
+    let strength = if index.is_multiple_of(2) {
+        base
+    } else {
+        base - 0.1
+    };
     mix(visuals.extreme_bg_color, color(rgb), strength)
 }
 
