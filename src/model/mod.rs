@@ -6,6 +6,7 @@ pub mod command;
 pub mod document;
 pub mod segment;
 pub mod session;
+pub mod suggest;
 pub mod taxonomy;
 
 pub use article::Article;
