@@ -1,8 +1,8 @@
 //! Command-line interface: with no subcommand the GUI starts (optionally on a file); the
 //! subcommands do headless work for scripts.
 
-use crate::io::{FileError, Problem, article_file::article_from_bytes, read_article};
-use crate::model::{Article, segment::segment};
+use crate::io::{FileError, Problem, article_file::article_from_bytes, read_article, save_session};
+use crate::model::{Article, Session, Taxonomy, segment::segment, suggest};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::{Read, Write};
@@ -31,6 +31,17 @@ pub enum Headless {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Suggest each sentence's kind of source, with the cue phrase; or write a review session
+    /// with the suggestions in place, ready to open in the app.
+    Suggest {
+        /// The article file, or `-` for standard input.
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write a review session (.ron) with the suggestions as unconfirmed labels instead.
+        #[arg(long, value_name = "OUT.ron")]
+        session: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -51,9 +62,86 @@ struct SentenceOut<'a> {
     quote_group: Option<u32>,
 }
 
+#[derive(Serialize)]
+struct SuggestionOut<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    kind: &'static str,
+    label: Option<&'a str>,
+    location: Option<&'a str>,
+    unmatched_location: Option<&'a str>,
+    cue: Option<[usize; 2]>,
+    confidence: f32,
+    rules: &'a [&'static str],
+    carried_from: Option<usize>,
+}
+
+fn suggest_command(
+    file: &Path,
+    format: Format,
+    session_out: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let article = read_input(file).map_err(|e| e.to_string())?;
+    let session = Session::new(article, Taxonomy::default_preset());
+    let (session, suggestions) = suggest::with_suggestions(session);
+    if let Some(path) = session_out {
+        save_session(path, &session).map_err(|e| e.to_string())?;
+        let placed = session.stats().suggested;
+        return writeln!(
+            out,
+            "{}: {} sentences, {placed} suggested labels",
+            path.display(),
+            session.len()
+        )
+        .map_err(|e| format!("cannot write output: {e}"));
+    }
+    let text = &session.article.text;
+    let rows: Vec<SuggestionOut> = session
+        .sentences
+        .iter()
+        .zip(&suggestions)
+        .map(|(span, s)| SuggestionOut {
+            start: span.start,
+            end: span.end,
+            text: &text[span.range()],
+            kind: s.kind.as_str(),
+            label: s.label.as_ref().map(|l| l.as_str()),
+            location: s.location.as_deref(),
+            unmatched_location: s.unmatched_location.as_deref(),
+            cue: s.cue.map(|c| [c.start, c.end]),
+            confidence: (s.confidence * 100.0).round() / 100.0,
+            rules: &s.rules,
+            carried_from: s.carried_from,
+        })
+        .collect();
+    let result = match format {
+        Format::Json => serde_json::to_writer_pretty(&mut *out, &rows)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+        Format::Text => rows.iter().try_for_each(|r| {
+            writeln!(
+                out,
+                "{}\t{}\t{:.2}\t{}",
+                r.kind,
+                r.label.unwrap_or("-"),
+                r.confidence,
+                r.text.replace('\n', " ")
+            )
+        }),
+    };
+    result.map_err(|e| format!("cannot write output: {e}"))
+}
+
 /// Runs a headless command; the error is the message for stderr.
 pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
     match command {
+        Headless::Suggest {
+            file,
+            format,
+            session,
+        } => suggest_command(&file, format, session.as_deref(), out),
         Headless::Segment { file, format } => {
             let article = read_input(&file).map_err(|e| e.to_string())?;
             let seg = segment(&article.text);

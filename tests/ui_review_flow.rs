@@ -2,7 +2,7 @@
 
 mod support;
 
-use claimlens::model::LabelId;
+use claimlens::model::{LabelId, Status};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use support::{ScriptedDialogs, harness, sentence_starting};
@@ -30,32 +30,32 @@ fn label_undo_redo_note_save_and_reload() {
     h.run();
     assert_eq!(h.state().selection().map(|x| x.head), Some(s));
 
-    // "2" is "Source in Russia" in the default taxonomy.
+    // The sentence opens with the engine's suggestion; the hotkey "2" confirms the label.
+    let label = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
+        let a = &h.state().document().unwrap().session.annotations[s];
+        (a.label.clone(), a.status)
+    };
+    let russia = Some(LabelId::new("in_russia"));
+    let suggested_row = format!("Sentence {}: suggested: Source in Russia", s + 1);
+    h.get_by_label_contains(&suggested_row);
+    assert_eq!(label(&h), (russia.clone(), Status::Suggested));
     h.key_press(Key::Num2);
     h.run();
-    let label = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
-        h.state().document().unwrap().session.annotations[s]
-            .label
-            .clone()
-    };
-    assert_eq!(label(&h), Some(LabelId::new("in_russia")));
+    assert_eq!(label(&h), (russia.clone(), Status::Confirmed));
     let row = format!("Sentence {}: Source in Russia", s + 1);
     h.get_by_label_contains(&row);
-    assert!(
-        h.state().window_title().starts_with("● "),
-        "{}",
-        h.state().window_title()
-    );
+    let title = h.state().window_title().to_string();
+    assert!(title.starts_with("● "), "{title}");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(label(&h), None);
+    assert_eq!(label(&h), (russia.clone(), Status::Suggested));
     assert!(h.query_by_label_contains(&row).is_none());
-    h.get_by_label_contains(&format!("Sentence {}: unlabelled", s + 1));
+    h.get_by_label_contains(&suggested_row);
 
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.run();
-    assert_eq!(label(&h), Some(LabelId::new("in_russia")));
+    assert_eq!(label(&h), (russia.clone(), Status::Confirmed));
     h.get_by_label_contains(&row);
 
     // A note, typed into the note field of the selected sentence.
@@ -116,10 +116,11 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
 
     h.key_press(Key::Num5);
     h.run();
+    // Confirmed labels only: the article opens with every sentence merely suggested.
     let labelled = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
         h.state().document().unwrap().session.annotations[..5]
             .iter()
-            .map(|a| a.label.as_ref().map(|l| l.0.clone()))
+            .map(|a| a.is_confirmed().then(|| a.label.as_ref().map(|l| l.0.clone())).flatten())
             .collect::<Vec<_>>()
     };
     let own = Some("own".to_string());
@@ -143,8 +144,8 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
     h.key_press(Key::Backspace);
     h.run();
     assert_eq!(labelled(&h), [const { None }; 5]);
-    // Label 1–3 "not a claim", then `n` from sentence 3 finds 4, and from the last sentence
-    // wraps around to 0.
+    // Label 1–3 "not a claim", then `n` from sentence 3 finds 4 (only suggested), and from the
+    // last sentence wraps around to 0.
     h.key_press(Key::Num0);
     h.run();
     h.key_press(Key::N);
@@ -229,7 +230,7 @@ fn shift_click_extends_the_selection() {
 #[test]
 fn claims_row_click_selects_the_sentence() {
     let mut h = harness(ScriptedDialogs::default(), None);
-    h.get_by_label_contains("Sentence 3: unlabelled").click();
+    h.get_by_label_contains("Sentence 3: ").click();
     h.run();
     assert_eq!(h.state().selection().map(|s| s.head), Some(2));
 }
@@ -254,7 +255,7 @@ fn the_view_follows_the_selection_through_a_long_article() {
     h.run();
     assert_eq!(h.state().selection().map(|s| s.head), Some(last));
     h.get_by_label(closing);
-    h.get_by_label_contains(&format!("Sentence {}: unlabelled", last + 1));
+    h.get_by_label_contains(&format!("Sentence {}: ", last + 1));
 
     h.key_press(Key::Home);
     h.run();

@@ -3,7 +3,7 @@
 
 use super::segment::{Span, trim_span};
 use super::session::{Annotation, Session, Status};
-use super::taxonomy::LabelId;
+use super::taxonomy::{LabelId, Rgb, SourceKind, SourceType};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelChange {
@@ -26,6 +26,12 @@ pub enum Command {
         remove: usize,
         insert: Vec<(Span, Annotation)>,
     },
+    /// Adds a label to the taxonomy at position `index`.
+    AddLabel { index: usize, label: SourceType },
+    /// Removes an unused label from the taxonomy.
+    RemoveLabel { id: LabelId },
+    /// Several commands as one step, applied in order; all or nothing.
+    Batch(Vec<Command>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -38,9 +44,19 @@ pub enum CommandError {
     Empty,
     #[error("{0}")]
     Boundary(String),
+    #[error("{0}")]
+    Taxonomy(String),
 }
 
 impl Command {
+    /// Whether the command changes what suggestions are computed from (boundaries, taxonomy).
+    pub fn changes_structure(&self) -> bool {
+        matches!(
+            self,
+            Command::Resegment { .. } | Command::AddLabel { .. } | Command::RemoveLabel { .. }
+        ) || matches!(self, Command::Batch(c) if c.iter().any(Command::changes_structure))
+    }
+
     /// Applies `label` to every sentence in `sentences`, confirmed by the analyst.
     pub fn label(sentences: impl IntoIterator<Item = usize>, label: Option<LabelId>) -> Self {
         Command::SetLabels(
@@ -76,6 +92,11 @@ impl Command {
                 (2, 1) => format!("merge sentences {} and {}", first + 1, first + 2),
                 _ => "change sentence boundaries".to_string(),
             },
+            Command::AddLabel { label, .. } => format!("add label “{}”", label.name),
+            Command::RemoveLabel { id } => format!("remove label {id}"),
+            Command::Batch(commands) => commands
+                .first()
+                .map_or_else(|| "nothing".to_string(), Command::describe),
         }
     }
 }
@@ -145,6 +166,93 @@ impl Session {
                     insert: removed,
                 })
             }
+            Command::Batch(commands) => {
+                let mut inverses = Vec::with_capacity(commands.len());
+                for command in commands {
+                    match self.apply(command) {
+                        Ok(inverse) => inverses.push(inverse),
+                        Err(e) => {
+                            // Roll back what was applied, newest first, so that a refused
+                            // batch leaves the session as it was.
+                            for inverse in inverses.into_iter().rev() {
+                                let _ = self.apply(inverse);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Command::Batch(inverses))
+            }
+            Command::AddLabel { index, label } => {
+                let mut taxonomy = self.taxonomy.clone();
+                if index > taxonomy.labels.len() {
+                    return Err(CommandError::Taxonomy(format!("no position {index}")));
+                }
+                let id = label.id.clone();
+                taxonomy.labels.insert(index, label);
+                taxonomy
+                    .validate()
+                    .map_err(|e| CommandError::Taxonomy(e.to_string()))?;
+                self.taxonomy = taxonomy;
+                Ok(Command::RemoveLabel { id })
+            }
+            Command::RemoveLabel { id } => {
+                let index = self
+                    .taxonomy
+                    .position(&id)
+                    .ok_or_else(|| CommandError::UnknownLabel(id.0.clone()))?;
+                let used = self
+                    .annotations
+                    .iter()
+                    .filter(|a| a.label.as_ref() == Some(&id))
+                    .count();
+                if used > 0 {
+                    return Err(CommandError::Taxonomy(format!(
+                        "label {id} is used by {used} sentences"
+                    )));
+                }
+                let label = self.taxonomy.labels.remove(index);
+                Ok(Command::AddLabel { index, label })
+            }
+        }
+    }
+
+    /// The command that adds a label "Source in <place>" for a located source no label covers,
+    /// after the existing labels.
+    pub fn add_location_label(&self, place: &str) -> Command {
+        let place = place.trim();
+        let slug: String = place
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+            .collect();
+        let mut id = format!("in_{}", slug.trim_matches('_'));
+        while self.taxonomy.get(&LabelId(id.clone())).is_some() {
+            id.push('_');
+        }
+        let used: Vec<char> = self.taxonomy.labels.iter().filter_map(|l| l.key).collect();
+        let key = "1234567890".chars().find(|k| !used.contains(k));
+        const PALETTE: [Rgb; 6] = [
+            Rgb(0x9c, 0x6b, 0x30),
+            Rgb(0x1f, 0x7a, 0x8c),
+            Rgb(0xb5, 0x4a, 0x8a),
+            Rgb(0x5a, 0x7d, 0x2a),
+            Rgb(0x6d, 0x59, 0xa8),
+            Rgb(0xc0, 0x6c, 0x3e),
+        ];
+        let color = PALETTE[self.taxonomy.labels.len() % PALETTE.len()];
+        Command::AddLabel {
+            index: self.taxonomy.labels.len(),
+            label: SourceType {
+                id: LabelId(id),
+                name: format!("Source in {place}"),
+                kind: SourceKind::AnonymousSource,
+                location: Some(place.to_string()),
+                color,
+                key,
+                description: format!("One anonymous source located in {place}."),
+                aliases: vec![place.to_string()],
+            },
         }
     }
 

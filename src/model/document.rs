@@ -26,6 +26,8 @@ pub struct Document {
     state: u64,
     next_state: u64,
     saved_state: u64,
+    /// Counts changes to boundaries and taxonomy, which derived data (suggestions) depend on.
+    structure: u64,
 }
 
 impl Document {
@@ -38,13 +40,16 @@ impl Document {
             state: 0,
             next_state: 1,
             saved_state: 0,
+            structure: 0,
         }
     }
 
     /// Applies an edit as one undoable step. Redo history is dropped, as in every editor.
     pub fn apply(&mut self, command: Command) -> Result<(), CommandError> {
         let what = command.describe();
+        let structural = command.changes_structure();
         let inverse = self.session.apply(command)?;
+        self.structure += u64::from(structural);
         self.undo.push(Step {
             command: inverse,
             state: self.state,
@@ -57,6 +62,7 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
+        self.structure += u64::from(self.undo.last().is_some_and(|s| s.command.changes_structure()));
         Self::travel(
             &mut self.session,
             &mut self.state,
@@ -66,6 +72,7 @@ impl Document {
     }
 
     pub fn redo(&mut self) -> bool {
+        self.structure += u64::from(self.redo.last().is_some_and(|s| s.command.changes_structure()));
         Self::travel(
             &mut self.session,
             &mut self.state,
@@ -127,6 +134,11 @@ impl Document {
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.path = Some(path);
         self.saved_state = self.state;
+    }
+
+    /// Changes whenever sentence boundaries or the taxonomy change.
+    pub fn structure_revision(&self) -> u64 {
+        self.structure
     }
 
     /// Identifies the current content, for caches that depend on it.

@@ -24,6 +24,11 @@ pub struct Annotation {
 }
 
 impl Annotation {
+    /// The analyst has decided on a label.
+    pub fn is_confirmed(&self) -> bool {
+        self.label.is_some() && self.status == Status::Confirmed
+    }
+
     pub fn is_blank(&self) -> bool {
         self.label.is_none() && self.note.is_empty()
     }
@@ -49,6 +54,8 @@ pub struct Stats {
     /// Count per taxonomy label, in taxonomy order.
     pub per_label: Vec<usize>,
     pub unlabelled: usize,
+    /// Sentences without a confirmed label.
+    pub to_review: usize,
     pub suggested: usize,
     pub with_note: usize,
 }
@@ -138,13 +145,14 @@ impl Session {
         self.sentences.is_empty()
     }
 
-    /// The next sentence after `from` (wrapping around) that has no label.
-    pub fn next_unlabelled(&self, from: Option<usize>) -> Option<usize> {
+    /// The next sentence after `from` (wrapping around) that still needs the analyst: no label,
+    /// or only a suggested one.
+    pub fn next_unreviewed(&self, from: Option<usize>) -> Option<usize> {
         let n = self.annotations.len();
         let begin = from.map_or(0, |f| f + 1);
         (0..n)
             .map(|k| (begin + k) % n)
-            .find(|&i| self.annotations[i].label.is_none())
+            .find(|&i| !self.annotations[i].is_confirmed())
     }
 
     pub fn stats(&self) -> Stats {
@@ -166,6 +174,9 @@ impl Session {
             }
             if !a.note.is_empty() {
                 stats.with_note += 1;
+            }
+            if !a.is_confirmed() {
+                stats.to_review += 1;
             }
         }
         stats
@@ -192,14 +203,17 @@ mod tests {
     }
 
     #[test]
-    fn next_unlabelled_wraps_around() {
-        let mut s = session("One. Two. Three.");
+    fn next_unreviewed_skips_confirmed_and_wraps_around() {
+        let mut s = session("One. Two. Three. Four.");
         s.annotations[1].label = Some(LabelId::new("own"));
-        assert_eq!(s.next_unlabelled(Some(0)), Some(2));
-        assert_eq!(s.next_unlabelled(Some(2)), Some(0));
+        s.annotations[2].label = Some(LabelId::new("own"));
+        s.annotations[2].status = Status::Suggested;
+        assert_eq!(s.next_unreviewed(Some(0)), Some(2), "a suggestion still needs review");
+        assert_eq!(s.next_unreviewed(Some(3)), Some(0));
         for a in &mut s.annotations {
             a.label = Some(LabelId::new("own"));
+            a.status = Status::Confirmed;
         }
-        assert_eq!(s.next_unlabelled(None), None);
+        assert_eq!(s.next_unreviewed(None), None);
     }
 }

@@ -19,6 +19,9 @@ pub enum Action {
     ExtendUp,
     NextUnlabelled,
     ClearLabel,
+    AcceptSuggestion,
+    RerunSuggestions,
+    AcceptAbove,
     SplitAtCaret,
     MergeWithNext,
     ShowHelp,
@@ -39,7 +42,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// In the order key handling must test them: a shortcut with more modifiers first, since
     /// egui ignores extra Shift when matching ("Ctrl+Shift+S" also matches "Ctrl+S").
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 20] = [
         Action::SaveAs,
         Action::Save,
         Action::Open,
@@ -56,6 +59,9 @@ impl Action {
         Action::ClearLabel,
         Action::SplitAtCaret,
         Action::MergeWithNext,
+        Action::AcceptSuggestion,
+        Action::RerunSuggestions,
+        Action::AcceptAbove,
         Action::ShowHelp,
     ];
 
@@ -73,8 +79,11 @@ impl Action {
             Action::LastSentence => "Last sentence",
             Action::ExtendDown => "Extend selection down",
             Action::ExtendUp => "Extend selection up",
-            Action::NextUnlabelled => "Next unlabelled sentence",
+            Action::NextUnlabelled => "Next sentence to review",
             Action::ClearLabel => "Clear label",
+            Action::AcceptSuggestion => "Accept suggestion",
+            Action::RerunSuggestions => "Re-run suggestions",
+            Action::AcceptAbove => "Accept all suggestions above…",
             Action::SplitAtCaret => "Split sentence at the clicked point",
             Action::MergeWithNext => "Merge with next sentence",
             Action::ShowHelp => "Keyboard shortcuts",
@@ -97,6 +106,7 @@ impl Action {
         const LAST: &[KeyboardShortcut] = &[key(NONE, Key::End)];
         const NEXT_UNLABELLED: &[KeyboardShortcut] = &[key(NONE, Key::N)];
         const CLEAR: &[KeyboardShortcut] = &[key(NONE, Key::Backspace), key(NONE, Key::Delete)];
+        const ACCEPT: &[KeyboardShortcut] = &[key(NONE, Key::Enter)];
         const SPLIT: &[KeyboardShortcut] = &[key(NONE, Key::S)];
         const MERGE: &[KeyboardShortcut] = &[key(NONE, Key::M)];
         const HELP: &[KeyboardShortcut] = &[key(NONE, Key::F1), key(NONE, Key::Questionmark)];
@@ -115,6 +125,8 @@ impl Action {
             Action::ExtendUp => EXTEND_UP,
             Action::NextUnlabelled => NEXT_UNLABELLED,
             Action::ClearLabel => CLEAR,
+            Action::AcceptSuggestion => ACCEPT,
+            Action::RerunSuggestions | Action::AcceptAbove => &[],
             Action::SplitAtCaret => SPLIT,
             Action::MergeWithNext => MERGE,
             Action::ShowHelp => HELP,

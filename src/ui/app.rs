@@ -8,6 +8,7 @@ use super::dialogs::{DialogAnswer, DialogKind, FileDialogs, Pending, with_ron_ex
 use super::selection::Selection;
 use super::{help, menu, prompt, status_bar};
 use crate::io::{self, Opened};
+use crate::model::suggest::{self, Suggestion};
 use crate::model::{Command, Document, LabelId, Session, Stats, Taxonomy};
 use eframe::egui::{self, Context, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
@@ -53,6 +54,11 @@ pub struct ClaimlensApp {
     /// The byte of the text last clicked: where "split" cuts.
     caret: Option<usize>,
     stats: Option<(u64, u64, Stats)>,
+    /// Suggestions for the open review, and the (doc_key, structure revision) they were made for.
+    suggestions: Vec<Suggestion>,
+    suggestions_key: Option<(u64, u64)>,
+    /// The threshold shown in "Accept all suggestions above…", while that dialog is open.
+    accept_dialog: Option<f32>,
     article_view: ArticleView,
     claims_panel: ClaimsPanel,
     dialogs: Box<dyn FileDialogs>,
@@ -75,6 +81,9 @@ impl ClaimlensApp {
             selection: None,
             caret: None,
             stats: None,
+            suggestions: Vec::new(),
+            suggestions_key: None,
+            accept_dialog: None,
             article_view: ArticleView::default(),
             claims_panel: ClaimsPanel::default(),
             dialogs,
@@ -95,13 +104,11 @@ impl ClaimlensApp {
                 Ok(opened) => self.adopt(Loaded { path, opened }),
                 Err(e) => self.message = Some(Message::Error(e.to_string())),
             },
-            None => self.set_document(
-                Document::new(
-                    Session::new(crate::samples::sample_article(), Taxonomy::default_preset()),
-                    None,
-                ),
-                None,
-            ),
+            None => {
+                let session =
+                    Session::new(crate::samples::sample_article(), Taxonomy::default_preset());
+                self.start_review(session);
+            }
         }
     }
 
@@ -159,7 +166,7 @@ impl ClaimlensApp {
             Opened::Article(article) => {
                 let session = Session::new(article, Taxonomy::default_preset());
                 let count = session.len();
-                self.set_document(Document::new(session, None), None);
+                self.start_review(session);
                 self.message = Some(Message::Notice(format!(
                     "Opened {} — {count} sentences",
                     path.display()
@@ -167,6 +174,31 @@ impl ClaimlensApp {
             }
         }
         self.remember(&path);
+    }
+
+    /// A new review of an article: suggestions are made once and put in place as unconfirmed
+    /// labels, as the starting state (nothing to save until the analyst changes something).
+    fn start_review(&mut self, session: Session) {
+        let (session, suggestions) = suggest::with_suggestions(session);
+        self.set_document(Document::new(session, None), None);
+        self.suggestions = suggestions;
+        self.suggestions_key = Some((self.doc_key, 0));
+    }
+
+    /// Recomputes the suggestions when boundaries or the taxonomy changed (or another review
+    /// was opened); labels alone do not affect them.
+    fn refresh_suggestions(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let key = (self.doc_key, doc.structure_revision());
+        if self.suggestions_key != Some(key) {
+            self.suggestions = suggest::suggest(&doc.session);
+            self.suggestions_key = Some(key);
+        }
+    }
+
+    /// The current suggestions, one per sentence.
+    pub fn suggestions(&self) -> &[Suggestion] {
+        &self.suggestions
     }
 
     fn set_document(&mut self, doc: Document, selection: Option<usize>) {
@@ -350,6 +382,80 @@ impl ClaimlensApp {
         }
     }
 
+    fn accept_selection(&mut self) {
+        let (Some(doc), Some(sel)) = (&self.doc, self.selection) else {
+            return;
+        };
+        match suggest::accept_command(&doc.session, sel.range()) {
+            Some(command) => self.apply(command),
+            None => {
+                self.message = Some(Message::Notice(
+                    "No suggestion to accept here; press a label's key to label it".into(),
+                ))
+            }
+        }
+    }
+
+    fn rerun_suggestions(&mut self) {
+        self.suggestions_key = None;
+        self.refresh_suggestions();
+        let Some(doc) = &self.doc else { return };
+        match suggest::place_command(&doc.session, &self.suggestions) {
+            Some(command) => self.apply(command),
+            None => {
+                self.message = Some(Message::Notice("Suggestions are up to date".into()));
+            }
+        }
+    }
+
+    fn accept_above(&mut self, threshold: f32) {
+        let Some(doc) = &self.doc else { return };
+        if let Some(command) =
+            suggest::accept_above_command(&doc.session, &self.suggestions, threshold)
+        {
+            self.apply(command);
+        }
+    }
+
+    fn add_place_label(&mut self, place: &str) {
+        let Some(doc) = &self.doc else { return };
+        let command = suggest::add_place_label_command(&doc.session, &self.suggestions, place);
+        self.apply(command);
+    }
+
+    fn accept_dialog(&mut self, ctx: &Context) {
+        let Some(mut threshold) = self.accept_dialog else {
+            return;
+        };
+        let Some(doc) = &self.doc else { return };
+        let count = suggest::count_above(&doc.session, &self.suggestions, threshold);
+        let mut open = true;
+        let mut accept = false;
+        let mut cancel = false;
+        egui::Window::new("Accept suggestions")
+            .collapsible(false)
+            .resizable(false)
+            .open(&mut open)
+            .show(ctx, |ui| {
+                ui.label("Confirm every suggested label at least this confident:");
+                ui.add(egui::Slider::new(&mut threshold, 0.3..=1.0).step_by(0.05));
+                ui.label(format!("{count} suggested labels will be confirmed, as one undo step."));
+                ui.horizontal(|ui| {
+                    accept = ui
+                        .add_enabled(count > 0, egui::Button::new(format!("Accept {count}")))
+                        .clicked();
+                    cancel = ui.button("Cancel").clicked();
+                });
+            });
+        self.accept_dialog = Some(threshold);
+        if accept {
+            self.accept_above(threshold);
+        }
+        if accept || cancel || !open {
+            self.accept_dialog = None;
+        }
+    }
+
     fn label_selection(&mut self, label: Option<LabelId>) {
         let Some(sel) = self.selection else {
             self.message = Some(Message::Notice("Select a sentence first".into()));
@@ -406,15 +512,18 @@ impl ClaimlensApp {
                 let found = self
                     .doc
                     .as_ref()
-                    .and_then(|d| d.session.next_unlabelled(current.map(|s| s.head)));
+                    .and_then(|d| d.session.next_unreviewed(current.map(|s| s.head)));
                 match found {
                     Some(i) => self.select(Selection::single(i)),
                     None => {
-                        self.message = Some(Message::Notice("Every sentence has a label".into()))
+                        self.message = Some(Message::Notice("Every sentence has a confirmed label".into()))
                     }
                 }
             }
             Action::ClearLabel => self.label_selection(None),
+            Action::AcceptSuggestion => self.accept_selection(),
+            Action::RerunSuggestions => self.rerun_suggestions(),
+            Action::AcceptAbove => self.accept_dialog = Some(0.85),
             Action::SplitAtCaret => {
                 match (current, self.caret) {
                     (Some(sel), Some(at)) => self.split(sel.head, at),
@@ -565,6 +674,8 @@ impl ClaimlensApp {
                     self.article_view.reveal(i);
                 }
                 PanelEvent::Note(i, note) => self.apply(Command::SetNote { sentence: i, note }),
+                PanelEvent::Accept => self.accept_selection(),
+                PanelEvent::AddPlaceLabel(place) => self.add_place_label(&place),
             }
         }
     }
@@ -647,6 +758,7 @@ impl eframe::App for ClaimlensApp {
         }
         self.error_banner(ui);
 
+        self.refresh_suggestions();
         let stats = self.current_stats();
         let notice = match &self.message {
             Some(Message::Notice(n)) => Some(n.as_str()),
@@ -662,8 +774,13 @@ impl eframe::App for ClaimlensApp {
                 .default_size(400.0)
                 .min_size(260.0)
                 .show(ui, |ui| {
-                    self.claims_panel
-                        .show(ui, &doc.session, stats, doc.revision(), self.selection)
+                    self.claims_panel.show(
+                        ui,
+                        (&doc.session, &self.suggestions),
+                        stats,
+                        doc.revision(),
+                        self.selection,
+                    )
                 })
                 .inner;
             let view_events = egui::CentralPanel::default()
@@ -671,9 +788,9 @@ impl eframe::App for ClaimlensApp {
                     self.article_view.show(
                         ui,
                         &doc.session,
+                        &self.suggestions,
                         self.doc_key,
-                        self.selection,
-                        self.caret,
+                        (self.selection, self.caret),
                     )
                 })
                 .inner;
@@ -683,6 +800,7 @@ impl eframe::App for ClaimlensApp {
             egui::CentralPanel::default().show(ui, Self::empty_state);
         }
 
+        self.accept_dialog(&ctx);
         if self.show_help {
             let labels = self.doc.as_ref().map(|d| &d.session.taxonomy);
             help::window(&ctx, &mut self.show_help, labels);

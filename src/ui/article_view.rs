@@ -4,7 +4,8 @@
 
 use super::colors;
 use super::selection::Selection;
-use crate::model::{LabelId, Session};
+use crate::model::suggest::Suggestion;
+use crate::model::{LabelId, Session, Status};
 use eframe::egui::{
     self, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui, pos2,
     text::LayoutJob, vec2,
@@ -118,9 +119,9 @@ impl ArticleView {
         &mut self,
         ui: &mut Ui,
         session: &Session,
+        suggestions: &[Suggestion],
         doc_key: u64,
-        selection: Option<Selection>,
-        caret: Option<usize>,
+        (selection, caret): (Option<Selection>, Option<usize>),
     ) -> Vec<ViewEvent> {
         let mut events = Vec::new();
         let wrap_width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_TEXT_WIDTH);
@@ -149,7 +150,7 @@ impl ArticleView {
                 let top = origin + vec2(0.0, self.tops[p]);
                 let height = self.draw_paragraph(
                     ui,
-                    session,
+                    (session, suggestions),
                     p,
                     top,
                     wrap_width,
@@ -197,7 +198,7 @@ impl ArticleView {
     fn draw_paragraph(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
+        (session, suggestions): (&Session, &[Suggestion]),
         p: usize,
         top: Pos2,
         wrap_width: f32,
@@ -225,15 +226,34 @@ impl ArticleView {
                 chars += gap.chars().count();
             }
             let sentence_text = &session.article.text[span.range()];
+            let annotation = &session.annotations[s];
             let mut format = plain.clone();
-            if let Some(label) = session.annotations[s]
+            if let Some(label) = annotation
                 .label
                 .as_ref()
                 .and_then(|id| session.taxonomy.get(id))
             {
-                format.background = colors::sentence_tint(label.color, visuals, s);
+                format.background = match annotation.status {
+                    Status::Confirmed => colors::sentence_tint(label.color, visuals, s),
+                    Status::Suggested => colors::suggestion_tint(label.color, visuals),
+                };
             }
-            job.append(sentence_text, 0.0, format);
+            // The cue that triggered the suggestion is underlined.
+            match suggestions
+                .get(s)
+                .and_then(|x| x.cue)
+                .filter(|c| span.contains(*c) && !c.is_empty())
+            {
+                Some(cue) => {
+                    let text = &session.article.text;
+                    let mut underlined = format.clone();
+                    underlined.underline = Stroke::new(1.5, visuals.text_color());
+                    job.append(&text[span.start..cue.start], 0.0, format.clone());
+                    job.append(&text[cue.range()], 0.0, underlined);
+                    job.append(&text[cue.end..span.end], 0.0, format);
+                }
+                None => job.append(sentence_text, 0.0, format),
+            }
             let n = sentence_text.chars().count();
             char_ranges.push(chars..chars + n);
             chars += n;
@@ -300,6 +320,23 @@ impl ArticleView {
                 }
                 response.context_menu(|ui| self.context_menu(ui, session, s, events));
             }
+            // An unconfirmed suggestion is outlined in its label's colour.
+            let annotation = &session.annotations[s];
+            if annotation.status == Status::Suggested
+                && let Some(label) = annotation
+                    .label
+                    .as_ref()
+                    .and_then(|id| session.taxonomy.get(id))
+            {
+                for rect in &rects {
+                    ui.painter().rect_stroke(
+                        *rect,
+                        2.0,
+                        Stroke::new(1.5, colors::color(label.color)),
+                        StrokeKind::Outside,
+                    );
+                }
+            }
             let stroke = if selected {
                 Some(Stroke::new(2.0, selection_color))
             } else if hovered {
@@ -310,7 +347,7 @@ impl ArticleView {
             if let Some(stroke) = stroke {
                 for rect in &rects {
                     ui.painter()
-                        .rect_stroke(rect.expand(1.5), 3.0, stroke, StrokeKind::Outside);
+                        .rect_stroke(rect.expand(2.5), 3.0, stroke, StrokeKind::Outside);
                 }
             }
             if hovered {

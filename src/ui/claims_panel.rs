@@ -3,7 +3,8 @@
 
 use super::colors;
 use super::selection::Selection;
-use crate::model::{LabelId, Session, Stats, article::shorten};
+use crate::model::suggest::Suggestion;
+use crate::model::{LabelId, Session, Stats, Status, article::shorten};
 use eframe::egui::{
     self, Align2, Color32, FontId, Rect, RichText, ScrollArea, Sense, Stroke, StrokeKind, Ui,
     text::LayoutJob, vec2,
@@ -16,9 +17,72 @@ pub enum PanelEvent {
     /// Select this sentence and bring it into view.
     Reveal(usize),
     Note(usize, String),
+    /// Confirm the suggestion on the selection.
+    Accept,
+    /// Add a label "Source in <place>" for a place no label covers.
+    AddPlaceLabel(String),
 }
 
 const ROW_HEIGHT: f32 = 22.0;
+
+/// One line on why the engine suggests what it suggests.
+fn describe(session: &Session, s: &Suggestion) -> String {
+    let mut out = format!(
+        "Suggested {} by rule {} (confidence {:.2})",
+        s.kind.as_str().replace('_', " "),
+        s.rules.first().copied().unwrap_or("?"),
+        s.confidence
+    );
+    if let Some(cue) = s.cue {
+        out.push_str(&format!(
+            "; cue: “{}”",
+            shorten(&session.article.text[cue.range()], 60)
+        ));
+    }
+    if let Some(from) = s.carried_from {
+        out.push_str(&format!("; source from sentence {}", from + 1));
+    }
+    if let Some(place) = &s.unmatched_location {
+        out.push_str(&format!("; no label covers “{place}”"));
+    }
+    out
+}
+
+/// The suggestion for the selected sentence: what, why, and the one-click actions.
+fn suggestion_box(
+    ui: &mut Ui,
+    session: &Session,
+    suggestions: &[Suggestion],
+    sentence: usize,
+    events: &mut Vec<PanelEvent>,
+) {
+    let (Some(s), Some(annotation)) = (suggestions.get(sentence), session.annotations.get(sentence))
+    else {
+        return;
+    };
+    ui.label(RichText::new("Suggestion").strong());
+    ui.add(egui::Label::new(describe(session, s)).wrap());
+    ui.horizontal_wrapped(|ui| {
+        if annotation.status == Status::Suggested && annotation.label.is_some() {
+            if ui
+                .add(egui::Button::new("Accept").shortcut_text("Enter"))
+                .clicked()
+            {
+                events.push(PanelEvent::Accept);
+            }
+        }
+        if let Some(place) = &s.unmatched_location
+            && annotation.label.is_none()
+            && ui
+                .button(format!("Add label “Source in {place}”"))
+                .on_hover_text("Adds the label and suggests it wherever this place is the source's location; one undo step")
+                .clicked()
+        {
+            events.push(PanelEvent::AddPlaceLabel(place.clone()));
+        }
+    });
+    ui.separator();
+}
 
 #[derive(Default)]
 pub struct ClaimsPanel {
@@ -36,7 +100,7 @@ impl ClaimsPanel {
     pub fn show(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
+        (session, suggestions): (&Session, &[Suggestion]),
         stats: &Stats,
         revision: u64,
         selection: Option<Selection>,
@@ -44,10 +108,13 @@ impl ClaimsPanel {
         let mut events = Vec::new();
         self.legend(ui, session, stats, &mut events);
         ui.separator();
+        if let Some(sel) = selection {
+            suggestion_box(ui, session, suggestions, sel.head, &mut events);
+        }
         self.note_editor(ui, session, revision, selection, &mut events);
         ui.separator();
         ui.label(RichText::new("Claims").strong());
-        self.list(ui, session, selection, &mut events);
+        self.list(ui, (session, suggestions), selection, &mut events);
         events
     }
 
@@ -56,9 +123,10 @@ impl ClaimsPanel {
             ui.label(RichText::new("Labels").strong());
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(format!(
-                    "{} of {} unlabelled",
-                    stats.unlabelled,
-                    session.len()
+                    "{} of {} to review · {} suggested",
+                    stats.to_review,
+                    session.len(),
+                    stats.suggested
                 ));
             });
         });
@@ -168,7 +236,7 @@ impl ClaimsPanel {
     fn list(
         &mut self,
         ui: &mut Ui,
-        session: &Session,
+        (session, suggestions): (&Session, &[Suggestion]),
         selection: Option<Selection>,
         events: &mut Vec<PanelEvent>,
     ) {
@@ -190,7 +258,7 @@ impl ClaimsPanel {
         }
         let output = area.show_rows(ui, ROW_HEIGHT, session.len(), |ui, rows| {
             for s in rows {
-                self.row(ui, session, s, selection, events);
+                self.row(ui, (session, suggestions.get(s)), s, selection, events);
             }
         });
         let offset = output.state.clamped_offset().y;
@@ -201,7 +269,7 @@ impl ClaimsPanel {
     fn row(
         &self,
         ui: &mut Ui,
-        session: &Session,
+        (session, suggestion): (&Session, Option<&Suggestion>),
         s: usize,
         selection: Option<Selection>,
         events: &mut Vec<PanelEvent>,
@@ -213,7 +281,12 @@ impl ClaimsPanel {
             .label
             .as_ref()
             .and_then(|id| session.taxonomy.get(id));
-        let chip_text = label.map_or("unlabelled", |l| l.name.as_str());
+        let suggested = annotation.status == Status::Suggested && label.is_some();
+        let chip_text = match label {
+            Some(l) if suggested => format!("suggested: {}", l.name),
+            Some(l) => l.name.clone(),
+            None => "unlabelled".to_string(),
+        };
         let text = session.sentence_text(s);
         let accessible = format!("Sentence {}: {chip_text}: {}", s + 1, shorten(text, 60));
         let selected = selection.is_some_and(|sel| sel.contains(s));
@@ -237,13 +310,26 @@ impl ClaimsPanel {
         );
         // The chip: label name on the label colour, so colour is never the only signal.
         let chip_font = FontId::proportional(12.0);
-        let chip_galley = painter.layout_no_wrap(chip_text.to_string(), chip_font, Color32::BLACK);
-        let chip_width = chip_galley.size().x.min(150.0) + 10.0;
+        let chip_galley = painter.layout_no_wrap(chip_text.clone(), chip_font, Color32::BLACK);
+        let chip_width = chip_galley.size().x.min(190.0) + 10.0;
         let chip = Rect::from_min_size(
             rect.min + vec2(40.0, 3.0),
             vec2(chip_width, ROW_HEIGHT - 6.0),
         );
         match label {
+            Some(l) if suggested => {
+                painter.rect_stroke(
+                    chip,
+                    8.0,
+                    Stroke::new(1.5, colors::color(l.color)),
+                    StrokeKind::Inside,
+                );
+                painter.galley(
+                    chip.min + vec2(5.0, (chip.height() - chip_galley.size().y) / 2.0),
+                    chip_galley,
+                    text_color,
+                );
+            }
             Some(l) => {
                 let fill = colors::color(l.color);
                 painter.rect_filled(chip, 8.0, fill);
@@ -290,10 +376,17 @@ impl ClaimsPanel {
                 visuals.weak_text_color(),
             );
         }
-        let response = if annotation.note.is_empty() {
+        let mut hover = Vec::new();
+        if let Some(sg) = suggestion {
+            hover.push(describe(session, sg));
+        }
+        if !annotation.note.is_empty() {
+            hover.push(format!("Note: {}", annotation.note));
+        }
+        let response = if hover.is_empty() {
             response
         } else {
-            response.on_hover_text(format!("Note: {}", annotation.note))
+            response.on_hover_text(hover.join("\n"))
         };
         if response.clicked() {
             events.push(PanelEvent::Reveal(s));

@@ -48,6 +48,15 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<
             item(ui, Action::SplitAtCaret, doc.is_some(), None, &mut chosen);
             item(ui, Action::MergeWithNext, doc.is_some(), None, &mut chosen);
         });
+        ui.menu_button("Suggestions", |ui| {
+            for action in [
+                Action::AcceptSuggestion,
+                Action::AcceptAbove,
+                Action::RerunSuggestions,
+            ] {
+                item(ui, action, doc.is_some(), None, &mut chosen);
+            }
+        });
         ui.menu_button("Go", |ui| {
             for action in [
                 Action::NextSentence,

@@ -10,7 +10,8 @@ pub mod eval;
 pub mod mapping;
 pub mod rules;
 
-use crate::model::{LabelId, Session, SourceKind, Span};
+use crate::model::command::LabelChange;
+use crate::model::{Command, LabelId, Session, SourceKind, Span, Status};
 use rules::{Effect, RULES};
 
 /// The engine's proposal for one sentence.
@@ -97,7 +98,14 @@ pub fn local_cue(text: &str, sentence: Span, alone: bool) -> Option<Local> {
         rules.extend(ids.iter().enumerate().filter(|&(k, _)| k != n).map(|(_, id)| *id));
         let effect = match rule.id {
             "named-apposition" => Effect::Kind(role_kind(whole.as_str())),
-            _ => rule.effect,
+            _ => match caps.name("person").map(|m| m.as_str()) {
+                // "told Kestrel Report" names the outlet, not a person.
+                Some(name) if ends_with_any(name, rules::MEDIA_WORDS) => continue,
+                Some(name) if ends_with_any(name, rules::INSTITUTIONS) => {
+                    Effect::Kind(SourceKind::Official)
+                }
+                _ => rule.effect,
+            },
         };
         return Some(Local {
             effect,
@@ -109,6 +117,12 @@ pub fn local_cue(text: &str, sentence: Span, alone: bool) -> Option<Local> {
         });
     }
     None
+}
+
+fn ends_with_any(name: &str, words: &[&str]) -> bool {
+    name.split_whitespace()
+        .next_back()
+        .is_some_and(|last| words.contains(&last))
 }
 
 /// "Name, a researcher at …, said": the role decides between expert, official and private person.
@@ -142,4 +156,112 @@ fn heading(body: &str, sentence: Span, fired: &[usize]) -> Option<Local> {
         rules: vec!["heading"],
         who: None,
     })
+}
+
+/// The command that puts the suggestions in place as unconfirmed labels. Only sentences without
+/// a label or with an earlier suggestion are touched: a confirmed label is never overwritten.
+pub fn place_command(session: &Session, suggestions: &[Suggestion]) -> Option<Command> {
+    let changes: Vec<LabelChange> = session
+        .annotations
+        .iter()
+        .zip(suggestions)
+        .enumerate()
+        .filter(|(_, (a, _))| a.label.is_none() || a.status == Status::Suggested)
+        .filter(|(_, (a, s))| a.label != s.label)
+        .map(|(sentence, (_, s))| LabelChange {
+            sentence,
+            label: s.label.clone(),
+            status: Status::Suggested,
+        })
+        .collect();
+    (!changes.is_empty()).then_some(Command::SetLabels(changes))
+}
+
+/// The command that confirms the suggested labels of `sentences` (those that have one).
+pub fn accept_command(
+    session: &Session,
+    sentences: impl IntoIterator<Item = usize>,
+) -> Option<Command> {
+    let changes: Vec<LabelChange> = sentences
+        .into_iter()
+        .filter_map(|i| {
+            let a = session.annotations.get(i)?;
+            (a.status == Status::Suggested && a.label.is_some()).then(|| LabelChange {
+                sentence: i,
+                label: a.label.clone(),
+                status: Status::Confirmed,
+            })
+        })
+        .collect();
+    (!changes.is_empty()).then_some(Command::SetLabels(changes))
+}
+
+/// The command that confirms every suggested label whose suggestion is at least `threshold`
+/// confident, as one step.
+pub fn accept_above_command(
+    session: &Session,
+    suggestions: &[Suggestion],
+    threshold: f32,
+) -> Option<Command> {
+    let sure = suggestions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.confidence >= threshold)
+        .map(|(i, _)| i);
+    accept_command(session, sure)
+}
+
+/// How many suggested labels [`accept_above_command`] would confirm.
+pub fn count_above(session: &Session, suggestions: &[Suggestion], threshold: f32) -> usize {
+    session
+        .annotations
+        .iter()
+        .zip(suggestions)
+        .filter(|(a, s)| {
+            a.status == Status::Suggested && a.label.is_some() && s.confidence >= threshold
+        })
+        .count()
+}
+
+/// A fresh review of `session`'s article with the suggestions already in place.
+pub fn with_suggestions(mut session: Session) -> (Session, Vec<Suggestion>) {
+    let suggestions = suggest(&session);
+    if let Some(command) = place_command(&session, &suggestions) {
+        // Built from this very session, so it applies; a refusal would leave it unlabelled.
+        let _ = session.apply(command);
+    }
+    (session, suggestions)
+}
+
+/// The one-click answer to "no label covers this place": adds "Source in <place>" and puts it,
+/// as a suggestion, on every unlabelled sentence whose source is in that place. One step.
+pub fn add_place_label_command(
+    session: &Session,
+    suggestions: &[Suggestion],
+    place: &str,
+) -> Command {
+    let add = session.add_location_label(place);
+    let Command::AddLabel { label, .. } = &add else {
+        return add;
+    };
+    let changes: Vec<LabelChange> = session
+        .annotations
+        .iter()
+        .zip(suggestions)
+        .enumerate()
+        .filter(|(_, (a, s))| {
+            (a.label.is_none() || a.status == Status::Suggested)
+                && s.unmatched_location.as_deref() == Some(place)
+        })
+        .map(|(sentence, _)| LabelChange {
+            sentence,
+            label: Some(label.id.clone()),
+            status: Status::Suggested,
+        })
+        .collect();
+    if changes.is_empty() {
+        add
+    } else {
+        Command::Batch(vec![add, Command::SetLabels(changes)])
+    }
 }

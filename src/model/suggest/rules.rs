@@ -51,6 +51,17 @@ pub const OFFICIAL_ROLES: &[&str] = &[
     "governor", "diplomat", "envoy", "secretary", "commissioner", "consul", "lawmaker",
     "senator", "deputy", "embassy", "government", "department", "mayor", "prosecutor",
 ];
+/// Last words of capitalised names that are institutions, not people ("Treasury Department").
+pub const INSTITUTIONS: &[&str] = &[
+    "Department", "Ministry", "Agency", "Embassy", "Committee", "Office", "Council", "Bank",
+    "Company", "Corporation", "Group", "Police", "Army", "Navy", "Court", "Party", "Government",
+    "Administration", "Service", "Bureau", "Commission", "Command", "Assembly", "Cabinet",
+];
+/// Last words of names that are news outlets.
+pub const MEDIA_WORDS: &[&str] = &[
+    "Report", "Post", "Times", "News", "Radio", "Daily", "Herald", "Journal", "Wire", "Watch",
+    "Tribune", "Ledger", "Monitor", "Review", "Press", "Television", "TV", "Network", "Weekly",
+];
 pub const NOT_NAMES: &[&str] = &[
     "They", "It", "He", "She", "We", "I", "You", "This", "That", "These", "Those", "There",
     "Officials", "Sources", "Residents", "Traders", "Authorities", "Experts", "Analysts", "Some",
@@ -91,7 +102,7 @@ fn rules() -> Vec<Rule> {
         r("document-obtained", Kind(Document), 90, 0.92, format!(
             r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:order|orders|document|documents|directive|decree|memo|memorandum|lecture materials?|notice|instructions?|records|data|letter|manual|guidelines?|files?|spreadsheet|ledger|invoices?|contract|minutes|report)\s+(?:obtained|seen|reviewed|acquired|viewed|examined)\s+by\b")),
         r("document-says", Kind(Document), 88, 0.9,
-          r"(?:^|\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|\d{4})\s+)(?:[\p{L}\d-]+\s+){0,3}?(?:document|order|directive|decree|memo|memorandum|lecture materials?|lecture material|records|notice|letter|manual|report|panel’s report|panel's report|filings?|ledger|contract|agreement|advertisements?|listings?|postings?|invoices?)\b[^.“”]{0,100}?\s(?:also\s+)?(?:says|said|states|stated|instructs|instructed|reads|read|shows|showed|notes|noted|lists|listed|orders|ordered|is signed|was signed|is dated|calls for|called for|warns|warned|demands|demanded|describes|described|details|detailed|found|finds|identifies|identified|names|named|sets|set out|offered|offers|specifies|specified|requires|required|tells|told|reports|reported)\b".into()),
+          r"(?:^|\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|\d{4})\s+)(?:[\p{L}\d-]+\s+){0,3}?(?:document|order|directive|decree|memo|memorandum|lecture materials?|lecture material|records|notice|letter|manual|report|panel’s report|panel's report|filings?|ledger|contract|agreement|advertisements?|listings?|postings?|invoices?)\b[^“”]{0,100}?\s(?:also\s+)?(?:says|said|states|stated|instructs|instructed|reads|read|shows|showed|notes|noted|lists|listed|orders|ordered|is signed|was signed|is dated|calls for|called for|warns|warned|demands|demanded|describes|described|details|detailed|found|finds|identifies|identified|names|named|sets|set out|offered|offers|specifies|specified|requires|required|tells|told|reports|reported)\b".into()),
         r("leaked-document", Kind(Document), 87, 0.88,
           r"\b(?:leaked|internal|confidential|classified|secret)\s+(?:[\p{L}-]+\s+){0,2}?(?:document|documents|contract|agreement|order|orders|memo|files?|records|lecture|directive|materials?|correspondence|cables?)\b|\b(?:document|contract|agreement|order|memo|files?|records)\b[^.“”]{0,120}\b(?:was|were|had been|has been)\s+leaked\b".into()),
         r("according-to-document", Kind(Document), 88, 0.9,
@@ -145,9 +156,9 @@ fn rules() -> Vec<Rule> {
             r"\b(?:[Ss]ources|[Rr]esidents|[Tt]raders|[Ll]ocals|[Mm]erchants|[Dd]efectors|[Ww]orkers)\s+(?:(?:in|inside|from|near|close to|familiar with|of)\s+{PLACE}\s+)?(?:(?:also|have|had)\s+)?(?:{SAY}|say|tell|report)\b")),
         // --- named people on the record -------------------------------------------------------------
         r("named-person", Kind(NamedPerson), 70, 0.85, format!(
-            r"\b{PERSON_NAME}(?:,[^,]{{3,140}},)?\s+(?:also\s+)?(?:{SAY}|says)\b")),
+            r"\b(?P<person>{PERSON_NAME})(?:,[^,]{{3,140}},)?\s+(?:also\s+)?(?:{SAY}|says)\b")),
         r("named-person-after-verb", Kind(NamedPerson), 70, 0.85, format!(
-            r"\b(?:{SAY}|[Aa]ccording to)\s+{PERSON_NAME}\b")),
+            r"\b(?:{SAY}|[Aa]ccording to)\s+(?P<person>{PERSON_NAME})\b")),
         // --- other media -------------------------------------------------------------------------
         r("following-reports", Kind(OtherMedia), 72, 0.88,
           r"\b(?:[Ff]ollowing|[Aa]mid|[Aa]fter|[Dd]espite|[Ii]n response to)\s+(?:recent\s+|earlier\s+|media\s+|press\s+|news\s+)*reports?\s+(?:by|in|from|that|of)\b".into()),
