@@ -438,7 +438,11 @@ impl ClaimlensApp {
             .open(&mut open)
             .show(ctx, |ui| {
                 ui.label("Confirm every suggested label at least this confident:");
-                ui.add(egui::Slider::new(&mut threshold, 0.3..=1.0).step_by(0.05));
+                ui.add(
+                    egui::Slider::new(&mut threshold, 0.3..=1.0)
+                        .step_by(0.05)
+                        .text("minimum confidence"),
+                );
                 ui.label(format!("{count} suggested labels will be confirmed, as one undo step."));
                 ui.horizontal(|ui| {
                     accept = ui

@@ -1,0 +1,113 @@
+//! Suggestions in the window: visible as suggestions, Enter accepts, a hotkey overrides,
+//! "accept all above" is one step, and re-running never touches confirmed labels.
+
+mod support;
+
+use claimlens::model::{LabelId, Status};
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use support::{ScriptedDialogs, harness, sentence_starting};
+
+type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
+
+fn annotation(h: &H, i: usize) -> (Option<String>, Status) {
+    let a = &h.state().document().unwrap().session.annotations[i];
+    (a.label.as_ref().map(|l| l.0.clone()), a.status)
+}
+
+fn click_sentence(h: &mut H, i: usize) {
+    let text = h.state().document().unwrap().session.sentence_text(i).to_string();
+    h.get_by_label(&text).click();
+    h.run();
+}
+
+#[test]
+fn a_new_article_opens_with_suggestions_shown_as_such() {
+    let h = harness(ScriptedDialogs::default(), None);
+    let s = sentence_starting(h.state(), "Multiple sources in Ryanggang");
+    assert_eq!(annotation(&h, s), (Some("multiple".into()), Status::Suggested));
+    h.get_by_label_contains(&format!("Sentence {}: suggested: Multiple sources", s + 1));
+    // Opening an article is not an edit: nothing to save yet.
+    assert!(!h.state().document().unwrap().is_dirty());
+}
+
+#[test]
+fn enter_accepts_and_a_hotkey_overrides() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let s = sentence_starting(h.state(), "Multiple sources in Ryanggang");
+    click_sentence(&mut h, s);
+    // The panel explains the suggestion for the selected sentence.
+    h.get_by_label_contains("Suggested multiple sources by rule multiple-sources");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(annotation(&h, s), (Some("multiple".into()), Status::Confirmed));
+    h.get_by_label_contains(&format!("Sentence {}: Multiple sources", s + 1));
+
+    let t = sentence_starting(h.state(), "Authorities have reportedly");
+    click_sentence(&mut h, t);
+    h.key_press(Key::Num6);
+    h.run();
+    assert_eq!(annotation(&h, t), (Some("official".into()), Status::Confirmed));
+}
+
+#[test]
+fn accept_all_above_a_threshold_is_one_undo_step() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let before = h.state().document().unwrap().session.clone();
+    let low = sentence_starting(h.state(), "The Hyesan market opens");
+    h.get_by_label("Suggestions").click();
+    h.run();
+    h.get_by_label_contains("Accept all suggestions above…").click();
+    h.run();
+    let app = h.state();
+    let expected = claimlens::model::suggest::count_above(
+        &app.document().unwrap().session,
+        app.suggestions(),
+        0.85,
+    );
+    h.get_by_label_contains(&format!("{expected} suggested labels will be confirmed"));
+    h.get_by_label(&format!("Accept {expected}")).click();
+    h.run();
+    let session = &h.state().document().unwrap().session;
+    let confirmed = session.annotations.iter().filter(|a| a.is_confirmed()).count();
+    assert_eq!(confirmed, expected);
+    assert!(expected >= 10, "only {expected} suggestions reach 0.85");
+    // Below the threshold (0.85) stays a suggestion.
+    assert_eq!(annotation(&h, low).1, Status::Suggested);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document().unwrap().session, before);
+}
+
+#[test]
+fn rerunning_suggestions_keeps_confirmed_labels() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let s = sentence_starting(h.state(), "A source in Russia told");
+    click_sentence(&mut h, s);
+    h.key_press(Key::Num7);
+    h.run();
+    h.get_by_label("Suggestions").click();
+    h.run();
+    h.get_by_label_contains("Re-run suggestions").click();
+    h.run();
+    assert_eq!(annotation(&h, s), (Some("other_media".into()), Status::Confirmed));
+}
+
+#[test]
+fn an_unknown_place_offers_a_new_label_in_one_click() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("seoul.txt");
+    std::fs::write(&path, "A source in Seoul said the talks failed.\n").unwrap();
+    let mut h = harness(ScriptedDialogs::default(), Some(path));
+    h.get_by_label("Add label “Source in Seoul”").click();
+    h.run();
+    let session = &h.state().document().unwrap().session;
+    let added = session.taxonomy.labels.last().unwrap();
+    assert_eq!(added.name, "Source in Seoul");
+    assert_eq!(session.annotations[0].label, Some(added.id.clone()));
+    // The legend lists it (all ten digit keys are taken by the default labels).
+    h.get_by_label("Source in Seoul");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().document().unwrap().session.taxonomy.get(&LabelId::new("in_seoul")).is_none());
+}
