@@ -22,7 +22,11 @@ fn main() {
     }
     let mut all = Scores::default();
     for file in &files {
-        let name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = file
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let text = match std::fs::read_to_string(file) {
             Ok(t) => t,
             Err(e) => {
@@ -34,7 +38,11 @@ fn main() {
             Ok(annotated) => {
                 let mut one = Scores::default();
                 one.add(&name, &annotated);
-                println!("{name}: {} sentences, accuracy {:.3}", one.total, one.accuracy());
+                println!(
+                    "{name}: {} sentences, accuracy {:.3}",
+                    one.total,
+                    one.accuracy()
+                );
                 all.add(&name, &annotated);
             }
             Err(e) => {
@@ -46,7 +54,11 @@ fn main() {
     println!("\n{}", all.table());
     if show_misses {
         for (file, sentence, expected, got) in &all.misses {
-            println!("{file}: expected {} got {}: {sentence}", expected.as_str(), got.as_str());
+            println!(
+                "{file}: expected {} got {}: {sentence}",
+                expected.as_str(),
+                got.as_str()
+            );
         }
         for (file, sentence, expected, got) in &all.label_misses {
             println!("{file}: expected label {expected:?} got {got:?}: {sentence}");

@@ -5,7 +5,11 @@
 use claimlens::model::SourceKind;
 use claimlens::model::suggest::eval::{Scores, parse};
 
-const TUNING: &[&str] = &["kestrel_border.txt", "wire_sanctions.txt", "brief_labor.txt"];
+const TUNING: &[&str] = &[
+    "kestrel_border.txt",
+    "wire_sanctions.txt",
+    "brief_labor.txt",
+];
 const HELD_OUT: &[&str] = &["newsletter_trade.txt", "radio_markets.txt"];
 
 fn score(files: &[&str]) -> Scores {
@@ -36,7 +40,11 @@ fn all_reports_meet_the_targets() {
         );
     }
     assert!(scores.accuracy() >= 0.95, "{}", scores.table());
-    assert_eq!(scores.label_correct, scores.label_total, "{:?}", scores.label_misses);
+    assert_eq!(
+        scores.label_correct, scores.label_total,
+        "{:?}",
+        scores.label_misses
+    );
 }
 
 #[test]

@@ -118,33 +118,57 @@ fn bad_input_exits_non_zero_with_a_message_naming_the_file() {
 
 #[test]
 fn suggest_prints_kind_label_cue_and_rules_per_sentence() {
-    let out = Command::new(BIN).args(["suggest", SAMPLE, "--format", "json"]).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(BIN)
+        .args(["suggest", SAMPLE, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     let text = claimlens::model::article::normalize(&std::fs::read_to_string(SAMPLE).unwrap());
-    let kinds: Vec<&str> = claimlens::model::SourceKind::ALL.iter().map(|k| k.as_str()).collect();
+    let kinds: Vec<&str> = claimlens::model::SourceKind::ALL
+        .iter()
+        .map(|k| k.as_str())
+        .collect();
     for row in &rows {
         assert!(kinds.contains(&row["kind"].as_str().unwrap()), "{row}");
         let c = row["confidence"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&c));
         assert!(row["rules"].as_array().is_some_and(|r| !r.is_empty()));
         if let Some(cue) = row["cue"].as_array() {
-            let (a, b) = (cue[0].as_u64().unwrap() as usize, cue[1].as_u64().unwrap() as usize);
-            let (s, e) = (row["start"].as_u64().unwrap() as usize, row["end"].as_u64().unwrap() as usize);
+            let (a, b) = (
+                cue[0].as_u64().unwrap() as usize,
+                cue[1].as_u64().unwrap() as usize,
+            );
+            let (s, e) = (
+                row["start"].as_u64().unwrap() as usize,
+                row["end"].as_u64().unwrap() as usize,
+            );
             assert!(s <= a && b <= e, "cue outside its sentence: {row}");
             assert!(!text[a..b].is_empty());
         }
     }
     let russia = rows
         .iter()
-        .find(|r| r["text"].as_str().unwrap().starts_with("A source in Russia told"))
+        .find(|r| {
+            r["text"]
+                .as_str()
+                .unwrap()
+                .starts_with("A source in Russia told")
+        })
         .unwrap();
     assert_eq!(russia["kind"], "anonymous_source");
     assert_eq!(russia["label"], "in_russia");
     assert_eq!(russia["location"], "Russia");
     let cue = russia["cue"].as_array().unwrap();
     let cue_text = &text[cue[0].as_u64().unwrap() as usize..cue[1].as_u64().unwrap() as usize];
-    assert!(cue_text.starts_with("A source in Russia told"), "{cue_text}");
+    assert!(
+        cue_text.starts_with("A source in Russia told"),
+        "{cue_text}"
+    );
 }
 
 #[test]
@@ -156,9 +180,18 @@ fn suggest_writes_a_session_that_opens_with_unconfirmed_suggestions() {
         .arg(&out_path)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let session = claimlens::io::load_session(&out_path).unwrap();
-    assert!(session.annotations.iter().all(|a| a.status == claimlens::model::Status::Suggested));
+    assert!(
+        session
+            .annotations
+            .iter()
+            .all(|a| a.status == claimlens::model::Status::Suggested)
+    );
     assert!(session.annotations.iter().all(|a| a.label.is_some()));
     assert_eq!(session.stats().suggested, session.len());
 }

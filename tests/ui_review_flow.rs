@@ -120,7 +120,11 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
     let labelled = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
         h.state().document().unwrap().session.annotations[..5]
             .iter()
-            .map(|a| a.is_confirmed().then(|| a.label.as_ref().map(|l| l.0.clone())).flatten())
+            .map(|a| {
+                a.is_confirmed()
+                    .then(|| a.label.as_ref().map(|l| l.0.clone()))
+                    .flatten()
+            })
             .collect::<Vec<_>>()
     };
     let own = Some("own".to_string());

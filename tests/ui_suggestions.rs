@@ -16,7 +16,13 @@ fn annotation(h: &H, i: usize) -> (Option<String>, Status) {
 }
 
 fn click_sentence(h: &mut H, i: usize) {
-    let text = h.state().document().unwrap().session.sentence_text(i).to_string();
+    let text = h
+        .state()
+        .document()
+        .unwrap()
+        .session
+        .sentence_text(i)
+        .to_string();
     h.get_by_label(&text).click();
     h.run();
 }
@@ -25,7 +31,10 @@ fn click_sentence(h: &mut H, i: usize) {
 fn a_new_article_opens_with_suggestions_shown_as_such() {
     let h = harness(ScriptedDialogs::default(), None);
     let s = sentence_starting(h.state(), "Multiple sources in Ryanggang");
-    assert_eq!(annotation(&h, s), (Some("multiple".into()), Status::Suggested));
+    assert_eq!(
+        annotation(&h, s),
+        (Some("multiple".into()), Status::Suggested)
+    );
     h.get_by_label_contains(&format!("Sentence {}: suggested: Multiple sources", s + 1));
     // Opening an article is not an edit: nothing to save yet.
     assert!(!h.state().document().unwrap().is_dirty());
@@ -40,14 +49,20 @@ fn enter_accepts_and_a_hotkey_overrides() {
     h.get_by_label_contains("Suggested multiple sources by rule multiple-sources");
     h.key_press(Key::Enter);
     h.run();
-    assert_eq!(annotation(&h, s), (Some("multiple".into()), Status::Confirmed));
+    assert_eq!(
+        annotation(&h, s),
+        (Some("multiple".into()), Status::Confirmed)
+    );
     h.get_by_label_contains(&format!("Sentence {}: Multiple sources", s + 1));
 
     let t = sentence_starting(h.state(), "Authorities have reportedly");
     click_sentence(&mut h, t);
     h.key_press(Key::Num6);
     h.run();
-    assert_eq!(annotation(&h, t), (Some("official".into()), Status::Confirmed));
+    assert_eq!(
+        annotation(&h, t),
+        (Some("official".into()), Status::Confirmed)
+    );
 }
 
 #[test]
@@ -57,7 +72,8 @@ fn accept_all_above_a_threshold_is_one_undo_step() {
     let low = sentence_starting(h.state(), "The Hyesan market opens");
     h.get_by_label("Suggestions").click();
     h.run();
-    h.get_by_label_contains("Accept all suggestions above…").click();
+    h.get_by_label_contains("Accept all suggestions above…")
+        .click();
     h.run();
     let app = h.state();
     let expected = claimlens::model::suggest::count_above(
@@ -69,7 +85,11 @@ fn accept_all_above_a_threshold_is_one_undo_step() {
     h.get_by_label(&format!("Accept {expected}")).click();
     h.run();
     let session = &h.state().document().unwrap().session;
-    let confirmed = session.annotations.iter().filter(|a| a.is_confirmed()).count();
+    let confirmed = session
+        .annotations
+        .iter()
+        .filter(|a| a.is_confirmed())
+        .count();
     assert_eq!(confirmed, expected);
     assert!(expected >= 10, "only {expected} suggestions reach 0.85");
     // Below the threshold (0.85) stays a suggestion.
@@ -90,7 +110,10 @@ fn rerunning_suggestions_keeps_confirmed_labels() {
     h.run();
     h.get_by_label_contains("Re-run suggestions").click();
     h.run();
-    assert_eq!(annotation(&h, s), (Some("other_media".into()), Status::Confirmed));
+    assert_eq!(
+        annotation(&h, s),
+        (Some("other_media".into()), Status::Confirmed)
+    );
 }
 
 #[test]
@@ -109,5 +132,13 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
     h.get_by_label("Source in Seoul");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(h.state().document().unwrap().session.taxonomy.get(&LabelId::new("in_seoul")).is_none());
+    assert!(
+        h.state()
+            .document()
+            .unwrap()
+            .session
+            .taxonomy
+            .get(&LabelId::new("in_seoul"))
+            .is_none()
+    );
 }

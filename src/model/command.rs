@@ -224,7 +224,13 @@ impl Session {
         let place = place.trim();
         let slug: String = place
             .chars()
-            .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { '_' })
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
             .collect();
         let mut id = format!("in_{}", slug.trim_matches('_'));
         while self.taxonomy.get(&LabelId(id.clone())).is_some() {

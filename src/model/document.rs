@@ -62,7 +62,11 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        self.structure += u64::from(self.undo.last().is_some_and(|s| s.command.changes_structure()));
+        self.structure += u64::from(
+            self.undo
+                .last()
+                .is_some_and(|s| s.command.changes_structure()),
+        );
         Self::travel(
             &mut self.session,
             &mut self.state,
@@ -72,7 +76,11 @@ impl Document {
     }
 
     pub fn redo(&mut self) -> bool {
-        self.structure += u64::from(self.redo.last().is_some_and(|s| s.command.changes_structure()));
+        self.structure += u64::from(
+            self.redo
+                .last()
+                .is_some_and(|s| s.command.changes_structure()),
+        );
         Self::travel(
             &mut self.session,
             &mut self.state,

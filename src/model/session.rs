@@ -208,7 +208,11 @@ mod tests {
         s.annotations[1].label = Some(LabelId::new("own"));
         s.annotations[2].label = Some(LabelId::new("own"));
         s.annotations[2].status = Status::Suggested;
-        assert_eq!(s.next_unreviewed(Some(0)), Some(2), "a suggestion still needs review");
+        assert_eq!(
+            s.next_unreviewed(Some(0)),
+            Some(2),
+            "a suggestion still needs review"
+        );
         assert_eq!(s.next_unreviewed(Some(3)), Some(0));
         for a in &mut s.annotations {
             a.label = Some(LabelId::new("own"));

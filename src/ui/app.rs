@@ -443,7 +443,9 @@ impl ClaimlensApp {
                         .step_by(0.05)
                         .text("minimum confidence"),
                 );
-                ui.label(format!("{count} suggested labels will be confirmed, as one undo step."));
+                ui.label(format!(
+                    "{count} suggested labels will be confirmed, as one undo step."
+                ));
                 ui.horizontal(|ui| {
                     accept = ui
                         .add_enabled(count > 0, egui::Button::new(format!("Accept {count}")))
@@ -520,7 +522,9 @@ impl ClaimlensApp {
                 match found {
                     Some(i) => self.select(Selection::single(i)),
                     None => {
-                        self.message = Some(Message::Notice("Every sentence has a confirmed label".into()))
+                        self.message = Some(Message::Notice(
+                            "Every sentence has a confirmed label".into(),
+                        ))
                     }
                 }
             }

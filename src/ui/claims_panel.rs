@@ -56,20 +56,21 @@ fn suggestion_box(
     sentence: usize,
     events: &mut Vec<PanelEvent>,
 ) {
-    let (Some(s), Some(annotation)) = (suggestions.get(sentence), session.annotations.get(sentence))
+    let (Some(s), Some(annotation)) =
+        (suggestions.get(sentence), session.annotations.get(sentence))
     else {
         return;
     };
     ui.label(RichText::new("Suggestion").strong());
     ui.add(egui::Label::new(describe(session, s)).wrap());
     ui.horizontal_wrapped(|ui| {
-        if annotation.status == Status::Suggested && annotation.label.is_some() {
-            if ui
+        if annotation.status == Status::Suggested
+            && annotation.label.is_some()
+            && ui
                 .add(egui::Button::new("Accept").shortcut_text("Enter"))
                 .clicked()
-            {
-                events.push(PanelEvent::Accept);
-            }
+        {
+            events.push(PanelEvent::Accept);
         }
         if let Some(place) = &s.unmatched_location
             && annotation.label.is_none()

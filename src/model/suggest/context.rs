@@ -157,9 +157,12 @@ pub fn resolve(session: &Session, locals: &[Option<Local>]) -> Vec<Suggestion> {
             Some(p) if p.kind == SourceKind::NotAClaim && p.rules[0] == "author-bio" => {
                 plain(SourceKind::NotAClaim, 0.7, "bio-continues", Some(i - 1))
             }
-            Some(p) if is_source(p.kind) => {
-                plain(SourceKind::Unattributed, 0.45, "after-attributed", Some(i - 1))
-            }
+            Some(p) if is_source(p.kind) => plain(
+                SourceKind::Unattributed,
+                0.45,
+                "after-attributed",
+                Some(i - 1),
+            ),
             _ => plain(SourceKind::Unattributed, 0.6, "no-cue", None),
         });
     }

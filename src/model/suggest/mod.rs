@@ -58,8 +58,9 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
         })
         .collect();
     let mut suggestions = context::resolve(session, &locals);
+    let mut mapper = mapping::Mapper::new(&session.taxonomy);
     for s in &mut suggestions {
-        mapping::assign_label(s, &session.taxonomy);
+        mapper.assign(s);
     }
     suggestions
 }
@@ -95,7 +96,12 @@ pub fn local_cue(text: &str, sentence: Span, alone: bool) -> Option<Local> {
             .or_else(|| caps.name("who2"))
             .map(|m| m.as_str().to_string());
         let mut rules = vec![ids[n]];
-        rules.extend(ids.iter().enumerate().filter(|&(k, _)| k != n).map(|(_, id)| *id));
+        rules.extend(
+            ids.iter()
+                .enumerate()
+                .filter(|&(k, _)| k != n)
+                .map(|(_, id)| *id),
+        );
         let effect = match rule.id {
             "named-apposition" => Effect::Kind(role_kind(whole.as_str())),
             _ => match caps.name("person").map(|m| m.as_str()) {
@@ -127,7 +133,10 @@ fn ends_with_any(name: &str, words: &[&str]) -> bool {
 
 /// "Name, a researcher at …, said": the role decides between expert, official and private person.
 fn role_kind(phrase: &str) -> SourceKind {
-    let role = phrase.split_once(',').map_or(phrase, |(_, r)| r).to_lowercase();
+    let role = phrase
+        .split_once(',')
+        .map_or(phrase, |(_, r)| r)
+        .to_lowercase();
     let has = |words: &[&str]| words.iter().any(|w| role.contains(w));
     if has(rules::EXPERT_ROLES) {
         SourceKind::Expert

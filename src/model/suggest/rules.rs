@@ -5,7 +5,7 @@
 //! cue's span and the stated location.
 
 use crate::model::SourceKind;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 use std::sync::LazyLock;
 
 /// What a matching rule says about a sentence.
@@ -43,29 +43,124 @@ const OUTLET: &str = r"(?:the\s+)?(?:[A-Z][\p{L}’'-]*\s+){0,3}(?:Post|Times|Ne
 /// Words in the role after a name ("Hana Lee, a researcher at …") that make the person an expert
 /// or an official rather than a private person.
 pub const EXPERT_ROLES: &[&str] = &[
-    "analyst", "researcher", "professor", "economist", "expert", "scholar", "fellow",
-    "specialist", "academic", "lecturer", "scientist", "institute", "think tank", "university",
+    "analyst",
+    "researcher",
+    "professor",
+    "economist",
+    "expert",
+    "scholar",
+    "fellow",
+    "specialist",
+    "academic",
+    "lecturer",
+    "scientist",
+    "institute",
+    "think tank",
+    "university",
 ];
 pub const OFFICIAL_ROLES: &[&str] = &[
-    "minister", "ministry", "official", "spokesperson", "spokesman", "spokeswoman", "ambassador",
-    "governor", "diplomat", "envoy", "secretary", "commissioner", "consul", "lawmaker",
-    "senator", "deputy", "embassy", "government", "department", "mayor", "prosecutor",
+    "minister",
+    "ministry",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "governor",
+    "diplomat",
+    "envoy",
+    "secretary",
+    "commissioner",
+    "consul",
+    "lawmaker",
+    "senator",
+    "deputy",
+    "embassy",
+    "government",
+    "department",
+    "mayor",
+    "prosecutor",
 ];
 /// Last words of capitalised names that are institutions, not people ("Treasury Department").
 pub const INSTITUTIONS: &[&str] = &[
-    "Department", "Ministry", "Agency", "Embassy", "Committee", "Office", "Council", "Bank",
-    "Company", "Corporation", "Group", "Police", "Army", "Navy", "Court", "Party", "Government",
-    "Administration", "Service", "Bureau", "Commission", "Command", "Assembly", "Cabinet",
+    "Department",
+    "Ministry",
+    "Agency",
+    "Embassy",
+    "Committee",
+    "Office",
+    "Council",
+    "Bank",
+    "Company",
+    "Corporation",
+    "Group",
+    "Police",
+    "Army",
+    "Navy",
+    "Court",
+    "Party",
+    "Government",
+    "Administration",
+    "Service",
+    "Bureau",
+    "Commission",
+    "Command",
+    "Assembly",
+    "Cabinet",
 ];
 /// Last words of names that are news outlets.
 pub const MEDIA_WORDS: &[&str] = &[
-    "Report", "Post", "Times", "News", "Radio", "Daily", "Herald", "Journal", "Wire", "Watch",
-    "Tribune", "Ledger", "Monitor", "Review", "Press", "Television", "TV", "Network", "Weekly",
+    "Report",
+    "Post",
+    "Times",
+    "News",
+    "Radio",
+    "Daily",
+    "Herald",
+    "Journal",
+    "Wire",
+    "Watch",
+    "Tribune",
+    "Ledger",
+    "Monitor",
+    "Review",
+    "Press",
+    "Television",
+    "TV",
+    "Network",
+    "Weekly",
 ];
 pub const NOT_NAMES: &[&str] = &[
-    "They", "It", "He", "She", "We", "I", "You", "This", "That", "These", "Those", "There",
-    "Officials", "Sources", "Residents", "Traders", "Authorities", "Experts", "Analysts", "Some",
-    "Many", "Others", "Police", "One", "Another", "Both", "All", "None", "Most", "Such",
+    "They",
+    "It",
+    "He",
+    "She",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Officials",
+    "Sources",
+    "Residents",
+    "Traders",
+    "Authorities",
+    "Experts",
+    "Analysts",
+    "Some",
+    "Many",
+    "Others",
+    "Police",
+    "One",
+    "Another",
+    "Both",
+    "All",
+    "None",
+    "Most",
+    "Such",
 ];
 const STATE_MEDIA: &str = r"(?:KCNA|Korean Central News Agency|Rodong Sinmun|Korean Central Television|KCTV|Xinhua|TASS|RIA Novosti|Uriminzokkiri|Minju Joson|Voice of Korea|[Ss]tate media|[Ss]tate-run media|state broadcaster)";
 const HEDGES: &str = r"(?:reportedly|apparently|allegedly|purportedly|supposedly|rumou?red|rumou?rs?|(?:is|are|was|were)\s+(?:said|believed|thought|rumou?red|understood)\s+to|seems?\s+to|seemed\s+to|appears?\s+to|appeared\s+to|unconfirmed|it\s+is\s+understood)";
@@ -99,8 +194,7 @@ fn rules() -> Vec<Rule> {
         r("dateline", Kind(NotAClaim), 100, 0.9,
           r"^[A-Z][A-Z .’'-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+)\s*(?:\([^)]*\))?\s*[—–-]?$".into()),
         // --- documents ----------------------------------------------------------------------
-        r("document-obtained", Kind(Document), 90, 0.92, format!(
-            r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:order|orders|document|documents|directive|decree|memo|memorandum|lecture materials?|notice|instructions?|records|data|letter|manual|guidelines?|files?|spreadsheet|ledger|invoices?|contract|minutes|report)\s+(?:obtained|seen|reviewed|acquired|viewed|examined)\s+by\b")),
+        r("document-obtained", Kind(Document), 90, 0.92, r"\b(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}-]+\s+){0,3}?(?:order|orders|document|documents|directive|decree|memo|memorandum|lecture materials?|notice|instructions?|records|data|letter|manual|guidelines?|files?|spreadsheet|ledger|invoices?|contract|minutes|report)\s+(?:obtained|seen|reviewed|acquired|viewed|examined)\s+by\b".into()),
         r("document-says", Kind(Document), 88, 0.9,
           r"(?:^|\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|\d{4})\s+)(?:[\p{L}\d-]+\s+){0,3}?(?:document|order|directive|decree|memo|memorandum|lecture materials?|lecture material|records|notice|letter|manual|report|panel’s report|panel's report|filings?|ledger|contract|agreement|advertisements?|listings?|postings?|invoices?)\b[^“”]{0,100}?\s(?:also\s+)?(?:says|said|states|stated|instructs|instructed|reads|read|shows|showed|notes|noted|lists|listed|orders|ordered|is signed|was signed|is dated|calls for|called for|warns|warned|demands|demanded|describes|described|details|detailed|found|finds|identifies|identified|names|named|sets|set out|offered|offers|specifies|specified|requires|required|tells|told|reports|reported)\b".into()),
         r("leaked-document", Kind(Document), 87, 0.88,
@@ -119,8 +213,7 @@ fn rules() -> Vec<Rule> {
           r"\b(?:Russia|China|North Korea|South Korea|Japan|the United States|Pyongyang|Seoul|Beijing|Moscow|Washington|Tokyo|Kremlin)\s+(?:has\s+|had\s+|also\s+)?(?:told|informed|notified|said|says|announced|denied|insisted|claimed|warned|accused|maintains|maintained|reported|rejected)\b".into()),
         r("official-statement", Kind(Official), 80, 0.88,
           r"\b(?:said|says|announced|stated|declared)\s+in\s+(?:a|an|its|their)\s+(?:[\p{L}-]+\s+)?(?:statement|press release|briefing|notice|announcement)\b".into()),
-        r("government-body", Kind(Official), 78, 0.88, format!(
-            r"\b(?:[A-Z][\p{{L}}’'.-]*\s+)*(?:Ministry|Embassy|embassy|Consulate|Foreign Office|State Department|Treasury|Kremlin|Cabinet|[Gg]overnment|Central Committee|Security Council|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Aa]uthorities|[Oo]fficials|[Mm]inistry|[Cc]ustoms (?:office|authorities|service)|People’s Committee|[Pp]olice|[Pp]rosecutors|[Cc]ourt|White House|Pentagon|Commission|Administration|Agency)\b[^.“”]*?\b(?:said|says|announced|stated|told|denied|confirmed|reported|warned|claimed|noted|insisted|declared|rejected|dismissed|acknowledged|urged|accused)\b")),
+        r("government-body", Kind(Official), 78, 0.88, r"\b(?:[A-Z][\p{L}’'.-]*\s+)*(?:Ministry|Embassy|embassy|Consulate|Foreign Office|State Department|Treasury|Kremlin|Cabinet|[Gg]overnment|Central Committee|Security Council|[Ss]pokesperson|[Ss]pokesman|[Ss]pokeswoman|[Aa]uthorities|[Oo]fficials|[Mm]inistry|[Cc]ustoms (?:office|authorities|service)|People’s Committee|[Pp]olice|[Pp]rosecutors|[Cc]ourt|White House|Pentagon|Commission|Administration|Agency)\b[^.“”]*?\b(?:said|says|announced|stated|told|denied|confirmed|reported|warned|claimed|noted|insisted|declared|rejected|dismissed|acknowledged|urged|accused)\b".into()),
         r("titled-official", Kind(Official), 79, 0.88, format!(
             r"\b(?:Minister|Ambassador|Spokesperson|Spokesman|Spokeswoman|Secretary|Governor|Premier|President|Chairman|Vice[- ][A-Z]\p{{L}}+|Deputy [A-Z]\p{{L}}+|Director|Senator|Commissioner|Consul|Mayor|Prime Minister|Foreign Minister)\s+[A-Z]\p{{L}}+[^.“”]*?\b{SAY}\b")),
         r("official-apposition", Kind(Official), 79, 0.88, format!(
@@ -189,10 +282,20 @@ pub struct RuleSet {
 
 pub static RULES: LazyLock<RuleSet> = LazyLock::new(|| {
     let rules = rules();
-    let patterns: Vec<&str> = rules.iter().map(|r| r.pattern.as_str()).collect();
+    // ASCII word boundaries: the rules' words are ASCII, and Unicode `\b` would force the
+    // slow NFA simulation on any text with a non-ASCII character (curly quotes, for one).
+    let patterns: Vec<String> = rules
+        .iter()
+        .map(|r| r.pattern.replace(r"\b", r"(?-u:\b)"))
+        .collect();
     // The patterns are constants of this file and covered by tests; failing to compile one is a
     // build defect, not a user error.
-    let set = RegexSet::new(&patterns).expect("rule patterns compile");
+    // A lazy DFA cache large enough for all rules at once keeps matching on the fast path.
+    let set = RegexSetBuilder::new(&patterns)
+        .dfa_size_limit(256 << 20)
+        .size_limit(256 << 20)
+        .build()
+        .expect("rule patterns compile");
     let regexes = patterns
         .iter()
         .map(|p| Regex::new(p).expect("rule pattern compiles"))

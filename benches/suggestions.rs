@@ -1,0 +1,28 @@
+//! Suggestion speed on generated report text (no third-party text) at 100 KB, 1 MB and 5 MB:
+//! rules, context and taxonomy mapping over an already segmented session.
+//! `cargo bench --bench suggestions`
+
+use claimlens::model::{Article, Session, Taxonomy, suggest::suggest};
+use claimlens::samples::generate_report;
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("suggest");
+    group.sample_size(10);
+    for (bytes, name) in [(100_000, "100KB"), (1_000_000, "1MB"), (5_000_000, "5MB")] {
+        let text = generate_report(bytes, 1);
+        let session = Session::new(
+            Article::new("bench", None, &text),
+            Taxonomy::default_preset(),
+        );
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), &session, |b, s| {
+            b.iter(|| black_box(suggest(s)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
