@@ -311,8 +311,12 @@ impl ClaimsPanel {
         );
         // The chip: label name on the label colour, so colour is never the only signal.
         let chip_font = FontId::proportional(12.0);
-        let chip_galley = painter.layout_no_wrap(chip_text.clone(), chip_font, Color32::BLACK);
-        let chip_width = chip_galley.size().x.min(190.0) + 10.0;
+        // Laid out without a colour of its own, so each chip style below can choose one.
+        let mut chip_job =
+            LayoutJob::simple_singleline(chip_text.clone(), chip_font, Color32::PLACEHOLDER);
+        chip_job.wrap = egui::text::TextWrapping::truncate_at_width(200.0);
+        let chip_galley = painter.layout_job(chip_job);
+        let chip_width = chip_galley.size().x + 10.0;
         let chip = Rect::from_min_size(
             rect.min + vec2(40.0, 3.0),
             vec2(chip_width, ROW_HEIGHT - 6.0),

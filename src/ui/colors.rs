@@ -49,8 +49,8 @@ fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
 /// The outline of the selected sentences: strong and visible on any label colour.
 pub fn selection_stroke(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
-        Color32::from_rgb(255, 200, 60)
+        Color32::WHITE
     } else {
-        Color32::from_rgb(20, 90, 200)
+        Color32::BLACK
     }
 }

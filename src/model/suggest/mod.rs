@@ -12,6 +12,7 @@ pub mod rules;
 
 use crate::model::command::LabelChange;
 use crate::model::{Command, LabelId, Session, SourceKind, Span, Status};
+use rayon::prelude::*;
 use rules::{Effect, RULES};
 
 /// The engine's proposal for one sentence.
@@ -49,7 +50,9 @@ pub struct Local {
 /// Suggestions for every sentence of the session, in order.
 pub fn suggest(session: &Session) -> Vec<Suggestion> {
     let text = &session.article.text;
+    // Sentences are matched independently, so the rule pass is spread over all cores.
     let locals: Vec<Option<Local>> = (0..session.len())
+        .into_par_iter()
         .map(|i| {
             let alone = session
                 .paragraph_of(i)
