@@ -2,7 +2,10 @@
 
 use claimlens::io::session_file::{from_ron, to_ron};
 use claimlens::io::{Problem, load_session, save_session};
-use claimlens::model::{Annotation, Article, LabelId, Session, Status, Taxonomy};
+use claimlens::model::{
+    Annotation, Article, Credibility, Hedging, LabelId, Link, LinkKind, Reliability, SentenceId,
+    Session, Source, SourceId, Status, Taxonomy,
+};
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -34,7 +37,7 @@ fn the_file_is_readable_ron_with_format_version_hash_and_quotes() {
     let text = to_ron(&sample_session());
     for needle in [
         "format: \"claimlens-session\"",
-        "version: 1",
+        "version: 2",
         "sha256: \"",
         "source_path: Some(\"assets/samples/hyesan-rice-prices.txt\")",
         "taxonomy: (",
@@ -112,11 +115,11 @@ fn bad_session_files_are_refused_with_the_reason() {
     assert_eq!(
         problem_of(&write(
             "new.ron",
-            &good.replacen("version: 1", "version: 2", 1)
+            &good.replacen("version: 2", "version: 3", 1)
         )),
         Problem::NewerVersion {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         }
     );
     assert!(matches!(
@@ -153,10 +156,11 @@ fn spans_outside_the_text_or_inside_a_character_are_refused() {
     );
     s.annotations[0].note = "n".into();
     let good = to_ron(&s);
-    let first = format!("({}, {})", s.sentences[0].start, s.sentences[0].end);
-    let past_end = good.replacen(&first, "(0, 9999)", 1);
+    let first = format!("({}, {}, 0)", s.sentences[0].start, s.sentences[0].end);
+    assert!(good.contains(&first));
+    let past_end = good.replacen(&first, "(0, 9999, 0)", 1);
     assert!(matches!(from_ron(&past_end), Err(Problem::Invalid(m)) if m.contains("past the end")));
-    let mid_char = good.replacen(&first, "(1, 5)", 1);
+    let mid_char = good.replacen(&first, "(1, 5, 0)", 1);
     assert!(matches!(from_ron(&mid_char), Err(Problem::Invalid(m)) if m.contains("character")));
 }
 
@@ -178,23 +182,59 @@ fn arb_session() -> impl Strategy<Value = Session> {
         prop::sample::select(ids),
         any::<bool>(),
         "(\\PC|\n|\"|\\\\){0,20}",
+        (
+            prop::option::of(0u32..3),
+            1usize..6,
+            0usize..4,
+            prop::collection::vec((0usize..4, 0usize..64), 0..3),
+        ),
     )
-        .prop_map(|(label, suggested, note)| Annotation {
-            // Only a label can be a suggestion; the model keeps "no label" confirmed.
-            status: if suggested && label.is_some() {
-                Status::Suggested
-            } else {
-                Status::Confirmed
+        .prop_map(
+            |(label, suggested, note, (source, credibility, hedging, links))| {
+                let annotation = Annotation {
+                    // Only a label can be a suggestion; the model keeps "no label" confirmed.
+                    status: if suggested && label.is_some() {
+                        Status::Suggested
+                    } else {
+                        Status::Confirmed
+                    },
+                    label,
+                    note,
+                    source: source.map(SourceId),
+                    // 1 needs an independent corroboration, which the generator does not build.
+                    credibility: Credibility::ALL[credibility],
+                    hedging: Hedging::ALL[hedging],
+                    links: Vec::new(),
+                };
+                (annotation, links)
             },
-            label,
-            note,
-        });
+        );
     (text, prop::collection::vec(annotation, 64)).prop_map(|(text, annotations)| {
         let mut s = Session::new(
             Article::new("Prop", Some("/tmp/p.txt".into()), &text),
             Taxonomy::default_preset(),
         );
-        for (a, b) in s.annotations.iter_mut().zip(annotations) {
+        for (n, name) in ["Source A", "Source B", "Source C"].into_iter().enumerate() {
+            s.sources.push(Source {
+                id: SourceId(n as u32),
+                name: name.into(),
+                label: Some(LabelId::new("in_russia")).filter(|_| n == 1),
+                descriptor: "phone contact; \"reliable\" so far".into(),
+                reliability: Reliability::ALL[n * 2],
+            });
+        }
+        let count = s.len();
+        for (i, (a, (mut b, links))) in s.annotations.iter_mut().zip(annotations).enumerate() {
+            b.links = links
+                .into_iter()
+                .map(|(kind, target)| (kind, target % count))
+                .filter(|&(_, target)| target != i)
+                .map(|(kind, target)| Link {
+                    kind: LinkKind::ALL[kind],
+                    to: SentenceId(target as u32),
+                })
+                .collect();
+            b.links.dedup();
             *a = b;
         }
         s

@@ -4,13 +4,15 @@
 use super::atomic::write_atomic;
 use super::error::{FileError, Problem, read_problem};
 use crate::model::{
-    Annotation, Article, LabelId, Session, Span, Status, Taxonomy, article::sha256_hex,
+    Annotation, Article, Credibility, Hedging, LabelId, Link, SentenceId, Session, Source,
+    SourceId, Span, Status, Taxonomy, article::sha256_hex,
 };
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 pub const FORMAT: &str = "claimlens-session";
-pub const VERSION: u32 = 1;
+/// Version 2 added sentence ids, sources, credibility, hedging and links between claims.
+pub const VERSION: u32 = 2;
 /// Sessions carry their article, so they may be larger than articles; still bounded.
 pub const MAX_SESSION_BYTES: u64 = 512_000_000;
 
@@ -27,7 +29,10 @@ struct SessionFile {
     article: Article,
     taxonomy: Taxonomy,
     paragraphs: Vec<(usize, usize)>,
-    sentences: Vec<(usize, usize)>,
+    /// (start, end, id) of each sentence.
+    sentences: Vec<(usize, usize, u32)>,
+    #[serde(default)]
+    sources: Vec<Source>,
     claims: Vec<ClaimRecord>,
 }
 
@@ -44,6 +49,74 @@ struct ClaimRecord {
     status: Status,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    source: Option<SourceId>,
+    #[serde(default)]
+    credibility: Credibility,
+    #[serde(default)]
+    hedging: Hedging,
+    #[serde(default)]
+    links: Vec<Link>,
+}
+
+/// Version 1: no sentence ids, sources or grades. Read only, to migrate.
+#[derive(Debug, Deserialize)]
+struct SessionFileV1 {
+    article: Article,
+    taxonomy: Taxonomy,
+    paragraphs: Vec<(usize, usize)>,
+    sentences: Vec<(usize, usize)>,
+    claims: Vec<ClaimRecordV1>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ClaimRecordV1 {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    quote: String,
+    #[serde(default)]
+    label: Option<LabelId>,
+    #[serde(default)]
+    status: Status,
+    #[serde(default)]
+    note: String,
+}
+
+impl From<SessionFileV1> for SessionFile {
+    fn from(v1: SessionFileV1) -> Self {
+        SessionFile {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            article: v1.article,
+            taxonomy: v1.taxonomy,
+            paragraphs: v1.paragraphs,
+            sentences: v1
+                .sentences
+                .into_iter()
+                .zip(0u32..)
+                .map(|((s, e), id)| (s, e, id))
+                .collect(),
+            sources: Vec::new(),
+            claims: v1
+                .claims
+                .into_iter()
+                .map(|c| ClaimRecord {
+                    sentence: c.sentence,
+                    start: c.start,
+                    end: c.end,
+                    quote: c.quote,
+                    label: c.label,
+                    status: c.status,
+                    note: c.note,
+                    source: None,
+                    credibility: Credibility::default(),
+                    hedging: Hedging::default(),
+                    links: Vec::new(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// The session as RON text.
@@ -63,6 +136,10 @@ pub fn to_ron(session: &Session) -> String {
                 label: a.label.clone(),
                 status: a.status,
                 note: a.note.clone(),
+                source: a.source,
+                credibility: a.credibility,
+                hedging: a.hedging,
+                links: a.links.clone(),
             }
         })
         .collect();
@@ -76,7 +153,13 @@ pub fn to_ron(session: &Session) -> String {
             .iter()
             .map(|p| (p.start, p.end))
             .collect(),
-        sentences: session.sentences.iter().map(|s| (s.start, s.end)).collect(),
+        sentences: session
+            .sentences
+            .iter()
+            .zip(&session.ids)
+            .map(|(s, id)| (s.start, s.end, id.0))
+            .collect(),
+        sources: session.sources.clone(),
         claims,
     };
     let pretty = ron::ser::PrettyConfig::new()
@@ -89,7 +172,7 @@ pub fn to_ron(session: &Session) -> String {
     ron::ser::to_string_pretty(&file, pretty).unwrap_or_default()
 }
 
-/// Parses and validates session RON text.
+/// Parses and validates session RON text, migrating older versions.
 pub fn from_ron(text: &str) -> Result<Session, Problem> {
     let header: Header = ron::from_str(text).map_err(|e| {
         if looks_like_ron_struct(text) {
@@ -101,17 +184,20 @@ pub fn from_ron(text: &str) -> Result<Session, Problem> {
     if header.format != FORMAT {
         return Err(Problem::NotASession);
     }
-    if header.version > VERSION {
-        return Err(Problem::NewerVersion {
-            found: header.version,
-            supported: VERSION,
-        });
-    }
-    if header.version < 1 {
-        return Err(Problem::UnsupportedVersion(header.version));
-    }
-    let file: SessionFile =
-        ron::from_str(text).map_err(|e| Problem::Malformed(describe_ron_error(&e)))?;
+    let malformed = |e: ron::error::SpannedError| Problem::Malformed(describe_ron_error(&e));
+    let file: SessionFile = match header.version {
+        1 => ron::from_str::<SessionFileV1>(text)
+            .map_err(malformed)?
+            .into(),
+        VERSION => ron::from_str(text).map_err(malformed)?,
+        v if v > VERSION => {
+            return Err(Problem::NewerVersion {
+                found: v,
+                supported: VERSION,
+            });
+        }
+        v => return Err(Problem::UnsupportedVersion(v)),
+    };
     validate(file).map_err(Problem::Invalid)
 }
 
@@ -132,6 +218,7 @@ fn validate(file: SessionFile) -> Result<Session, String> {
         taxonomy,
         paragraphs,
         sentences,
+        sources,
         claims,
         ..
     } = file;
@@ -143,8 +230,25 @@ fn validate(file: SessionFile) -> Result<Session, String> {
         );
     }
     taxonomy.validate().map_err(|e| format!("taxonomy: {e}"))?;
-    let paragraphs = check_spans(text, &paragraphs, "paragraph")?;
-    let sentences = check_spans(text, &sentences, "sentence")?;
+    let paragraphs = check_spans(
+        text,
+        &paragraphs.iter().map(|&(s, e)| (s, e)).collect::<Vec<_>>(),
+        "paragraph",
+    )?;
+    let ids: Vec<SentenceId> = sentences.iter().map(|&(_, _, id)| SentenceId(id)).collect();
+    let mut sorted = ids.clone();
+    sorted.sort();
+    if sorted.windows(2).any(|w| w[0] == w[1]) {
+        return Err("two sentences share one id".into());
+    }
+    let sentences = check_spans(
+        text,
+        &sentences
+            .iter()
+            .map(|&(s, e, _)| (s, e))
+            .collect::<Vec<_>>(),
+        "sentence",
+    )?;
     let mut p = 0;
     for (i, s) in sentences.iter().enumerate() {
         while p < paragraphs.len() && paragraphs[p].end < s.end {
@@ -152,6 +256,21 @@ fn validate(file: SessionFile) -> Result<Session, String> {
         }
         if p == paragraphs.len() || !paragraphs[p].contains(*s) {
             return Err(format!("sentence {} is not inside one paragraph", i + 1));
+        }
+    }
+    let mut source_ids: Vec<SourceId> = sources.iter().map(|s| s.id).collect();
+    source_ids.sort();
+    if source_ids.windows(2).any(|w| w[0] == w[1]) {
+        return Err("two sources share one id".into());
+    }
+    for source in &sources {
+        if let Some(id) = &source.label
+            && taxonomy.get(id).is_none()
+        {
+            return Err(format!(
+                "source “{}” uses label {:?}, which is not in the session's taxonomy",
+                source.name, id.0
+            ));
         }
     }
     let mut annotations = vec![Annotation::default(); sentences.len()];
@@ -178,27 +297,29 @@ fn validate(file: SessionFile) -> Result<Session, String> {
                 c.sentence + 1
             ));
         }
-        if let Some(id) = &c.label
-            && taxonomy.get(id).is_none()
-        {
-            return Err(format!(
-                "claim {claim} uses label {:?}, which is not in the session's taxonomy",
-                id.0
-            ));
-        }
         annotations[c.sentence] = Annotation {
             label: c.label,
             status: c.status,
             note: c.note,
+            source: c.source,
+            credibility: c.credibility,
+            hedging: c.hedging,
+            links: c.links,
         };
     }
-    Ok(Session::from_parts(
+    let session = Session::from_saved(
         article,
         taxonomy,
-        paragraphs,
-        sentences,
+        (paragraphs, sentences, ids),
         annotations,
-    ))
+        sources,
+    );
+    for (i, a) in session.annotations.iter().enumerate() {
+        session
+            .check_annotation(i, a)
+            .map_err(|e| format!("sentence {}: {e}", i + 1))?;
+    }
+    Ok(session)
 }
 
 /// Checks that spans are non-empty, in order, non-overlapping, inside the text and on character
@@ -284,12 +405,12 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_clearly() {
-        let text = to_ron(&sample()).replacen("version: 1", "version: 7", 1);
+        let text = to_ron(&sample()).replacen("version: 2", "version: 7", 1);
         assert_eq!(
             from_ron(&text).unwrap_err(),
             Problem::NewerVersion {
                 found: 7,
-                supported: 1
+                supported: 2
             }
         );
     }

@@ -1,9 +1,10 @@
 //! Edits to a session. Every change goes through [`Session::apply`], which returns the command
 //! that undoes it; that single door is what makes undo, autosave and headless use cheap.
 
+use super::record::{Credibility, LinkKind, SentenceId, Source, SourceId};
 use super::segment::{Span, trim_span};
 use super::session::{Annotation, Session, Status};
-use super::taxonomy::{LabelId, Rgb, SourceKind, SourceType};
+use super::taxonomy::{LabelId, Rgb, SourceKind, SourceType, Taxonomy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelChange {
@@ -24,12 +25,30 @@ pub enum Command {
     Resegment {
         first: usize,
         remove: usize,
-        insert: Vec<(Span, Annotation)>,
+        insert: Vec<(Span, SentenceId, Annotation)>,
+    },
+    /// Replaces everything recorded on one claim; `what` names the change for the undo menu.
+    SetAnnotation {
+        sentence: usize,
+        annotation: Box<Annotation>,
+        what: String,
     },
     /// Adds a label to the taxonomy at position `index`.
     AddLabel { index: usize, label: SourceType },
     /// Removes an unused label from the taxonomy.
     RemoveLabel { id: LabelId },
+    /// Replaces a label (same id): rename, recolour, re-key, describe.
+    UpdateLabel { label: SourceType },
+    /// Moves a label to another position in the taxonomy.
+    MoveLabel { from: usize, to: usize },
+    /// Replaces the whole taxonomy (a preset import); every label in use must survive.
+    ReplaceTaxonomy { taxonomy: Taxonomy },
+    /// Adds a source entity at position `index`.
+    AddSource { index: usize, source: Source },
+    /// Removes a source no claim refers to.
+    RemoveSource { id: SourceId },
+    /// Replaces a source (same id): name, label, descriptor, reliability.
+    UpdateSource { source: Source },
     /// Several commands as one step, applied in order; all or nothing.
     Batch(Vec<Command>),
 }
@@ -46,6 +65,8 @@ pub enum CommandError {
     Boundary(String),
     #[error("{0}")]
     Taxonomy(String),
+    #[error("{0}")]
+    Record(String),
 }
 
 impl Command {
@@ -53,7 +74,12 @@ impl Command {
     pub fn changes_structure(&self) -> bool {
         matches!(
             self,
-            Command::Resegment { .. } | Command::AddLabel { .. } | Command::RemoveLabel { .. }
+            Command::Resegment { .. }
+                | Command::AddLabel { .. }
+                | Command::RemoveLabel { .. }
+                | Command::UpdateLabel { .. }
+                | Command::MoveLabel { .. }
+                | Command::ReplaceTaxonomy { .. }
         ) || matches!(self, Command::Batch(c) if c.iter().any(Command::changes_structure))
     }
 
@@ -92,6 +118,13 @@ impl Command {
                 (2, 1) => format!("merge sentences {} and {}", first + 1, first + 2),
                 _ => "change sentence boundaries".to_string(),
             },
+            Command::SetAnnotation { what, .. } => what.clone(),
+            Command::UpdateLabel { label } => format!("edit label “{}”", label.name),
+            Command::MoveLabel { .. } => "reorder labels".to_string(),
+            Command::ReplaceTaxonomy { taxonomy } => format!("import labels “{}”", taxonomy.name),
+            Command::AddSource { source, .. } => format!("add source “{}”", source.name),
+            Command::RemoveSource { id } => format!("remove source {id}"),
+            Command::UpdateSource { source } => format!("edit source “{}”", source.name),
             Command::AddLabel { label, .. } => format!("add label “{}”", label.name),
             Command::RemoveLabel { id } => format!("remove label {id}"),
             Command::Batch(commands) => commands
@@ -152,13 +185,25 @@ impl Session {
             } => {
                 self.check_resegment(first, remove, &insert)?;
                 let inserted = insert.len();
-                let (spans, annotations): (Vec<Span>, Vec<Annotation>) = insert.into_iter().unzip();
-                let old_spans = self.sentences.splice(first..first + remove, spans);
-                let old_annotations = self
-                    .annotations
-                    .splice(first..first + remove, annotations)
-                    .collect::<Vec<_>>();
-                let removed = old_spans.zip(old_annotations).collect();
+                let mut spans = Vec::with_capacity(inserted);
+                let mut ids = Vec::with_capacity(inserted);
+                let mut annotations = Vec::with_capacity(inserted);
+                for (span, id, annotation) in insert {
+                    spans.push(span);
+                    ids.push(id);
+                    annotations.push(annotation);
+                }
+                let range = first..first + remove;
+                let old_spans: Vec<Span> = self.sentences.splice(range.clone(), spans).collect();
+                let old_ids: Vec<SentenceId> = self.ids.splice(range.clone(), ids).collect();
+                let old_annotations: Vec<Annotation> =
+                    self.annotations.splice(range, annotations).collect();
+                let removed = old_spans
+                    .into_iter()
+                    .zip(old_ids)
+                    .zip(old_annotations)
+                    .map(|((s, i), a)| (s, i, a))
+                    .collect();
                 self.reindex();
                 Ok(Command::Resegment {
                     first,
@@ -184,6 +229,103 @@ impl Session {
                 inverses.reverse();
                 Ok(Command::Batch(inverses))
             }
+            Command::SetAnnotation {
+                sentence,
+                annotation,
+                what,
+            } => {
+                self.check_sentence(sentence)?;
+                self.check_annotation(sentence, &annotation)?;
+                let old = std::mem::replace(&mut self.annotations[sentence], *annotation);
+                Ok(Command::SetAnnotation {
+                    sentence,
+                    annotation: Box::new(old),
+                    what,
+                })
+            }
+            Command::UpdateLabel { label } => {
+                let index = self
+                    .taxonomy
+                    .position(&label.id)
+                    .ok_or_else(|| CommandError::UnknownLabel(label.id.0.clone()))?;
+                let mut taxonomy = self.taxonomy.clone();
+                let old = std::mem::replace(&mut taxonomy.labels[index], label);
+                taxonomy
+                    .validate()
+                    .map_err(|e| CommandError::Taxonomy(e.to_string()))?;
+                self.taxonomy = taxonomy;
+                Ok(Command::UpdateLabel { label: old })
+            }
+            Command::MoveLabel { from, to } => {
+                let n = self.taxonomy.labels.len();
+                if from >= n || to >= n {
+                    return Err(CommandError::Taxonomy("no such position".into()));
+                }
+                let label = self.taxonomy.labels.remove(from);
+                self.taxonomy.labels.insert(to, label);
+                Ok(Command::MoveLabel { from: to, to: from })
+            }
+            Command::ReplaceTaxonomy { taxonomy } => {
+                taxonomy
+                    .validate()
+                    .map_err(|e| CommandError::Taxonomy(e.to_string()))?;
+                let missing: Vec<String> = self
+                    .labels_in_use()
+                    .into_iter()
+                    .filter(|id| taxonomy.get(id).is_none())
+                    .map(|id| id.0)
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(CommandError::Taxonomy(format!(
+                        "the new labels lack {} which claims or sources use; merge or clear them first",
+                        missing.join(", ")
+                    )));
+                }
+                let old = std::mem::replace(&mut self.taxonomy, taxonomy);
+                Ok(Command::ReplaceTaxonomy { taxonomy: old })
+            }
+            Command::AddSource { index, source } => {
+                if index > self.sources.len() || self.source(source.id).is_some() {
+                    return Err(CommandError::Record(format!(
+                        "source {} cannot be added there",
+                        source.id
+                    )));
+                }
+                self.check_source(&source)?;
+                let id = source.id;
+                self.sources.insert(index, source);
+                Ok(Command::RemoveSource { id })
+            }
+            Command::RemoveSource { id } => {
+                let index = self
+                    .sources
+                    .iter()
+                    .position(|s| s.id == id)
+                    .ok_or_else(|| CommandError::Record(format!("no source {id}")))?;
+                let used = self
+                    .annotations
+                    .iter()
+                    .filter(|a| a.source == Some(id))
+                    .count();
+                if used > 0 {
+                    return Err(CommandError::Record(format!(
+                        "“{}” is the source of {used} claims; unlink them first",
+                        self.sources[index].name
+                    )));
+                }
+                let source = self.sources.remove(index);
+                Ok(Command::AddSource { index, source })
+            }
+            Command::UpdateSource { source } => {
+                self.check_source(&source)?;
+                let slot = self
+                    .sources
+                    .iter_mut()
+                    .find(|s| s.id == source.id)
+                    .ok_or_else(|| CommandError::Record(format!("no source {}", source.id)))?;
+                let old = std::mem::replace(slot, source);
+                Ok(Command::UpdateSource { source: old })
+            }
             Command::AddLabel { index, label } => {
                 let mut taxonomy = self.taxonomy.clone();
                 if index > taxonomy.labels.len() {
@@ -206,7 +348,12 @@ impl Session {
                     .annotations
                     .iter()
                     .filter(|a| a.label.as_ref() == Some(&id))
-                    .count();
+                    .count()
+                    + self
+                        .sources
+                        .iter()
+                        .filter(|s| s.label.as_ref() == Some(&id))
+                        .count();
                 if used > 0 {
                     return Err(CommandError::Taxonomy(format!(
                         "label {id} is used by {used} sentences"
@@ -284,7 +431,10 @@ impl Session {
         Ok(Command::Resegment {
             first: index,
             remove: 1,
-            insert: vec![(left, annotation.clone()), (right, annotation)],
+            insert: vec![
+                (left, self.ids[index], annotation.clone()),
+                (right, self.fresh_id(), annotation),
+            ],
         })
     }
 
@@ -300,24 +450,63 @@ impl Session {
             ));
         }
         let (a, b) = (&self.annotations[index], &self.annotations[next]);
+        let (keep_id, gone_id) = (self.ids[index], self.ids[next]);
         let kept = if a.label.is_some() { a } else { b };
         let note = match (a.note.is_empty(), b.note.is_empty()) {
             (false, false) => format!("{}\n{}", a.note, b.note),
             (false, true) => a.note.clone(),
             _ => b.note.clone(),
         };
+        let mut links = a.links.clone();
+        for link in &b.links {
+            if !links.contains(link) {
+                links.push(*link);
+            }
+        }
+        links.retain(|l| l.to != keep_id && l.to != gone_id);
+        let mut merged = Annotation {
+            label: kept.label.clone(),
+            status: kept.status,
+            note,
+            source: a.source.or(b.source),
+            credibility: a.credibility,
+            hedging: a.hedging,
+            links,
+        };
+        // "Confirmed" rests on a link between the two that the merge removes.
+        if merged.credibility == Credibility::Confirmed && !self.independently_corroborated(&merged)
+        {
+            merged.credibility = Credibility::Probable;
+        }
         let span = Span::new(self.sentences[index].start, self.sentences[next].end);
-        Ok(Command::Resegment {
+        let mut steps = vec![Command::Resegment {
             first: index,
             remove: 2,
-            insert: vec![(
-                span,
-                Annotation {
-                    label: kept.label.clone(),
-                    status: kept.status,
-                    note,
-                },
-            )],
+            insert: vec![(span, keep_id, merged)],
+        }];
+        // Links from other claims to the second sentence now point at the merged one. Indices
+        // after the merge shift down by one.
+        for (i, other) in self.annotations.iter().enumerate() {
+            if i == index || i == next || !other.links.iter().any(|l| l.to == gone_id) {
+                continue;
+            }
+            let mut annotation = other.clone();
+            for link in &mut annotation.links {
+                if link.to == gone_id {
+                    link.to = keep_id;
+                }
+            }
+            annotation.links.dedup();
+            steps.push(Command::SetAnnotation {
+                sentence: if i > next { i - 1 } else { i },
+                annotation: Box::new(annotation),
+                what: "redirect links".into(),
+            });
+        }
+        Ok(if steps.len() == 1 {
+            steps.remove(0)
+        } else {
+            Command::Batch(steps)
         })
     }
 
@@ -325,7 +514,7 @@ impl Session {
         &self,
         first: usize,
         remove: usize,
-        insert: &[(Span, Annotation)],
+        insert: &[(Span, SentenceId, Annotation)],
     ) -> Result<(), CommandError> {
         let end = first
             .checked_add(remove)
@@ -342,7 +531,17 @@ impl Session {
         };
         let ceiling = self.sentences.get(end).map_or(text.len(), |s| s.start);
         let mut previous_end = floor;
-        for (span, annotation) in insert {
+        for (span, id, annotation) in insert {
+            let clash = self.ids[..first]
+                .iter()
+                .chain(&self.ids[end..])
+                .any(|i| i == id);
+            if clash {
+                return Err(CommandError::Boundary(format!(
+                    "sentence id {} is in use",
+                    id.0
+                )));
+            }
             let ok = span.start < span.end
                 && span.start >= previous_end
                 && span.end <= ceiling
@@ -363,6 +562,76 @@ impl Session {
             previous_end = span.end;
         }
         Ok(())
+    }
+
+    /// Every label id that a claim or a source refers to.
+    pub fn labels_in_use(&self) -> Vec<LabelId> {
+        let mut ids: Vec<LabelId> = self
+            .annotations
+            .iter()
+            .filter_map(|a| a.label.clone())
+            .chain(self.sources.iter().filter_map(|s| s.label.clone()))
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    fn check_source(&self, source: &Source) -> Result<(), CommandError> {
+        if let Some(id) = &source.label
+            && self.taxonomy.get(id).is_none()
+        {
+            return Err(CommandError::UnknownLabel(id.0.clone()));
+        }
+        Ok(())
+    }
+
+    /// The rules a claim's record must keep. Credibility 1 ("confirmed by other sources") needs
+    /// a "corroborates" link to a claim from a different source: independent confirmation is
+    /// what the grade says.
+    pub fn check_annotation(&self, index: usize, a: &Annotation) -> Result<(), CommandError> {
+        if let Some(id) = &a.label
+            && self.taxonomy.get(id).is_none()
+        {
+            return Err(CommandError::UnknownLabel(id.0.clone()));
+        }
+        if let Some(source) = a.source
+            && self.source(source).is_none()
+        {
+            return Err(CommandError::Record(format!("there is no source {source}")));
+        }
+        for link in &a.links {
+            match self.index_of(link.to) {
+                None => {
+                    return Err(CommandError::Record(
+                        "a link points to a sentence that no longer exists".into(),
+                    ));
+                }
+                Some(target) if target == index => {
+                    return Err(CommandError::Record("a claim cannot link to itself".into()));
+                }
+                Some(_) => {}
+            }
+        }
+        if a.credibility == Credibility::Confirmed && !self.independently_corroborated(a) {
+            return Err(CommandError::Record(
+                "credibility 1 (confirmed by other sources) needs a “corroborates” link to a \
+                 claim from a different source; link the corroborating claim first"
+                    .into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether `a` has a "corroborates" link to a claim whose source is set and differs.
+    pub fn independently_corroborated(&self, a: &Annotation) -> bool {
+        a.links.iter().any(|l| {
+            l.kind == LinkKind::Corroborates
+                && self.index_of(l.to).is_some_and(|t| {
+                    let other = self.annotations[t].source;
+                    other.is_some() && other != a.source
+                })
+        })
     }
 
     fn check_sentence(&self, index: usize) -> Result<(), CommandError> {

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod command;
 pub mod document;
+pub mod record;
 pub mod segment;
 pub mod session;
 pub mod suggest;
@@ -12,6 +13,7 @@ pub mod taxonomy;
 pub use article::Article;
 pub use command::{Command, CommandError};
 pub use document::Document;
+pub use record::{Credibility, Hedging, Link, LinkKind, Reliability, SentenceId, Source, SourceId};
 pub use segment::{Segmentation, Span};
 pub use session::{Annotation, Session, Stats, Status};
 pub use taxonomy::{LabelId, Rgb, SourceKind, SourceType, Taxonomy};

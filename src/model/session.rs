@@ -1,6 +1,7 @@
 //! A review: the article, the taxonomy it was made with, and the analyst's work per sentence.
 
 use super::article::Article;
+use super::record::{Credibility, Hedging, Link, SentenceId, Source, SourceId};
 use super::segment::{Segmentation, Span, quote_groups, segment};
 use super::taxonomy::{LabelId, Taxonomy};
 use serde::{Deserialize, Serialize};
@@ -15,12 +16,22 @@ pub enum Status {
     Confirmed,
 }
 
-/// The analyst's judgement on one sentence.
+/// The analyst's judgement on one sentence (a claim).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
     pub label: Option<LabelId>,
     pub status: Status,
     pub note: String,
+    /// The source entity the claim comes from.
+    #[serde(default)]
+    pub source: Option<SourceId>,
+    #[serde(default)]
+    pub credibility: Credibility,
+    /// Hedging in the report's own words.
+    #[serde(default)]
+    pub hedging: Hedging,
+    #[serde(default)]
+    pub links: Vec<Link>,
 }
 
 impl Annotation {
@@ -30,7 +41,7 @@ impl Annotation {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.label.is_none() && self.note.is_empty()
+        *self == Annotation::default()
     }
 }
 
@@ -40,8 +51,12 @@ pub struct Session {
     pub taxonomy: Taxonomy,
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Span>,
+    /// Stable ids of the sentences, same order.
+    pub ids: Vec<SentenceId>,
     /// One annotation per sentence, same order.
     pub annotations: Vec<Annotation>,
+    /// The sources the analyst has identified.
+    pub sources: Vec<Source>,
     /// For each paragraph, the range of sentence indices inside it. Derived; see [`Self::reindex`].
     paragraph_sentences: Vec<Range<usize>>,
     /// For each sentence, its multi-sentence quotation group. Derived from text and boundaries.
@@ -72,6 +87,20 @@ impl Session {
         Self::from_parts(article, taxonomy, paragraphs, sentences, annotations)
     }
 
+    /// Assembles a saved session; the caller has validated the parts.
+    pub fn from_saved(
+        article: Article,
+        taxonomy: Taxonomy,
+        (paragraphs, sentences, ids): (Vec<Span>, Vec<Span>, Vec<SentenceId>),
+        annotations: Vec<Annotation>,
+        sources: Vec<Source>,
+    ) -> Self {
+        let mut session = Self::from_parts(article, taxonomy, paragraphs, sentences, annotations);
+        session.ids = ids;
+        session.sources = sources;
+        session
+    }
+
     /// Assembles a session from parts that the caller has validated (see `io::session_file`).
     pub fn from_parts(
         article: Article,
@@ -80,12 +109,15 @@ impl Session {
         sentences: Vec<Span>,
         annotations: Vec<Annotation>,
     ) -> Self {
+        let ids = (0..sentences.len() as u32).map(SentenceId).collect();
         let mut session = Self {
             article,
             taxonomy,
             paragraphs,
             sentences,
+            ids,
             annotations,
+            sources: Vec::new(),
             paragraph_sentences: Vec::new(),
             quote_groups: Vec::new(),
         };
@@ -109,6 +141,25 @@ impl Session {
         }
         self.paragraph_sentences = out;
         self.quote_groups = quote_groups(&self.article.text, &self.paragraphs, &self.sentences);
+    }
+
+    /// A sentence id not used yet.
+    pub fn fresh_id(&self) -> SentenceId {
+        SentenceId(self.ids.iter().map(|i| i.0 + 1).max().unwrap_or(0))
+    }
+
+    /// The index of the sentence with this id.
+    pub fn index_of(&self, id: SentenceId) -> Option<usize> {
+        self.ids.iter().position(|&i| i == id)
+    }
+
+    pub fn source(&self, id: SourceId) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// A source id not used yet.
+    pub fn fresh_source_id(&self) -> SourceId {
+        SourceId(self.sources.iter().map(|s| s.id.0 + 1).max().unwrap_or(0))
     }
 
     /// The multi-sentence quotation that sentence `index` is part of, if any.
