@@ -8,7 +8,7 @@ use std::path::Path;
 #[derive(Debug)]
 pub enum Opened {
     /// A session file: the review continues where it was left.
-    Session(Session),
+    Session(Box<Session>),
     /// An article: a new review starts.
     Article(Article),
 }
@@ -20,7 +20,7 @@ pub fn is_session_path(path: &Path) -> bool {
 
 pub fn open_path(path: &Path) -> Result<Opened, FileError> {
     if is_session_path(path) {
-        load_session(path).map(Opened::Session)
+        load_session(path).map(|s| Opened::Session(Box::new(s)))
     } else {
         read_article(path).map(Opened::Article)
     }

@@ -160,7 +160,7 @@ impl ClaimlensApp {
         let Loaded { path, opened } = loaded;
         match opened {
             Opened::Session(session) => {
-                self.set_document(Document::new(session, Some(path.clone())), None);
+                self.set_document(Document::new(*session, Some(path.clone())), None);
                 self.message = Some(Message::Notice(format!("Opened {}", path.display())));
             }
             Opened::Article(article) => {
