@@ -5,6 +5,7 @@ pub mod article;
 pub mod command;
 pub mod document;
 pub mod record;
+pub mod record_edit;
 pub mod segment;
 pub mod session;
 pub mod suggest;

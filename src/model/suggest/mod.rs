@@ -11,7 +11,7 @@ pub mod mapping;
 pub mod rules;
 
 use crate::model::command::LabelChange;
-use crate::model::{Command, LabelId, Session, SourceKind, Span, Status};
+use crate::model::{Command, Hedging, LabelId, Session, SourceKind, Span, Status};
 use rayon::prelude::*;
 use rules::{Effect, RULES};
 
@@ -238,6 +238,12 @@ pub fn count_above(session: &Session, suggestions: &[Suggestion], threshold: f32
 /// A fresh review of `session`'s article with the suggestions already in place.
 pub fn with_suggestions(mut session: Session) -> (Session, Vec<Suggestion>) {
     let suggestions = suggest(&session);
+    // The report's own hedging, read from its words, as the starting value the analyst edits.
+    for (i, a) in session.annotations.iter_mut().enumerate() {
+        if a.hedging == Hedging::None {
+            a.hedging = Hedging::from_text(&session.article.text[session.sentences[i].range()]);
+        }
+    }
     if let Some(command) = place_command(&session, &suggestions) {
         // Built from this very session, so it applies; a refusal would leave it unlabelled.
         let _ = session.apply(command);
