@@ -26,13 +26,20 @@ fn apply(d: &mut Document, c: Result<Command, CommandError>) {
 fn credibility_1_needs_a_corroboration_from_a_different_source() {
     let mut d = doc();
     // Without any link: refused, with the reason.
-    let err = d.session.set_credibility(0, Credibility::Confirmed).unwrap_err();
+    let err = d
+        .session
+        .set_credibility(0, Credibility::Confirmed)
+        .unwrap_err();
     assert!(err.to_string().contains("different source"), "{err}");
 
     // Two sources; claim 0 from Source A, claim 1 from Source B.
-    let c = d.session.new_source_for(0, Some(LabelId::new("in_russia")), &[]);
+    let c = d
+        .session
+        .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
     apply(&mut d, c);
-    let c = d.session.new_source_for(1, Some(LabelId::new("multiple")), &[]);
+    let c = d
+        .session
+        .new_source_for(1, Some(LabelId::new("multiple")), &[]);
     apply(&mut d, c);
     let (a, b) = (d.session.sources[0].id, d.session.sources[1].id);
     assert_eq!(d.session.annotations[0].source, Some(a));
@@ -41,13 +48,23 @@ fn credibility_1_needs_a_corroboration_from_a_different_source() {
     // A link to a claim of the SAME source does not count.
     let c = d.session.set_claim_source(2, Some(a));
     apply(&mut d, c);
-    let to_same = Link { kind: LinkKind::Corroborates, to: d.session.ids[2] };
+    let to_same = Link {
+        kind: LinkKind::Corroborates,
+        to: d.session.ids[2],
+    };
     let c = d.session.add_link(0, to_same);
     apply(&mut d, c);
-    assert!(d.session.set_credibility(0, Credibility::Confirmed).is_err());
+    assert!(
+        d.session
+            .set_credibility(0, Credibility::Confirmed)
+            .is_err()
+    );
 
     // A corroboration by Source B does.
-    let to_other = Link { kind: LinkKind::Corroborates, to: d.session.ids[1] };
+    let to_other = Link {
+        kind: LinkKind::Corroborates,
+        to: d.session.ids[1],
+    };
     let c = d.session.add_link(0, to_other);
     apply(&mut d, c);
     let c = d.session.set_credibility(0, Credibility::Confirmed);
@@ -67,7 +84,9 @@ fn credibility_1_needs_a_corroboration_from_a_different_source() {
 #[test]
 fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
     let mut d = doc();
-    let c = d.session.new_source_for(0, Some(LabelId::new("in_russia")), &[]);
+    let c = d
+        .session
+        .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
     apply(&mut d, c);
     let id = d.session.sources[0].id;
     let c = d.session.set_reliability(id, Reliability::B);
@@ -76,11 +95,15 @@ fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
     apply(&mut d, c);
     let c = d.session.set_hedging(3, Hedging::Hearsay);
     apply(&mut d, c);
-    let link = Link { kind: LinkKind::Contradicts, to: d.session.ids[2] };
+    let link = Link {
+        kind: LinkKind::Contradicts,
+        to: d.session.ids[2],
+    };
     let c = d.session.add_link(1, link);
     apply(&mut d, c);
     let mut source = d.session.sources[0].clone();
-    source.descriptor = "Phone contact in Vladivostok; two years, accurate; may favour workers".into();
+    source.descriptor =
+        "Phone contact in Vladivostok; two years, accurate; may favour workers".into();
     d.apply(Command::UpdateSource { source }).unwrap();
 
     let a = &d.session.annotations[0];
@@ -93,14 +116,25 @@ fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
 #[test]
 fn merging_two_labels_moves_claims_and_sources_to_the_survivor() {
     let mut d = doc();
-    let c = d.session.new_source_for(0, Some(LabelId::new("in_russia")), &[]);
+    let c = d
+        .session
+        .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
     apply(&mut d, c);
     let before = d.session.clone();
-    let c = d.session.merge_labels(&LabelId::new("in_russia"), &LabelId::new("in_china"));
+    let c = d
+        .session
+        .merge_labels(&LabelId::new("in_russia"), &LabelId::new("in_china"));
     apply(&mut d, c);
     assert!(d.session.taxonomy.get(&LabelId::new("in_russia")).is_none());
-    assert_eq!(d.session.annotations[0].label, Some(LabelId::new("in_china")));
-    assert_eq!(d.session.annotations[0].status, Status::Suggested, "status is kept");
+    assert_eq!(
+        d.session.annotations[0].label,
+        Some(LabelId::new("in_china"))
+    );
+    assert_eq!(
+        d.session.annotations[0].status,
+        Status::Suggested,
+        "status is kept"
+    );
     assert_eq!(d.session.sources[0].label, Some(LabelId::new("in_china")));
     d.undo();
     assert_eq!(d.session, before);
@@ -110,7 +144,10 @@ fn merging_two_labels_moves_claims_and_sources_to_the_survivor() {
 fn deleting_a_label_in_use_clears_or_moves_its_claims_and_plain_removal_is_refused() {
     let mut d = doc();
     let hedged = LabelId::new("hedged");
-    assert!(d.apply(Command::RemoveLabel { id: hedged.clone() }).is_err());
+    assert!(
+        d.apply(Command::RemoveLabel { id: hedged.clone() })
+            .is_err()
+    );
     let c = d.session.delete_label(&hedged, Disposal::Clear);
     apply(&mut d, c);
     assert_eq!(d.session.annotations[3].label, None);
@@ -129,7 +166,9 @@ fn hotkey_conflicts_are_refused() {
 #[test]
 fn the_summary_counts_claims_per_source_and_single_anonymous_share() {
     let mut d = doc();
-    let c = d.session.new_source_for(0, Some(LabelId::new("in_russia")), &[]);
+    let c = d
+        .session
+        .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
     apply(&mut d, c);
     let summary = d.session.source_summary();
     assert_eq!(summary.claims, 4);
@@ -137,7 +176,10 @@ fn the_summary_counts_claims_per_source_and_single_anonymous_share() {
     assert!((summary.single_anonymous_share() - 0.25).abs() < 1e-9);
     assert_eq!(summary.rows[0].claims, 1);
     // A corroboration by another claim lifts it out of "single anonymous".
-    let link = Link { kind: LinkKind::Corroborates, to: d.session.ids[1] };
+    let link = Link {
+        kind: LinkKind::Corroborates,
+        to: d.session.ids[1],
+    };
     let c = d.session.add_link(0, link);
     apply(&mut d, c);
     let summary = d.session.source_summary();

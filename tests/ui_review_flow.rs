@@ -93,6 +93,11 @@ fn label_undo_redo_note_save_and_reload() {
         "Phone contact; ask desk about date"
     );
     assert_eq!(reopened, &h.state().document().unwrap().session);
+    // The claims list draws only rows in view: bring the claim there, as the analyst would.
+    again
+        .state_mut()
+        .select(claimlens::ui::selection::Selection::single(s));
+    again.run();
     again.get_by_label_contains(&row);
 }
 

@@ -29,8 +29,9 @@ fn click_sentence(h: &mut H, i: usize) {
 
 #[test]
 fn a_new_article_opens_with_suggestions_shown_as_such() {
-    let h = harness(ScriptedDialogs::default(), None);
+    let mut h = harness(ScriptedDialogs::default(), None);
     let s = sentence_starting(h.state(), "Multiple sources in Ryanggang");
+    click_sentence(&mut h, s);
     assert_eq!(
         annotation(&h, s),
         (Some("multiple".into()), Status::Suggested)

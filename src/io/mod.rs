@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod error;
 pub mod open;
 pub mod session_file;
+pub mod taxonomy_file;
 
 pub use article_file::read_article;
 pub use error::{FileError, Problem};

@@ -24,6 +24,8 @@ pub enum Action {
     AcceptAbove,
     SplitAtCaret,
     MergeWithNext,
+    EditLabels,
+    SourceSummary,
     ShowHelp,
 }
 
@@ -42,7 +44,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// In the order key handling must test them: a shortcut with more modifiers first, since
     /// egui ignores extra Shift when matching ("Ctrl+Shift+S" also matches "Ctrl+S").
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 22] = [
         Action::SaveAs,
         Action::Save,
         Action::Open,
@@ -62,6 +64,8 @@ impl Action {
         Action::AcceptSuggestion,
         Action::RerunSuggestions,
         Action::AcceptAbove,
+        Action::EditLabels,
+        Action::SourceSummary,
         Action::ShowHelp,
     ];
 
@@ -86,6 +90,8 @@ impl Action {
             Action::AcceptAbove => "Accept all suggestions above…",
             Action::SplitAtCaret => "Split sentence at the clicked point",
             Action::MergeWithNext => "Merge with next sentence",
+            Action::EditLabels => "Edit labels…",
+            Action::SourceSummary => "Source summary",
             Action::ShowHelp => "Keyboard shortcuts",
         }
     }
@@ -107,6 +113,7 @@ impl Action {
         const NEXT_UNLABELLED: &[KeyboardShortcut] = &[key(NONE, Key::N)];
         const CLEAR: &[KeyboardShortcut] = &[key(NONE, Key::Backspace), key(NONE, Key::Delete)];
         const ACCEPT: &[KeyboardShortcut] = &[key(NONE, Key::Enter)];
+        const SUMMARY: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::U)];
         const SPLIT: &[KeyboardShortcut] = &[key(NONE, Key::S)];
         const MERGE: &[KeyboardShortcut] = &[key(NONE, Key::M)];
         const HELP: &[KeyboardShortcut] = &[key(NONE, Key::F1), key(NONE, Key::Questionmark)];
@@ -126,7 +133,8 @@ impl Action {
             Action::NextUnlabelled => NEXT_UNLABELLED,
             Action::ClearLabel => CLEAR,
             Action::AcceptSuggestion => ACCEPT,
-            Action::RerunSuggestions | Action::AcceptAbove => &[],
+            Action::RerunSuggestions | Action::AcceptAbove | Action::EditLabels => &[],
+            Action::SourceSummary => SUMMARY,
             Action::SplitAtCaret => SPLIT,
             Action::MergeWithNext => MERGE,
             Action::ShowHelp => HELP,

@@ -37,6 +37,8 @@ enum DialogPurpose {
     Open,
     /// Save to the chosen path, then carry on with the intent (if any).
     SaveAs(Option<Intent>),
+    ExportLabels,
+    ImportLabels,
 }
 
 /// A message for the analyst: errors stay until dismissed, notices show in the status bar.
@@ -61,6 +63,8 @@ pub struct ClaimlensApp {
     accept_dialog: Option<f32>,
     article_view: ArticleView,
     claims_panel: ClaimsPanel,
+    taxonomy_editor: super::taxonomy_editor::TaxonomyEditor,
+    source_summary: super::source_summary::SourceSummaryWindow,
     dialogs: Box<dyn FileDialogs>,
     pending_dialog: Option<Pending<DialogPurpose>>,
     /// An intent waiting for the answer to "Save changes?".
@@ -86,6 +90,8 @@ impl ClaimlensApp {
             accept_dialog: None,
             article_view: ArticleView::default(),
             claims_panel: ClaimsPanel::default(),
+            taxonomy_editor: Default::default(),
+            source_summary: Default::default(),
             dialogs,
             pending_dialog: None,
             confirm: None,
@@ -308,6 +314,8 @@ impl ClaimlensApp {
             (Some(path), DialogPurpose::SaveAs(then)) => {
                 self.save_to(&with_ron_extension(path), then, ctx)
             }
+            (Some(path), DialogPurpose::ExportLabels) => self.export_labels(&path),
+            (Some(path), DialogPurpose::ImportLabels) => self.import_labels(&path),
             (None, _) if took < Duration::from_millis(200) => {
                 self.message = Some(Message::Error(
                     "No file dialog could be shown on this desktop (is xdg-desktop-portal \
@@ -355,7 +363,7 @@ impl ClaimlensApp {
     fn apply(&mut self, command: Command) {
         let Some(doc) = &mut self.doc else { return };
         if let Err(e) = doc.apply(command) {
-            self.message = Some(Message::Error(format!("Not applied: {e}")));
+            self.message = Some(Message::Error(format!("Not changed: {e}")));
         }
     }
 
@@ -421,6 +429,55 @@ impl ClaimlensApp {
         let Some(doc) = &self.doc else { return };
         let command = suggest::add_place_label_command(&doc.session, &self.suggestions, place);
         self.apply(command);
+    }
+
+    pub fn export_labels(&mut self, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        self.message = Some(
+            match crate::io::taxonomy_file::save_taxonomy(path, &doc.session.taxonomy) {
+                Ok(()) => Message::Notice(format!("Exported labels to {}", path.display())),
+                Err(e) => Message::Error(e.to_string()),
+            },
+        );
+    }
+
+    pub fn import_labels(&mut self, path: &Path) {
+        match crate::io::taxonomy_file::load_taxonomy(path) {
+            Ok(taxonomy) => self.apply(Command::ReplaceTaxonomy { taxonomy }),
+            Err(e) => self.message = Some(Message::Error(e.to_string())),
+        }
+    }
+
+    fn windows(&mut self, ctx: &Context) {
+        let Some(doc) = &self.doc else { return };
+        let (mut edits, file) = self.taxonomy_editor.show(ctx, &doc.session);
+        edits.extend(self.source_summary.show(ctx, &doc.session));
+        for edit in edits {
+            match edit {
+                Ok(command) => self.apply(command),
+                Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
+            }
+        }
+        match file {
+            Some(super::taxonomy_editor::FileRequest::Export) => {
+                let suggested = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path.as_ref())
+                    .and_then(|p| p.parent())
+                    .map(|d| d.join("labels.ron"))
+                    .unwrap_or_else(|| PathBuf::from("labels.ron"));
+                self.ask(
+                    DialogKind::ExportLabels { suggested },
+                    DialogPurpose::ExportLabels,
+                    ctx,
+                );
+            }
+            Some(super::taxonomy_editor::FileRequest::Import) => {
+                self.ask(DialogKind::ImportLabels, DialogPurpose::ImportLabels, ctx)
+            }
+            None => {}
+        }
     }
 
     fn accept_dialog(&mut self, ctx: &Context) {
@@ -532,6 +589,8 @@ impl ClaimlensApp {
             Action::AcceptSuggestion => self.accept_selection(),
             Action::RerunSuggestions => self.rerun_suggestions(),
             Action::AcceptAbove => self.accept_dialog = Some(0.85),
+            Action::EditLabels => self.taxonomy_editor.open = true,
+            Action::SourceSummary => self.source_summary.open = !self.source_summary.open,
             Action::SplitAtCaret => {
                 match (current, self.caret) {
                     (Some(sel), Some(at)) => self.split(sel.head, at),
@@ -570,6 +629,15 @@ impl ClaimlensApp {
         }
         if typing {
             return;
+        }
+        // Grades first: Alt+1 must not also count as the label key 1.
+        if let (Some(doc), Some(sel)) = (&self.doc, self.selection) {
+            for outcome in super::inspector::grade_keys(ctx, &doc.session, sel.head) {
+                match outcome {
+                    Ok(command) => self.apply(command),
+                    Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
+                }
+            }
         }
         let hotkeys: Vec<(egui::Key, LabelId)> = self
             .doc
@@ -684,6 +752,10 @@ impl ClaimlensApp {
                 PanelEvent::Note(i, note) => self.apply(Command::SetNote { sentence: i, note }),
                 PanelEvent::Accept => self.accept_selection(),
                 PanelEvent::AddPlaceLabel(place) => self.add_place_label(&place),
+                PanelEvent::Edit(Ok(command)) => self.apply(command),
+                PanelEvent::Edit(Err(e)) => {
+                    self.message = Some(Message::Error(format!("Not changed: {e}")))
+                }
             }
         }
     }
@@ -809,6 +881,7 @@ impl eframe::App for ClaimlensApp {
         }
 
         self.accept_dialog(&ctx);
+        self.windows(&ctx);
         if self.show_help {
             let labels = self.doc.as_ref().map(|d| &d.session.taxonomy);
             help::window(&ctx, &mut self.show_help, labels);

@@ -21,9 +21,77 @@ pub enum PanelEvent {
     Accept,
     /// Add a label "Source in <place>" for a place no label covers.
     AddPlaceLabel(String),
+    /// An edit from the inspector, or the reason it was refused.
+    Edit(super::inspector::Outcome),
 }
 
 const ROW_HEIGHT: f32 = 22.0;
+
+/// One legend line: hotkey, colour, name and count; a click applies the label.
+fn legend_entry(
+    ui: &mut Ui,
+    label: &crate::model::SourceType,
+    count: usize,
+    events: &mut Vec<PanelEvent>,
+) {
+    let (rect, response) =
+        ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+    let key = label.key;
+    let name = match key {
+        Some(k) => format!("{} (key {k})", label.name),
+        None => label.name.clone(),
+    };
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
+    let painter = ui.painter_at(rect);
+    if response.hovered() {
+        painter.rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+    }
+    let text_color = ui.visuals().text_color();
+    let key_text = key.map_or("–".to_string(), |k| k.to_string());
+    let key_rect = Rect::from_min_size(rect.min + vec2(1.0, 3.0), vec2(16.0, 16.0));
+    painter.rect_stroke(
+        key_rect,
+        3.0,
+        Stroke::new(1.0, ui.visuals().weak_text_color()),
+        StrokeKind::Inside,
+    );
+    painter.text(
+        key_rect.center(),
+        Align2::CENTER_CENTER,
+        key_text,
+        FontId::monospace(11.0),
+        text_color,
+    );
+    let swatch = Rect::from_min_size(rect.min + vec2(21.0, 5.0), vec2(12.0, 12.0));
+    painter.rect_filled(swatch, 3.0, colors::color(label.color));
+    let count_rect = painter.text(
+        rect.right_center() - vec2(3.0, 0.0),
+        Align2::RIGHT_CENTER,
+        count.to_string(),
+        FontId::proportional(13.0),
+        text_color,
+    );
+    let mut job =
+        LayoutJob::simple_singleline(label.name.clone(), FontId::proportional(13.0), text_color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(
+        (count_rect.min.x - rect.min.x - 42.0).max(20.0),
+    );
+    let galley = painter.layout_job(job);
+    painter.galley(
+        rect.min + vec2(38.0, (ROW_HEIGHT - galley.size().y) / 2.0),
+        galley,
+        text_color,
+    );
+    let response = response.on_hover_text(format!(
+        "{}\n{}\nClick or press {} to apply to the selected sentences.",
+        label.name,
+        label.description,
+        key.map_or("the legend entry".to_string(), |k| format!("'{k}'"))
+    ));
+    if response.clicked() {
+        events.push(PanelEvent::Label(Some(label.id.clone())));
+    }
+}
 
 /// One line on why the engine suggests what it suggests.
 fn describe(session: &Session, s: &Suggestion) -> String {
@@ -91,6 +159,37 @@ pub struct ClaimsPanel {
     note_draft: Option<(usize, u64, String)>,
     /// Set when the list should scroll to keep the selection visible.
     follow: Option<usize>,
+    inspector: super::inspector::Inspector,
+    pub group_by_source: bool,
+}
+
+/// A line of the claims list: a claim, or the heading of a source's group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Claim(usize),
+    Source(Option<crate::model::SourceId>),
+}
+
+/// Claims in reading order, or grouped under their sources (claims without one last).
+fn lines(session: &Session, grouped: bool) -> Vec<Line> {
+    if !grouped {
+        return (0..session.len()).map(Line::Claim).collect();
+    }
+    let mut out = Vec::with_capacity(session.len() + session.sources.len() + 1);
+    let groups = session
+        .sources
+        .iter()
+        .map(|s| Some(s.id))
+        .chain(std::iter::once(None));
+    for group in groups {
+        out.push(Line::Source(group));
+        out.extend(
+            (0..session.len())
+                .filter(|&i| session.annotations[i].source == group)
+                .map(Line::Claim),
+        );
+    }
+    out
 }
 
 impl ClaimsPanel {
@@ -111,10 +210,16 @@ impl ClaimsPanel {
         ui.separator();
         if let Some(sel) = selection {
             suggestion_box(ui, session, suggestions, sel.head, &mut events);
+            for outcome in self.inspector.show(ui, session, suggestions, sel.head) {
+                events.push(PanelEvent::Edit(outcome));
+            }
         }
         self.note_editor(ui, session, revision, selection, &mut events);
         ui.separator();
-        ui.label(RichText::new("Claims").strong());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new("Claims").strong());
+            ui.checkbox(&mut self.group_by_source, "Group by source");
+        });
         self.list(ui, (session, suggestions), selection, &mut events);
         events
     }
@@ -131,62 +236,18 @@ impl ClaimsPanel {
                 ));
             });
         });
-        for (i, label) in session.taxonomy.labels.iter().enumerate() {
-            let count = stats.per_label.get(i).copied().unwrap_or(0);
-            let (rect, response) =
-                ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
-            let key = label.key;
-            let name = match key {
-                Some(k) => format!("{} (key {k})", label.name),
-                None => label.name.clone(),
-            };
-            response
-                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
-            let painter = ui.painter_at(rect);
-            if response.hovered() {
-                painter.rect_filled(rect, 3.0, ui.visuals().widgets.hovered.weak_bg_fill);
+        // Two columns, so the legend leaves room for the inspector and the claims list.
+        let labels = &session.taxonomy.labels;
+        let half = labels.len().div_ceil(2);
+        ui.columns(2, |columns| {
+            for (column, chunk) in columns.iter_mut().zip(labels.chunks(half.max(1))) {
+                for label in chunk {
+                    let i = session.taxonomy.position(&label.id).unwrap_or(0);
+                    let count = stats.per_label.get(i).copied().unwrap_or(0);
+                    legend_entry(column, label, count, events);
+                }
             }
-            let text_color = ui.visuals().text_color();
-            let key_text = key.map_or("–".to_string(), |k| k.to_string());
-            let key_rect = Rect::from_min_size(rect.min + vec2(2.0, 2.0), vec2(18.0, 18.0));
-            painter.rect_stroke(
-                key_rect,
-                3.0,
-                Stroke::new(1.0, ui.visuals().weak_text_color()),
-                StrokeKind::Inside,
-            );
-            painter.text(
-                key_rect.center(),
-                Align2::CENTER_CENTER,
-                key_text,
-                FontId::monospace(12.0),
-                text_color,
-            );
-            let swatch = Rect::from_min_size(rect.min + vec2(26.0, 4.0), vec2(14.0, 14.0));
-            painter.rect_filled(swatch, 3.0, colors::color(label.color));
-            painter.text(
-                rect.min + vec2(48.0, ROW_HEIGHT / 2.0),
-                Align2::LEFT_CENTER,
-                &label.name,
-                FontId::proportional(14.0),
-                text_color,
-            );
-            painter.text(
-                rect.right_center() - vec2(6.0, 0.0),
-                Align2::RIGHT_CENTER,
-                count.to_string(),
-                FontId::proportional(14.0),
-                text_color,
-            );
-            let response = response.on_hover_text(format!(
-                "{}\nClick or press {} to apply to the selected sentences.",
-                label.description,
-                key.map_or("the legend entry".to_string(), |k| format!("'{k}'"))
-            ));
-            if response.clicked() {
-                events.push(PanelEvent::Label(Some(label.id.clone())));
-            }
-        }
+        });
     }
 
     fn note_editor(
@@ -244,7 +305,12 @@ impl ClaimsPanel {
         let mut area = ScrollArea::vertical()
             .id_salt("claims")
             .auto_shrink([false, false]);
+        let lines = lines(session, self.group_by_source);
         if let Some(target) = self.follow.take() {
+            let target = lines
+                .iter()
+                .position(|l| *l == Line::Claim(target))
+                .unwrap_or(target);
             let spacing = ui.spacing().item_spacing.y;
             let row = ROW_HEIGHT + spacing;
             let visible = ui.available_height();
@@ -257,9 +323,26 @@ impl ClaimsPanel {
                 area = area.vertical_scroll_offset((y - visible / 3.0).max(0.0));
             }
         }
-        let output = area.show_rows(ui, ROW_HEIGHT, session.len(), |ui, rows| {
-            for s in rows {
-                self.row(ui, (session, suggestions.get(s)), s, selection, events);
+        let output = area.show_rows(ui, ROW_HEIGHT, lines.len(), |ui, rows| {
+            for line in &lines[rows] {
+                match *line {
+                    Line::Claim(s) => {
+                        self.row(ui, (session, suggestions.get(s)), s, selection, events)
+                    }
+                    Line::Source(group) => {
+                        let (name, grade) = match group.and_then(|id| session.source(id)) {
+                            Some(src) => (
+                                src.name.clone(),
+                                format!(" · reliability {}", src.reliability.letter()),
+                            ),
+                            None => ("No source".to_string(), String::new()),
+                        };
+                        ui.add_sized(
+                            [ui.available_width(), ROW_HEIGHT],
+                            egui::Label::new(RichText::new(format!("{name}{grade}")).strong()),
+                        );
+                    }
+                }
             }
         });
         let offset = output.state.clamped_offset().y;
@@ -372,13 +455,33 @@ impl ClaimsPanel {
             galley,
             text_color,
         );
+        let mut right = rect.right_center() - vec2(4.0, 0.0);
         if !annotation.note.is_empty() {
-            painter.text(
-                rect.right_center() - vec2(4.0, 0.0),
+            let r = painter.text(
+                right,
                 Align2::RIGHT_CENTER,
                 "note",
                 FontId::proportional(11.0),
                 visuals.weak_text_color(),
+            );
+            right.x = r.min.x - 6.0;
+        }
+        // The combined grade once the analyst has graded anything.
+        let reliability = annotation
+            .source
+            .and_then(|id| session.source(id))
+            .map(|s| s.reliability);
+        if reliability.is_some() || annotation.credibility != crate::model::Credibility::CannotJudge
+        {
+            painter.text(
+                right,
+                Align2::RIGHT_CENTER,
+                crate::model::record::grade(
+                    reliability.unwrap_or_default(),
+                    annotation.credibility,
+                ),
+                FontId::monospace(12.0),
+                text_color,
             );
         }
         let mut hover = Vec::new();

@@ -12,6 +12,10 @@ pub enum DialogKind {
     Open,
     /// Choose where to save the session; `suggested` is the proposed path.
     SaveAs { suggested: PathBuf },
+    /// Choose where to export the labels.
+    ExportLabels { suggested: PathBuf },
+    /// Choose a label preset to import.
+    ImportLabels,
 }
 
 /// The answer to a dialog: the chosen path, or `None` when the user cancelled.
@@ -55,6 +59,21 @@ impl FileDialogs for NativeDialogs {
                     }
                     dialog.save_file().map(with_ron_extension)
                 }
+                DialogKind::ExportLabels { suggested } => rfd::FileDialog::new()
+                    .set_title("Export labels")
+                    .add_filter("Label presets", &["ron"])
+                    .set_file_name(
+                        suggested
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_else(|| "labels.ron".into()),
+                    )
+                    .save_file()
+                    .map(with_ron_extension),
+                DialogKind::ImportLabels => rfd::FileDialog::new()
+                    .set_title("Import labels")
+                    .add_filter("Label presets", &["ron"])
+                    .pick_file(),
             };
             // The receiver is gone only if the app closed meanwhile; nothing to do then.
             let _ = tx.send(DialogAnswer {

@@ -57,6 +57,10 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<
                 item(ui, action, doc.is_some(), None, &mut chosen);
             }
         });
+        ui.menu_button("Review", |ui| {
+            item(ui, Action::SourceSummary, doc.is_some(), None, &mut chosen);
+            item(ui, Action::EditLabels, doc.is_some(), None, &mut chosen);
+        });
         ui.menu_button("Go", |ui| {
             for action in [
                 Action::NextSentence,

@@ -8,10 +8,13 @@ pub mod claims_panel;
 pub mod colors;
 pub mod dialogs;
 mod help;
+pub mod inspector;
 mod menu;
 mod prompt;
 pub mod selection;
+mod source_summary;
 mod status_bar;
+mod taxonomy_editor;
 
 pub use app::ClaimlensApp;
 pub use dialogs::{DialogKind, FileDialogs, NativeDialogs};

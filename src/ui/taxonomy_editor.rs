@@ -1,0 +1,316 @@
+//! The label editor: add, rename, recolour, re-key, reorder, describe, delete and merge labels,
+//! and export or import a preset. Every change is one command, so all of it can be undone.
+
+use super::colors;
+use crate::model::record_edit::Disposal;
+use crate::model::{Command, CommandError, LabelId, Rgb, Session, SourceKind, SourceType};
+use eframe::egui::{self, Context, RichText};
+
+/// Colours offered for labels: distinct on light and dark pages.
+const PALETTE: [Rgb; 16] = [
+    Rgb(0xe4, 0x57, 0x2e),
+    Rgb(0x3f, 0x88, 0xc5),
+    Rgb(0xd7, 0xa2, 0x1b),
+    Rgb(0x44, 0xaf, 0x69),
+    Rgb(0x8f, 0x5f, 0xc1),
+    Rgb(0x2a, 0x9d, 0x8f),
+    Rgb(0xf2, 0x84, 0x82),
+    Rgb(0xb8, 0xb8, 0xb8),
+    Rgb(0xf4, 0xd3, 0x5e),
+    Rgb(0x6c, 0x75, 0x7d),
+    Rgb(0x0b, 0x7a, 0x75),
+    Rgb(0x7d, 0x5b, 0xa6),
+    Rgb(0x5e, 0x8c, 0x31),
+    Rgb(0x9c, 0x6b, 0x30),
+    Rgb(0xb5, 0x4a, 0x8a),
+    Rgb(0x1f, 0x7a, 0x8c),
+];
+
+/// Asks of the file dialogs that the editor needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileRequest {
+    Export,
+    Import,
+}
+
+#[derive(Default)]
+pub struct TaxonomyEditor {
+    pub open: bool,
+    /// Text being edited: (label id, field, text), committed when the field loses focus.
+    draft: Option<(LabelId, Field, String)>,
+    /// A label whose deletion awaits the answer "what happens to its claims?".
+    deleting: Option<LabelId>,
+    merge_into: Option<LabelId>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Name,
+    Description,
+    Key,
+}
+
+impl TaxonomyEditor {
+    pub fn show(
+        &mut self,
+        ctx: &Context,
+        session: &Session,
+    ) -> (Vec<Result<Command, CommandError>>, Option<FileRequest>) {
+        let mut out = Vec::new();
+        let mut file = None;
+        if !self.open {
+            return (out, file);
+        }
+        let mut open = self.open;
+        egui::Window::new("Labels")
+            .open(&mut open)
+            .default_width(760.0)
+            .show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    if ui.button("Add label").clicked() {
+                        out.push(Ok(new_label(session)));
+                    }
+                    if ui.button("Export labels…").clicked() {
+                        file = Some(FileRequest::Export);
+                    }
+                    if ui.button("Import labels…").clicked() {
+                        file = Some(FileRequest::Import);
+                    }
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .max_height(520.0)
+                    .show(ui, |ui| {
+                        egui::Grid::new("labels_grid").striped(true).show(ui, |ui| {
+                            ui.strong("Key");
+                            ui.strong("Colour");
+                            ui.strong("Name");
+                            ui.strong("Kind");
+                            ui.strong("Description");
+                            ui.strong("");
+                            ui.end_row();
+                            let n = session.taxonomy.labels.len();
+                            for (i, label) in session.taxonomy.labels.iter().enumerate() {
+                                self.row(ui, session, i, n, label, &mut out);
+                                ui.end_row();
+                            }
+                        });
+                    });
+                self.delete_prompt(ui, session, &mut out);
+            });
+        self.open = open;
+        (out, file)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        i: usize,
+        n: usize,
+        label: &SourceType,
+        out: &mut Vec<Result<Command, CommandError>>,
+    ) {
+        let key = label.key.map(|k| k.to_string()).unwrap_or_default();
+        if let Some(text) = self.text_field(ui, label, Field::Key, &key, 24.0) {
+            let mut changed = label.clone();
+            changed.key = text.trim().chars().next();
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
+        // Colour: a swatch that opens the palette.
+        let swatch = egui::Button::new("    ").fill(colors::color(label.color));
+        let response = ui.add(swatch).on_hover_text("Choose a colour");
+        egui::Popup::menu(&response).show(|ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.set_max_width(180.0);
+                for rgb in PALETTE {
+                    let b = egui::Button::new("   ").fill(colors::color(rgb));
+                    if ui.add(b).on_hover_text(rgb.to_hex()).clicked() {
+                        let mut changed = label.clone();
+                        changed.color = rgb;
+                        out.push(Ok(Command::UpdateLabel { label: changed }));
+                    }
+                }
+            });
+        });
+        if let Some(text) = self.text_field(ui, label, Field::Name, &label.name, 200.0) {
+            let mut changed = label.clone();
+            changed.name = text;
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
+        let mut kind = label.kind;
+        egui::ComboBox::from_id_salt(("kind", i))
+            .selected_text(kind.as_str())
+            .show_ui(ui, |ui| {
+                for k in SourceKind::ALL {
+                    ui.selectable_value(&mut kind, k, k.as_str());
+                }
+            });
+        if kind != label.kind {
+            let mut changed = label.clone();
+            changed.kind = kind;
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
+        if let Some(text) =
+            self.text_field(ui, label, Field::Description, &label.description, 220.0)
+        {
+            let mut changed = label.clone();
+            changed.description = text;
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
+        ui.horizontal(|ui| {
+            if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
+                out.push(Ok(Command::MoveLabel { from: i, to: i - 1 }));
+            }
+            if ui
+                .add_enabled(i + 1 < n, egui::Button::new("Down"))
+                .clicked()
+            {
+                out.push(Ok(Command::MoveLabel { from: i, to: i + 1 }));
+            }
+            if ui.button("Delete…").clicked() {
+                let used = session.labels_in_use().contains(&label.id);
+                if used {
+                    self.deleting = Some(label.id.clone());
+                    self.merge_into = None;
+                } else {
+                    out.push(Ok(Command::RemoveLabel {
+                        id: label.id.clone(),
+                    }));
+                }
+            }
+        });
+    }
+
+    /// A text field that returns the new text once the user leaves it changed.
+    fn text_field(
+        &mut self,
+        ui: &mut egui::Ui,
+        label: &SourceType,
+        field: Field,
+        value: &str,
+        width: f32,
+    ) -> Option<String> {
+        let mine = matches!(&self.draft, Some((id, f, _)) if *id == label.id && *f == field);
+        let mut text = if mine {
+            self.draft.as_ref().map(|d| d.2.clone()).unwrap_or_default()
+        } else {
+            value.to_string()
+        };
+        let response = ui.add(
+            egui::TextEdit::singleline(&mut text)
+                .desired_width(width)
+                .id_salt((label.id.as_str(), field as u8)),
+        );
+        let response = response.on_hover_text(match field {
+            Field::Key => "Hotkey: a digit 0–9, or empty",
+            Field::Name => "Name shown in the legend and chips",
+            Field::Description => "What this label means",
+        });
+        if response.changed() || response.has_focus() {
+            self.draft = Some((label.id.clone(), field, text.clone()));
+        }
+        if response.lost_focus() {
+            self.draft = None;
+            if text != value {
+                return Some(text);
+            }
+        }
+        None
+    }
+
+    fn delete_prompt(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        out: &mut Vec<Result<Command, CommandError>>,
+    ) {
+        let Some(id) = self.deleting.clone() else {
+            return;
+        };
+        let name = session
+            .taxonomy
+            .get(&id)
+            .map_or(id.0.clone(), |l| l.name.clone());
+        let count = session
+            .annotations
+            .iter()
+            .filter(|a| a.label.as_ref() == Some(&id))
+            .count();
+        ui.separator();
+        ui.label(
+            RichText::new(format!(
+                "“{name}” labels {count} sentences. What should happen to them?"
+            ))
+            .strong(),
+        );
+        ui.horizontal(|ui| {
+            if ui
+                .button(format!("Clear their label and delete “{name}”"))
+                .clicked()
+            {
+                out.push(session.delete_label(&id, Disposal::Clear));
+                self.deleting = None;
+            }
+        });
+        ui.horizontal(|ui| {
+            let chosen = self
+                .merge_into
+                .as_ref()
+                .and_then(|m| session.taxonomy.get(m))
+                .map_or("choose a label".to_string(), |l| l.name.clone());
+            egui::ComboBox::from_id_salt("merge_into")
+                .selected_text(chosen)
+                .show_ui(ui, |ui| {
+                    for l in session.taxonomy.labels.iter().filter(|l| l.id != id) {
+                        ui.selectable_value(&mut self.merge_into, Some(l.id.clone()), &l.name);
+                    }
+                });
+            if ui
+                .add_enabled(
+                    self.merge_into.is_some(),
+                    egui::Button::new("Merge into it"),
+                )
+                .clicked()
+                && let Some(into) = self.merge_into.take()
+            {
+                out.push(session.merge_labels(&id, &into));
+                self.deleting = None;
+            }
+            if ui.button("Cancel").clicked() {
+                self.deleting = None;
+            }
+        });
+    }
+}
+
+fn new_label(session: &Session) -> Command {
+    let mut n = session.taxonomy.labels.len() + 1;
+    let id = loop {
+        let candidate = LabelId(format!("label_{n}"));
+        if session.taxonomy.get(&candidate).is_none() {
+            break candidate;
+        }
+        n += 1;
+    };
+    let used: Vec<char> = session
+        .taxonomy
+        .labels
+        .iter()
+        .filter_map(|l| l.key)
+        .collect();
+    Command::AddLabel {
+        index: session.taxonomy.labels.len(),
+        label: SourceType {
+            id,
+            name: format!("New label {n}"),
+            kind: SourceKind::Unattributed,
+            location: None,
+            color: PALETTE[n % PALETTE.len()],
+            key: "1234567890".chars().find(|k| !used.contains(k)),
+            description: String::new(),
+            aliases: Vec::new(),
+        },
+    }
+}
