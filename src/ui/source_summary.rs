@@ -115,7 +115,7 @@ impl SourceSummaryWindow {
             .and_then(|l| session.taxonomy.get(l))
             .map_or("(none)".to_string(), |l| l.name.clone());
         let mut label = source.label.clone();
-        egui::ComboBox::from_id_salt(("source_kind", source.id.0))
+        let combo = egui::ComboBox::from_id_salt(("source_kind", source.id.0))
             .selected_text(current)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut label, None, "(none)");
@@ -123,6 +123,10 @@ impl SourceSummaryWindow {
                     ui.selectable_value(&mut label, Some(l.id.clone()), &l.name);
                 }
             });
+        let name = format!("Kind of {}", source.name);
+        combo
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         if label != source.label {
             let mut s = source.clone();
             s.label = label;
@@ -163,9 +167,11 @@ impl SourceSummaryWindow {
         let mut edit = egui::TextEdit::singleline(&mut text)
             .desired_width(width)
             .id_salt(("source_text", source.id.0, descriptor));
-        if descriptor {
-            edit = edit.hint_text("access, track record, possible bias");
-        }
+        edit = edit.hint_text(if descriptor {
+            "access, track record, possible bias"
+        } else {
+            "source name"
+        });
         let response = ui.add(edit);
         if response.changed() || response.has_focus() {
             self.draft = Some((source.id, descriptor, text.clone()));

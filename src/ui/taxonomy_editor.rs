@@ -121,12 +121,16 @@ impl TaxonomyEditor {
         // Colour: a swatch that opens the palette.
         let swatch = egui::Button::new("    ").fill(colors::color(label.color));
         let response = ui.add(swatch).on_hover_text("Choose a colour");
+        let name = format!("Colour of {}", label.name);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
         egui::Popup::menu(&response).show(|ui| {
             ui.horizontal_wrapped(|ui| {
                 ui.set_max_width(180.0);
                 for rgb in PALETTE {
-                    let b = egui::Button::new("   ").fill(colors::color(rgb));
-                    if ui.add(b).on_hover_text(rgb.to_hex()).clicked() {
+                    let b = ui.add(egui::Button::new("   ").fill(colors::color(rgb)));
+                    let hex = rgb.to_hex();
+                    b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &hex));
+                    if b.on_hover_text(rgb.to_hex()).clicked() {
                         let mut changed = label.clone();
                         changed.color = rgb;
                         out.push(Ok(Command::UpdateLabel { label: changed }));
@@ -140,13 +144,17 @@ impl TaxonomyEditor {
             out.push(Ok(Command::UpdateLabel { label: changed }));
         }
         let mut kind = label.kind;
-        egui::ComboBox::from_id_salt(("kind", i))
+        let combo = egui::ComboBox::from_id_salt(("kind", i))
             .selected_text(kind.as_str())
             .show_ui(ui, |ui| {
                 for k in SourceKind::ALL {
                     ui.selectable_value(&mut kind, k, k.as_str());
                 }
             });
+        let name = format!("Kind of {}", label.name);
+        combo
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         if kind != label.kind {
             let mut changed = label.clone();
             changed.kind = kind;
@@ -201,7 +209,12 @@ impl TaxonomyEditor {
         let response = ui.add(
             egui::TextEdit::singleline(&mut text)
                 .desired_width(width)
-                .id_salt((label.id.as_str(), field as u8)),
+                .id_salt((label.id.as_str(), field as u8))
+                .hint_text(match field {
+                    Field::Key => "key",
+                    Field::Name => "label name",
+                    Field::Description => "description",
+                }),
         );
         let response = response.on_hover_text(match field {
             Field::Key => "Hotkey: a digit 0–9, or empty",
@@ -260,13 +273,16 @@ impl TaxonomyEditor {
                 .as_ref()
                 .and_then(|m| session.taxonomy.get(m))
                 .map_or("choose a label".to_string(), |l| l.name.clone());
-            egui::ComboBox::from_id_salt("merge_into")
+            let combo = egui::ComboBox::from_id_salt("merge_into")
                 .selected_text(chosen)
                 .show_ui(ui, |ui| {
                     for l in session.taxonomy.labels.iter().filter(|l| l.id != id) {
                         ui.selectable_value(&mut self.merge_into, Some(l.id.clone()), &l.name);
                     }
                 });
+            combo.response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::ComboBox, true, "Merge into label")
+            });
             if ui
                 .add_enabled(
                     self.merge_into.is_some(),

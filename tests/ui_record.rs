@@ -1,0 +1,152 @@
+//! Grading a claim and editing labels through the window.
+
+mod support;
+
+use claimlens::model::{Credibility, LabelId, Reliability};
+use eframe::egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use support::{ScriptedDialogs, harness, sentence_starting};
+
+type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
+
+fn click_sentence(h: &mut H, i: usize) {
+    let text = h
+        .state()
+        .document()
+        .unwrap()
+        .session
+        .sentence_text(i)
+        .to_string();
+    h.get_by_label(&text).click();
+    h.run();
+}
+
+#[test]
+fn grading_a_claim_from_the_inspector_and_the_keyboard() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let s = sentence_starting(h.state(), "A source in Russia told");
+    click_sentence(&mut h, s);
+    h.get_by_label(&format!("Claim {}", s + 1));
+
+    // A new source for the claim and the sentences that carry it over.
+    h.get_by_label("New source").click();
+    h.run();
+    let session = &h.state().document().unwrap().session;
+    let source = session.annotations[s]
+        .source
+        .expect("linked to the new source");
+    assert_eq!(session.source(source).unwrap().name, "Source A");
+    let carried = (s + 1..s + 3)
+        .filter(|&i| session.annotations[i].source == Some(source))
+        .count();
+    assert_eq!(
+        carried, 2,
+        "“According to the source…” and “…, he said.” carry it over"
+    );
+
+    h.key_press_modifiers(Modifiers::SHIFT, Key::B);
+    h.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    h.run();
+    let session = &h.state().document().unwrap().session;
+    assert_eq!(session.source(source).unwrap().reliability, Reliability::B);
+    assert_eq!(session.annotations[s].credibility, Credibility::Probable);
+    // Alt+2 graded; it did not also apply the label with hotkey 2.
+    assert_eq!(
+        session.annotations[s].label,
+        Some(LabelId::new("in_russia"))
+    );
+    h.get_by_label(&format!("Claim {}", s + 1));
+    h.get_by_label("B2");
+
+    // Credibility 1 without an independent corroboration is refused, and the app says why.
+    h.get_by_label("1").click();
+    h.run();
+    let message = format!("{:?}", h.state().message());
+    assert!(message.contains("different source"), "{message}");
+    assert_eq!(
+        h.state().document().unwrap().session.annotations[s].credibility,
+        Credibility::Probable
+    );
+
+    // Each grade is its own undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().session.annotations[s].credibility,
+        Credibility::CannotJudge
+    );
+}
+
+#[test]
+fn merging_two_labels_in_the_label_editor() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let russia = sentence_starting(h.state(), "A source in Russia told");
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Edit labels…").click();
+    h.run();
+    // "Source in Russia" is the second label; it is in use, so deleting asks what to do.
+    h.get_all_by_label("Delete…").nth(1).unwrap().click();
+    h.run();
+    h.get_by_label_contains("“Source in Russia” labels 3 sentences");
+    h.get_by_label("Merge into label").click();
+    h.run();
+    h.get_by_label("Source in China").click();
+    h.run();
+    h.get_by_label("Merge into it").click();
+    h.run();
+    let session = &h.state().document().unwrap().session;
+    assert!(session.taxonomy.get(&LabelId::new("in_russia")).is_none());
+    assert_eq!(
+        session.annotations[russia].label,
+        Some(LabelId::new("in_china"))
+    );
+    // One step to undo.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let session = &h.state().document().unwrap().session;
+    assert!(session.taxonomy.get(&LabelId::new("in_russia")).is_some());
+    assert_eq!(
+        session.annotations[russia].label,
+        Some(LabelId::new("in_russia"))
+    );
+}
+
+#[test]
+fn the_source_summary_lists_sources_with_grades_and_the_single_source_share() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let s = sentence_starting(h.state(), "A source in Russia told");
+    click_sentence(&mut h, s);
+    h.get_by_label("New source").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::U);
+    h.run();
+    h.get_by_label("Source summary");
+    let summary = h.state().document().unwrap().session.source_summary();
+    h.get_by_label_contains(&format!(
+        "{} claims; {} (",
+        summary.claims, summary.single_anonymous
+    ));
+    assert_eq!(summary.rows[0].claims, 3);
+}
+
+#[test]
+fn exporting_and_importing_labels_goes_through_the_dialogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let preset = dir.path().join("labels.ron");
+    let mut h = harness(
+        ScriptedDialogs::answering([Some(preset.clone()), Some(preset.clone())]),
+        None,
+    );
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Edit labels…").click();
+    h.run();
+    h.get_by_label("Export labels…").click();
+    h.run();
+    let exported = claimlens::io::taxonomy_file::load_taxonomy(&preset).unwrap();
+    assert_eq!(exported, h.state().document().unwrap().session.taxonomy);
+    h.get_by_label("Import labels…").click();
+    h.run();
+    assert_eq!(h.state().document().unwrap().session.taxonomy, exported);
+}
