@@ -164,15 +164,14 @@ impl SourceSummaryWindow {
         } else {
             value.to_string()
         };
-        let mut edit = egui::TextEdit::singleline(&mut text)
-            .desired_width(width)
-            .id_salt(("source_text", source.id.0, descriptor));
+        let mut edit =
+            egui::TextEdit::singleline(&mut text).id_salt(("source_text", source.id.0, descriptor));
         edit = edit.hint_text(if descriptor {
             "access, track record, possible bias"
         } else {
             "source name"
         });
-        let response = ui.add(edit);
+        let response = ui.add_sized([width, 20.0], edit);
         if response.changed() || response.has_focus() {
             self.draft = Some((source.id, descriptor, text.clone()));
         }

@@ -206,9 +206,10 @@ impl TaxonomyEditor {
         } else {
             value.to_string()
         };
-        let response = ui.add(
+        // Sized explicitly: inside a grid a text field otherwise shrinks to its column.
+        let response = ui.add_sized(
+            [width, 20.0],
             egui::TextEdit::singleline(&mut text)
-                .desired_width(width)
                 .id_salt((label.id.as_str(), field as u8))
                 .hint_text(match field {
                     Field::Key => "key",
