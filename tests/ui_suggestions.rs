@@ -143,3 +143,18 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
             .is_none()
     );
 }
+
+#[test]
+fn keys_typed_ahead_in_one_frame_act_in_order() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    // Four presses before the next frame: accept, move, accept, move.
+    h.key_press(Key::Enter);
+    h.key_press(Key::J);
+    h.key_press(Key::Enter);
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(annotation(&h, 0).1, Status::Confirmed);
+    assert_eq!(annotation(&h, 1).1, Status::Confirmed);
+    assert_eq!(annotation(&h, 2).1, Status::Suggested);
+    assert_eq!(h.state().selection().map(|s| s.head), Some(2));
+}

@@ -610,51 +610,90 @@ impl ClaimlensApp {
         }
     }
 
+    /// Handles key presses in the order they were typed, so that fast typing ahead ("Enter j
+    /// Enter j") does what it says even when several keys arrive in one frame.
     fn handle_keys(&mut self, ctx: &Context) {
         if self.confirm.is_some() || self.pending_dialog.is_some() {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
-        for action in Action::ALL {
-            if typing && !action.works_while_typing() {
-                continue;
-            }
-            let pressed = action
-                .shortcuts()
+        let presses: Vec<(egui::Key, egui::Modifiers)> = ctx.input(|i| {
+            i.events
                 .iter()
-                .any(|sc| ctx.input_mut(|i| i.consume_shortcut(sc)));
-            if pressed {
-                self.run_action(action, ctx);
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } => Some((*key, *modifiers)),
+                    _ => None,
+                })
+                .collect()
+        });
+        let mut handled = Vec::new();
+        for (key, modifiers) in presses {
+            if self.handle_key(ctx, key, modifiers, typing) {
+                handled.push((key, modifiers));
             }
+        }
+        ctx.input_mut(|i| {
+            for (key, modifiers) in handled {
+                i.consume_key(modifiers, key);
+            }
+        });
+    }
+
+    /// One key press: an action, a grade (Shift+A–F, Alt+1–6) or a label hotkey.
+    fn handle_key(
+        &mut self,
+        ctx: &Context,
+        key: egui::Key,
+        modifiers: egui::Modifiers,
+        typing: bool,
+    ) -> bool {
+        // The first action in table order whose shortcut matches: the table lists the shortcuts
+        // with more modifiers first.
+        let action = Action::ALL.into_iter().find(|a| {
+            (!typing || a.works_while_typing())
+                && a.shortcuts()
+                    .iter()
+                    .any(|sc| sc.logical_key == key && modifiers.matches_logically(sc.modifiers))
+        });
+        if let Some(action) = action {
+            self.run_action(action, ctx);
+            return true;
         }
         if typing {
-            return;
+            return false;
         }
-        // Grades first: Alt+1 must not also count as the label key 1.
-        if let (Some(doc), Some(sel)) = (&self.doc, self.selection) {
-            for outcome in super::inspector::grade_keys(ctx, &doc.session, sel.head) {
-                match outcome {
-                    Ok(command) => self.apply(command),
-                    Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
-                }
+        if let (Some(doc), Some(sel)) = (&self.doc, self.selection)
+            && let Some(outcome) =
+                super::inspector::grade_for_key(&doc.session, sel.head, key, modifiers)
+        {
+            match outcome {
+                Ok(command) => self.apply(command),
+                Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
             }
+            return true;
         }
-        let hotkeys: Vec<(egui::Key, LabelId)> = self
-            .doc
-            .as_ref()
-            .map(|d| {
-                d.session
-                    .taxonomy
-                    .labels
-                    .iter()
-                    .filter_map(|l| Some((digit_key(l.key?)?, l.id.clone())))
-                    .collect()
-            })
-            .unwrap_or_default();
-        for (key, id) in hotkeys {
-            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+        if !modifiers.is_none() {
+            return false;
+        }
+        let label = self.doc.as_ref().and_then(|d| {
+            d.session
+                .taxonomy
+                .labels
+                .iter()
+                .find(|l| l.key.and_then(digit_key) == Some(key))
+                .map(|l| l.id.clone())
+        });
+        match label {
+            Some(id) => {
                 self.label_selection(Some(id));
+                true
             }
+            None => false,
         }
     }
 

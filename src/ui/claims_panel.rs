@@ -441,20 +441,6 @@ impl ClaimsPanel {
                 );
             }
         }
-        let text_left = chip.max.x + 8.0;
-        let mut job = LayoutJob::simple_singleline(
-            text.replace('\n', " "),
-            FontId::proportional(13.0),
-            text_color,
-        );
-        job.wrap =
-            egui::text::TextWrapping::truncate_at_width((rect.max.x - text_left - 4.0).max(10.0));
-        let galley = painter.layout_job(job);
-        painter.galley(
-            egui::pos2(text_left, rect.center().y - galley.size().y / 2.0),
-            galley,
-            text_color,
-        );
         let mut right = rect.right_center() - vec2(4.0, 0.0);
         if !annotation.note.is_empty() {
             let r = painter.text(
@@ -473,7 +459,7 @@ impl ClaimsPanel {
             .map(|s| s.reliability);
         if reliability.is_some() || annotation.credibility != crate::model::Credibility::CannotJudge
         {
-            painter.text(
+            let r = painter.text(
                 right,
                 Align2::RIGHT_CENTER,
                 crate::model::record::grade(
@@ -483,7 +469,21 @@ impl ClaimsPanel {
                 FontId::monospace(12.0),
                 text_color,
             );
+            right.x = r.min.x - 6.0;
         }
+        let text_left = chip.max.x + 8.0;
+        let mut job = LayoutJob::simple_singleline(
+            text.replace('\n', " "),
+            FontId::proportional(13.0),
+            text_color,
+        );
+        job.wrap = egui::text::TextWrapping::truncate_at_width((right.x - text_left).max(10.0));
+        let galley = painter.layout_job(job);
+        painter.galley(
+            egui::pos2(text_left, rect.center().y - galley.size().y / 2.0),
+            galley,
+            text_color,
+        );
         let mut hover = Vec::new();
         if let Some(sg) = suggestion {
             hover.push(describe(session, sg));

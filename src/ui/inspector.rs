@@ -204,21 +204,15 @@ impl Inspector {
     }
 }
 
-/// Shift+A…F and Alt+1…6 on the selected claim.
-pub fn grade_keys(ctx: &egui::Context, session: &Session, sentence: usize) -> Vec<Outcome> {
-    use egui::{Key, Modifiers};
-    let mut out = Vec::new();
+/// Shift+A…F grade the reliability of the selected claim's source; Alt+1…6 its credibility.
+pub fn grade_for_key(
+    session: &Session,
+    sentence: usize,
+    key: egui::Key,
+    modifiers: egui::Modifiers,
+) -> Option<Outcome> {
+    use egui::Key;
     let letters = [Key::A, Key::B, Key::C, Key::D, Key::E, Key::F];
-    for (key, r) in letters.into_iter().zip(Reliability::ALL) {
-        if ctx.input_mut(|i| i.consume_key(Modifiers::SHIFT, key)) {
-            match session.annotations.get(sentence).and_then(|a| a.source) {
-                Some(id) => out.push(session.set_reliability(id, r)),
-                None => out.push(Err(CommandError::Record(
-                    "reliability belongs to a source: give the claim a source first".into(),
-                ))),
-            }
-        }
-    }
     let digits = [
         Key::Num1,
         Key::Num2,
@@ -227,10 +221,26 @@ pub fn grade_keys(ctx: &egui::Context, session: &Session, sentence: usize) -> Ve
         Key::Num5,
         Key::Num6,
     ];
-    for (key, c) in digits.into_iter().zip(Credibility::ALL) {
-        if ctx.input_mut(|i| i.consume_key(Modifiers::ALT, key)) {
-            out.push(session.set_credibility(sentence, c));
-        }
+    if modifiers.shift && !modifiers.alt && !modifiers.command {
+        let r = letters
+            .iter()
+            .position(|&k| k == key)
+            .map(|i| Reliability::ALL[i])?;
+        return Some(
+            match session.annotations.get(sentence).and_then(|a| a.source) {
+                Some(id) => session.set_reliability(id, r),
+                None => Err(CommandError::Record(
+                    "reliability belongs to a source: give the claim a source first".into(),
+                )),
+            },
+        );
     }
-    out
+    if modifiers.alt && !modifiers.shift && !modifiers.command {
+        let c = digits
+            .iter()
+            .position(|&k| k == key)
+            .map(|i| Credibility::ALL[i])?;
+        return Some(session.set_credibility(sentence, c));
+    }
+    None
 }
