@@ -5,21 +5,7 @@ mod support;
 use claimlens::model::{Credibility, LabelId, Reliability};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use support::{ScriptedDialogs, harness, sentence_starting};
-
-type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
-
-fn click_sentence(h: &mut H, i: usize) {
-    let text = h
-        .state()
-        .document()
-        .unwrap()
-        .session
-        .sentence_text(i)
-        .to_string();
-    h.get_by_label(&text).click();
-    h.run();
-}
+use support::{ScriptedDialogs, click_sentence, harness, sentence_starting};
 
 #[test]
 fn grading_a_claim_from_the_inspector_and_the_keyboard() {

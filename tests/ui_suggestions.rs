@@ -6,25 +6,13 @@ mod support;
 use claimlens::model::{LabelId, Status};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use support::{ScriptedDialogs, harness, sentence_starting};
+use support::{ScriptedDialogs, click_sentence, harness, sentence_starting};
 
 type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
 
 fn annotation(h: &H, i: usize) -> (Option<String>, Status) {
     let a = &h.state().document().unwrap().session.annotations[i];
     (a.label.as_ref().map(|l| l.0.clone()), a.status)
-}
-
-fn click_sentence(h: &mut H, i: usize) {
-    let text = h
-        .state()
-        .document()
-        .unwrap()
-        .session
-        .sentence_text(i)
-        .to_string();
-    h.get_by_label(&text).click();
-    h.run();
 }
 
 #[test]

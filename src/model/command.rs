@@ -4,7 +4,7 @@
 use super::record::{Credibility, LinkKind, SentenceId, Source, SourceId};
 use super::segment::{Span, trim_span};
 use super::session::{Annotation, Session, Status};
-use super::taxonomy::{LabelId, Rgb, SourceKind, SourceType, Taxonomy};
+use super::taxonomy::{LabelId, SourceKind, SourceType, Taxonomy};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelChange {
@@ -383,17 +383,7 @@ impl Session {
         while self.taxonomy.get(&LabelId(id.clone())).is_some() {
             id.push('_');
         }
-        let used: Vec<char> = self.taxonomy.labels.iter().filter_map(|l| l.key).collect();
-        let key = "1234567890".chars().find(|k| !used.contains(k));
-        const PALETTE: [Rgb; 6] = [
-            Rgb(0x9c, 0x6b, 0x30),
-            Rgb(0x1f, 0x7a, 0x8c),
-            Rgb(0xb5, 0x4a, 0x8a),
-            Rgb(0x5a, 0x7d, 0x2a),
-            Rgb(0x6d, 0x59, 0xa8),
-            Rgb(0xc0, 0x6c, 0x3e),
-        ];
-        let color = PALETTE[self.taxonomy.labels.len() % PALETTE.len()];
+        let (key, color) = (self.taxonomy.free_key(), self.taxonomy.next_color());
         Command::AddLabel {
             index: self.taxonomy.labels.len(),
             label: SourceType {

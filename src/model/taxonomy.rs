@@ -214,6 +214,43 @@ impl Taxonomy {
     }
 }
 
+/// Colours offered for labels: distinct on light and dark pages.
+pub const PALETTE: [Rgb; 16] = [
+    Rgb(0xe4, 0x57, 0x2e),
+    Rgb(0x3f, 0x88, 0xc5),
+    Rgb(0xd7, 0xa2, 0x1b),
+    Rgb(0x44, 0xaf, 0x69),
+    Rgb(0x8f, 0x5f, 0xc1),
+    Rgb(0x2a, 0x9d, 0x8f),
+    Rgb(0xf2, 0x84, 0x82),
+    Rgb(0xb8, 0xb8, 0xb8),
+    Rgb(0xf4, 0xd3, 0x5e),
+    Rgb(0x6c, 0x75, 0x7d),
+    Rgb(0x0b, 0x7a, 0x75),
+    Rgb(0x7d, 0x5b, 0xa6),
+    Rgb(0x5e, 0x8c, 0x31),
+    Rgb(0x9c, 0x6b, 0x30),
+    Rgb(0xb5, 0x4a, 0x8a),
+    Rgb(0x1f, 0x7a, 0x8c),
+];
+
+impl Taxonomy {
+    /// A digit no label uses yet, if any is left.
+    pub fn free_key(&self) -> Option<char> {
+        "1234567890"
+            .chars()
+            .find(|k| !self.labels.iter().any(|l| l.key == Some(*k)))
+    }
+
+    /// A palette colour no label uses yet (or the palette again, once all are used).
+    pub fn next_color(&self) -> Rgb {
+        PALETTE
+            .into_iter()
+            .find(|c| !self.labels.iter().any(|l| l.color == *c))
+            .unwrap_or(PALETTE[self.labels.len() % PALETTE.len()])
+    }
+}
+
 pub const DEFAULT_TAXONOMY_RON: &str = include_str!("../../assets/taxonomies/default.ron");
 
 #[cfg(test)]

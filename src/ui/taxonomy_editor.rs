@@ -3,28 +3,9 @@
 
 use super::colors;
 use crate::model::record_edit::Disposal;
-use crate::model::{Command, CommandError, LabelId, Rgb, Session, SourceKind, SourceType};
+use crate::model::taxonomy::PALETTE;
+use crate::model::{Command, CommandError, LabelId, Session, SourceKind, SourceType};
 use eframe::egui::{self, Context, RichText};
-
-/// Colours offered for labels: distinct on light and dark pages.
-const PALETTE: [Rgb; 16] = [
-    Rgb(0xe4, 0x57, 0x2e),
-    Rgb(0x3f, 0x88, 0xc5),
-    Rgb(0xd7, 0xa2, 0x1b),
-    Rgb(0x44, 0xaf, 0x69),
-    Rgb(0x8f, 0x5f, 0xc1),
-    Rgb(0x2a, 0x9d, 0x8f),
-    Rgb(0xf2, 0x84, 0x82),
-    Rgb(0xb8, 0xb8, 0xb8),
-    Rgb(0xf4, 0xd3, 0x5e),
-    Rgb(0x6c, 0x75, 0x7d),
-    Rgb(0x0b, 0x7a, 0x75),
-    Rgb(0x7d, 0x5b, 0xa6),
-    Rgb(0x5e, 0x8c, 0x31),
-    Rgb(0x9c, 0x6b, 0x30),
-    Rgb(0xb5, 0x4a, 0x8a),
-    Rgb(0x1f, 0x7a, 0x8c),
-];
 
 /// Asks of the file dialogs that the editor needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -311,12 +292,6 @@ fn new_label(session: &Session) -> Command {
         }
         n += 1;
     };
-    let used: Vec<char> = session
-        .taxonomy
-        .labels
-        .iter()
-        .filter_map(|l| l.key)
-        .collect();
     Command::AddLabel {
         index: session.taxonomy.labels.len(),
         label: SourceType {
@@ -324,8 +299,8 @@ fn new_label(session: &Session) -> Command {
             name: format!("New label {n}"),
             kind: SourceKind::Unattributed,
             location: None,
-            color: PALETTE[n % PALETTE.len()],
-            key: "1234567890".chars().find(|k| !used.contains(k)),
+            color: session.taxonomy.next_color(),
+            key: session.taxonomy.free_key(),
             description: String::new(),
             aliases: Vec::new(),
         },

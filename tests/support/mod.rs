@@ -61,3 +61,17 @@ pub fn sentence_starting(app: &ClaimlensApp, prefix: &str) -> usize {
         .find(|&i| session.sentence_text(i).starts_with(prefix))
         .unwrap_or_else(|| panic!("no sentence starts with {prefix:?}"))
 }
+
+/// Clicks a sentence in the article view, by its text.
+pub fn click_sentence(h: &mut Harness<'static, ClaimlensApp>, i: usize) {
+    use egui_kittest::kittest::Queryable;
+    let text = h
+        .state()
+        .document()
+        .expect("a review is open")
+        .session
+        .sentence_text(i)
+        .to_string();
+    h.get_by_label(&text).click();
+    h.run();
+}
