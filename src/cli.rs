@@ -31,6 +31,12 @@ pub enum Headless {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Check session files (and article files): print each problem with file, line and column;
+    /// exit 0 only when all are valid.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Suggest each sentence's kind of source, with the cue phrase; or write a review session
     /// with the suggestions in place, ready to open in the app.
     Suggest {
@@ -135,8 +141,39 @@ fn suggest_command(
 }
 
 /// Runs a headless command; the error is the message for stderr.
+/// `check`: one line per file; the error lists the files that failed.
+fn check_command(files: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
+    let mut failed = Vec::new();
+    for file in files {
+        let line = match crate::io::open_path(file) {
+            Ok(crate::io::Opened::Session(s)) => format!(
+                "{}: ok (session, {} sentences, {} claims)",
+                file.display(),
+                s.len(),
+                s.annotations.iter().filter(|a| !a.is_blank()).count()
+            ),
+            Ok(crate::io::Opened::Article(a)) => format!(
+                "{}: ok (article, {} bytes)",
+                file.display(),
+                a.text.len()
+            ),
+            Err(e) => {
+                failed.push(file.display().to_string());
+                e.to_string()
+            }
+        };
+        writeln!(out, "{line}").map_err(|e| format!("cannot write output: {e}"))?;
+    }
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{} of {} files have problems", failed.len(), files.len()))
+    }
+}
+
 pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
     match command {
+        Headless::Check { files } => check_command(&files, out),
         Headless::Suggest {
             file,
             format,
