@@ -376,10 +376,46 @@ pub fn load_session(path: &Path) -> Result<Session, FileError> {
 }
 
 /// Saves atomically: the previous file stays whole until the new one is completely on disk.
+/// Saves atomically: the previous file stays whole until the new one is completely on disk, and
+/// is then kept as `<name>.bak`.
 pub fn save_session(path: &Path, session: &Session) -> Result<(), FileError> {
     let text = to_ron(session);
-    write_atomic(path, |out| out.write_all(text.as_bytes()))
-        .map_err(|e| FileError::save(path, Problem::WriteFailed(e.to_string())))
+    let fail = |e: std::io::Error| FileError::save(path, Problem::WriteFailed(e.to_string()));
+    if path.is_file() {
+        std::fs::copy(path, backup_path(path)).map_err(|e| {
+            fail(std::io::Error::other(format!(
+                "cannot keep the previous version as {}: {e}",
+                backup_path(path).display()
+            )))
+        })?;
+    }
+    write_atomic(path, |out| out.write_all(text.as_bytes())).map_err(fail)
+}
+
+/// Where the previous version of a session is kept: `review.ron` → `review.ron.bak`.
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(".bak");
+    std::path::PathBuf::from(name)
+}
+
+/// What a session file on disk looked like when it was last loaded or saved, to notice when
+/// someone else has changed it since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DiskStamp {
+    pub modified: Option<std::time::SystemTime>,
+    pub sha256: String,
+}
+
+/// The stamp of the file at `path` now, if it exists.
+pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
+    let bytes = std::fs::read(path).ok()?;
+    let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let text = String::from_utf8_lossy(&bytes);
+    Some(DiskStamp {
+        modified,
+        sha256: sha256_hex(&text),
+    })
 }
 
 #[cfg(test)]

@@ -74,6 +74,11 @@ pub struct ClaimlensApp {
     window_title: String,
     /// Set once the user has agreed to quit; the next close request goes through.
     quitting: bool,
+    /// The session file as it was when loaded or last saved.
+    disk_stamp: Option<crate::io::session_file::DiskStamp>,
+    /// A save that found the file changed on disk, waiting for the user's answer; holds what to
+    /// do after saving.
+    conflict: Option<Option<Intent>>,
     show_help: bool,
 }
 
@@ -99,6 +104,8 @@ impl ClaimlensApp {
             recent,
             window_title: String::new(),
             quitting: false,
+            disk_stamp: None,
+            conflict: None,
             show_help: false,
         }
     }
@@ -133,7 +140,7 @@ impl ClaimlensApp {
     }
 
     pub fn is_confirming(&self) -> bool {
-        self.confirm.is_some()
+        self.confirm.is_some() || self.conflict.is_some()
     }
 
     pub fn is_quitting(&self) -> bool {
@@ -167,6 +174,7 @@ impl ClaimlensApp {
         match opened {
             Opened::Session(session) => {
                 self.set_document(Document::new(*session, Some(path.clone())), None);
+                self.disk_stamp = crate::io::session_file::disk_stamp(&path);
                 self.message = Some(Message::Notice(format!("Opened {}", path.display())));
             }
             Opened::Article(article) => {
@@ -213,6 +221,7 @@ impl ClaimlensApp {
         self.doc_key += 1;
         self.stats = None;
         self.caret = None;
+        self.disk_stamp = None;
         self.article_view.reset();
         self.claims_panel = ClaimsPanel::default();
         self.selection = if empty {
@@ -256,7 +265,16 @@ impl ClaimlensApp {
     fn save(&mut self, then: Option<Intent>, ctx: &Context) {
         let Some(doc) = &self.doc else { return };
         match doc.path.clone() {
-            Some(path) => self.save_to(&path, then, ctx),
+            Some(path) => {
+                // Someone else (a colleague, another window) changed the file since we read it:
+                // ask instead of silently overwriting their work.
+                let now = crate::io::session_file::disk_stamp(&path);
+                if now.is_some() && now != self.disk_stamp {
+                    self.conflict = Some(then);
+                } else {
+                    self.save_to(&path, then, ctx)
+                }
+            }
             None => self.save_as(then, ctx),
         }
     }
@@ -279,6 +297,7 @@ impl ClaimlensApp {
         match io::save_session(path, &doc.session) {
             Ok(()) => {
                 doc.mark_saved(path.to_path_buf());
+                self.disk_stamp = crate::io::session_file::disk_stamp(path);
                 self.remember(path);
                 self.message = Some(Message::Notice(format!("Saved {}", path.display())));
                 if let Some(intent) = then {
@@ -613,7 +632,7 @@ impl ClaimlensApp {
     /// Handles key presses in the order they were typed, so that fast typing ahead ("Enter j
     /// Enter j") does what it says even when several keys arrive in one frame.
     fn handle_keys(&mut self, ctx: &Context) {
-        if self.confirm.is_some() || self.pending_dialog.is_some() {
+        if self.confirm.is_some() || self.conflict.is_some() || self.pending_dialog.is_some() {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -929,6 +948,20 @@ impl eframe::App for ClaimlensApp {
             && let Some(answer) = prompt::unsaved_changes(&ctx, intent)
         {
             self.answer_confirm(answer, &ctx);
+        }
+        if self.conflict.is_some()
+            && let Some(answer) = prompt::changed_on_disk(&ctx)
+        {
+            let then = self.conflict.take().flatten();
+            match answer {
+                prompt::ConflictAnswer::SaveAs => self.save_as(then, &ctx),
+                prompt::ConflictAnswer::Overwrite => {
+                    if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                        self.save_to(&path, then, &ctx);
+                    }
+                }
+                prompt::ConflictAnswer::Cancel => {}
+            }
         }
         self.update_title(&ctx);
     }
