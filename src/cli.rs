@@ -152,11 +152,9 @@ fn check_command(files: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
                 s.len(),
                 s.annotations.iter().filter(|a| !a.is_blank()).count()
             ),
-            Ok(crate::io::Opened::Article(a)) => format!(
-                "{}: ok (article, {} bytes)",
-                file.display(),
-                a.text.len()
-            ),
+            Ok(crate::io::Opened::Article(a)) => {
+                format!("{}: ok (article, {} bytes)", file.display(), a.text.len())
+            }
             Err(e) => {
                 failed.push(file.display().to_string());
                 e.to_string()
@@ -167,7 +165,11 @@ fn check_command(files: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(format!("{} of {} files have problems", failed.len(), files.len()))
+        Err(format!(
+            "{} of {} files have problems",
+            failed.len(),
+            files.len()
+        ))
     }
 }
 

@@ -200,21 +200,45 @@ fn suggest_writes_a_session_that_opens_with_unconfirmed_suggestions() {
 fn check_reports_each_file_and_fails_if_any_is_bad() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("good.ron");
-    let out = Command::new(BIN).args(["suggest", SAMPLE, "--session"]).arg(&good).output().unwrap();
+    let out = Command::new(BIN)
+        .args(["suggest", SAMPLE, "--session"])
+        .arg(&good)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let broken = dir.path().join("broken.ron");
     let text = std::fs::read_to_string(&good).unwrap();
     std::fs::write(&broken, &text[..text.len() / 2]).unwrap();
 
-    let ok = Command::new(BIN).arg("check").arg(&good).arg(SAMPLE).output().unwrap();
-    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+    let ok = Command::new(BIN)
+        .arg("check")
+        .arg(&good)
+        .arg(SAMPLE)
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stdout)
+    );
     let stdout = String::from_utf8_lossy(&ok.stdout);
-    assert!(stdout.contains("good.ron: ok (session, 33 sentences"), "{stdout}");
+    assert!(
+        stdout.contains("good.ron: ok (session, 33 sentences"),
+        "{stdout}"
+    );
 
-    let bad = Command::new(BIN).arg("check").arg(&good).arg(&broken).output().unwrap();
+    let bad = Command::new(BIN)
+        .arg("check")
+        .arg(&good)
+        .arg(&broken)
+        .output()
+        .unwrap();
     assert!(!bad.status.success());
     let stdout = String::from_utf8_lossy(&bad.stdout);
     assert!(stdout.contains("broken.ron"), "{stdout}");
-    assert!(stdout.contains("line "), "RON errors carry line and column: {stdout}");
+    assert!(
+        stdout.contains("line "),
+        "RON errors carry line and column: {stdout}"
+    );
     assert!(String::from_utf8_lossy(&bad.stderr).contains("1 of 2 files have problems"));
 }

@@ -38,9 +38,15 @@ fn a_failed_save_keeps_the_review_open_and_unsaved_with_a_message() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     let message = format!("{:?}", h.state().message());
-    assert!(message.contains("Cannot save") && message.contains("review.ron"), "{message}");
+    assert!(
+        message.contains("Cannot save") && message.contains("review.ron"),
+        "{message}"
+    );
     assert!(h.state().document().unwrap().is_dirty());
-    assert_eq!(std::fs::read_to_string(&blocked).unwrap(), "a file where a folder should be");
+    assert_eq!(
+        std::fs::read_to_string(&blocked).unwrap(),
+        "a file where a folder should be"
+    );
 }
 
 #[test]
@@ -76,6 +82,12 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     h.get_by_label("Overwrite").click();
     h.run();
     assert!(!h.state().document().unwrap().is_dirty());
-    assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), their_text);
-    assert_eq!(&load_session(&path).unwrap(), &h.state().document().unwrap().session);
+    assert_eq!(
+        std::fs::read_to_string(backup_path(&path)).unwrap(),
+        their_text
+    );
+    assert_eq!(
+        &load_session(&path).unwrap(),
+        &h.state().document().unwrap().session
+    );
 }

@@ -144,6 +144,16 @@ impl Document {
         self.saved_state = self.state;
     }
 
+    /// Marks the review as holding unsaved work (restored from a recovery file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
+    }
+
+    /// How many steps the undo history holds.
+    pub fn change_count(&self) -> usize {
+        self.undo.len()
+    }
+
     /// Changes whenever sentence boundaries or the taxonomy change.
     pub fn structure_revision(&self) -> u64 {
         self.structure

@@ -15,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub const RECENT_KEY: &str = "recent_files";
+/// How long after a change unsaved work is written to the recovery file.
+const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 const MAX_RECENT: usize = 10;
 
 /// Something the user asked for that discards the open review, and so may need confirmation.
@@ -79,6 +81,13 @@ pub struct ClaimlensApp {
     /// A save that found the file changed on disk, waiting for the user's answer; holds what to
     /// do after saving.
     conflict: Option<Option<Intent>>,
+    recovery: Option<crate::io::recovery::RecoveryStore>,
+    /// Unsaved reviews found on start, offered one at a time.
+    recovery_offers: Vec<crate::io::recovery::Recovered>,
+    /// (doc_key, revision) last seen, and when it changed: the autosave clock.
+    last_change: Option<((u64, u64), std::time::Instant)>,
+    /// (doc_key, revision) last written to the recovery file.
+    autosaved: Option<(u64, u64)>,
     show_help: bool,
 }
 
@@ -106,7 +115,129 @@ impl ClaimlensApp {
             quitting: false,
             disk_stamp: None,
             conflict: None,
+            recovery: None,
+            recovery_offers: Vec::new(),
+            last_change: None,
+            autosaved: None,
             show_help: false,
+        }
+    }
+
+    /// Keeps unsaved work in `store`, and offers what a crashed run left there.
+    pub fn with_recovery(mut self, store: crate::io::recovery::RecoveryStore) -> Self {
+        self.recovery_offers = store.found();
+        self.recovery = Some(store);
+        self
+    }
+
+    /// Unsaved reviews waiting for "Restore" or "Discard".
+    pub fn recovery_offers(&self) -> &[crate::io::recovery::Recovered] {
+        &self.recovery_offers
+    }
+
+    /// Writes the unsaved review to its recovery file now.
+    pub fn autosave_now(&mut self) {
+        let (Some(store), Some(doc)) = (&self.recovery, &self.doc) else {
+            return;
+        };
+        if !doc.is_dirty() {
+            return;
+        }
+        match store.write(doc.path.as_deref(), doc.change_count(), &doc.session) {
+            Ok(_) => self.autosaved = Some((self.doc_key, doc.revision())),
+            Err(e) => {
+                self.message = Some(Message::Error(format!(
+                    "Cannot write the recovery copy of unsaved work: {e}"
+                )))
+            }
+        }
+    }
+
+    /// The autosave clock: a few seconds after the last change, unsaved work goes to the
+    /// recovery file; once the review is saved (or undone to its saved state) the file goes.
+    fn autosave(&mut self, ctx: &Context) {
+        let (Some(store), Some(doc)) = (&self.recovery, &self.doc) else {
+            return;
+        };
+        let key = (self.doc_key, doc.revision());
+        if !doc.is_dirty() {
+            if self.autosaved.take().is_some() {
+                store.remove(doc.path.as_deref(), &doc.session);
+                store.remove(None, &doc.session);
+            }
+            return;
+        }
+        let changed_at = match self.last_change {
+            Some((k, t)) if k == key => t,
+            _ => {
+                let now = std::time::Instant::now();
+                self.last_change = Some((key, now));
+                now
+            }
+        };
+        if self.autosaved == Some(key) {
+            return;
+        }
+        let waited = changed_at.elapsed();
+        if waited >= AUTOSAVE_DELAY {
+            self.autosave_now();
+        } else {
+            ctx.request_repaint_after(AUTOSAVE_DELAY - waited);
+        }
+    }
+
+    fn forget_recovery(&mut self) {
+        if let (Some(store), Some(doc)) = (&self.recovery, &self.doc) {
+            store.remove(doc.path.as_deref(), &doc.session);
+            store.remove(None, &doc.session);
+        }
+        self.autosaved = None;
+    }
+
+    fn recovery_prompt(&mut self, ctx: &Context) {
+        let Some(offer) = self.recovery_offers.first() else {
+            return;
+        };
+        let name = offer
+            .original
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(
+                || format!("new review of “{}”", offer.title),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let minutes = std::time::SystemTime::now()
+            .duration_since(offer.saved_at)
+            .map_or(0, |d| d.as_secs() / 60);
+        let mut answer = None;
+        egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            ui.heading("Recover unsaved work?");
+            ui.label(format!(
+                "claimlens did not close normally. Unsaved work on {name} was kept                  {minutes} minutes ago ({} changes).",
+                offer.changes
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    answer = Some(true);
+                }
+                if ui.button("Discard").clicked() {
+                    answer = Some(false);
+                }
+            });
+        });
+        let Some(restore) = answer else { return };
+        let offer = self.recovery_offers.remove(0);
+        if restore {
+            let mut doc = Document::new(offer.session.clone(), offer.original.clone());
+            doc.mark_unsaved();
+            self.set_document(doc, None);
+            if let Some(path) = &offer.original {
+                self.disk_stamp = crate::io::session_file::disk_stamp(path);
+            }
+            self.message = Some(Message::Notice(format!("Restored unsaved work on {name}")));
+        } else if let Some(store) = &self.recovery {
+            store.discard(&offer);
         }
     }
 
@@ -296,6 +427,11 @@ impl ClaimlensApp {
         let Some(doc) = &mut self.doc else { return };
         match io::save_session(path, &doc.session) {
             Ok(()) => {
+                if let Some(store) = &self.recovery {
+                    store.remove(doc.path.as_deref(), &doc.session);
+                    store.remove(None, &doc.session);
+                }
+                self.autosaved = None;
                 doc.mark_saved(path.to_path_buf());
                 self.disk_stamp = crate::io::session_file::disk_stamp(path);
                 self.remember(path);
@@ -372,7 +508,10 @@ impl ClaimlensApp {
         };
         match answer {
             prompt::Answer::Save => self.save(Some(intent), ctx),
-            prompt::Answer::Discard => self.perform(intent, ctx),
+            prompt::Answer::Discard => {
+                self.forget_recovery();
+                self.perform(intent, ctx)
+            }
             prompt::Answer::Cancel => {}
         }
     }
@@ -632,7 +771,11 @@ impl ClaimlensApp {
     /// Handles key presses in the order they were typed, so that fast typing ahead ("Enter j
     /// Enter j") does what it says even when several keys arrive in one frame.
     fn handle_keys(&mut self, ctx: &Context) {
-        if self.confirm.is_some() || self.conflict.is_some() || self.pending_dialog.is_some() {
+        if self.confirm.is_some()
+            || self.conflict.is_some()
+            || self.pending_dialog.is_some()
+            || !self.recovery_offers.is_empty()
+        {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -940,6 +1083,8 @@ impl eframe::App for ClaimlensApp {
 
         self.accept_dialog(&ctx);
         self.windows(&ctx);
+        self.recovery_prompt(&ctx);
+        self.autosave(&ctx);
         if self.show_help {
             let labels = self.doc.as_ref().map(|d| &d.session.taxonomy);
             help::window(&ctx, &mut self.show_help, labels);

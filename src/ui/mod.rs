@@ -41,6 +41,11 @@ pub fn run_native(file: Option<PathBuf>) -> Result<(), String> {
                 .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, app::RECENT_KEY))
                 .unwrap_or_default();
             let mut app = ClaimlensApp::new(Box::new(NativeDialogs), recent);
+            if let Some(dir) = eframe::storage_dir("claimlens") {
+                app = app.with_recovery(crate::io::recovery::RecoveryStore::new(
+                    dir.join("recovery"),
+                ));
+            }
             app.open_startup(file);
             Ok(Box::new(app))
         }),
