@@ -114,7 +114,7 @@ impl RecoveryStore {
                 })
             })
             .collect();
-        out.sort_by(|a, b| b.saved_at.cmp(&a.saved_at));
+        out.sort_by_key(|r| std::cmp::Reverse(r.saved_at));
         out
     }
 
