@@ -3,6 +3,7 @@
 
 use super::atomic::write_atomic;
 use super::error::{FileError, Problem, read_problem};
+use crate::model::anchor::Orphan;
 use crate::model::{
     Annotation, Article, Credibility, Hedging, LabelId, Link, SentenceId, Session, Source,
     SourceId, Span, Status, Taxonomy, article::sha256_hex,
@@ -34,6 +35,9 @@ struct SessionFile {
     #[serde(default)]
     sources: Vec<Source>,
     claims: Vec<ClaimRecord>,
+    /// Claims that lost their place when the article was re-imported.
+    #[serde(default)]
+    orphans: Vec<Orphan>,
 }
 
 /// One annotated sentence, anchored both by its range and by its exact text.
@@ -98,6 +102,7 @@ impl From<SessionFileV1> for SessionFile {
                 .map(|((s, e), id)| (s, e, id))
                 .collect(),
             sources: Vec::new(),
+            orphans: Vec::new(),
             claims: v1
                 .claims
                 .into_iter()
@@ -161,6 +166,7 @@ pub fn to_ron(session: &Session) -> String {
             .collect(),
         sources: session.sources.clone(),
         claims,
+        orphans: session.orphans.clone(),
     };
     let pretty = ron::ser::PrettyConfig::new()
         .struct_names(false)
@@ -220,6 +226,7 @@ fn validate(file: SessionFile) -> Result<Session, String> {
         sentences,
         sources,
         claims,
+        orphans,
         ..
     } = file;
     let text = &article.text;
@@ -307,13 +314,24 @@ fn validate(file: SessionFile) -> Result<Session, String> {
             links: c.links,
         };
     }
-    let session = Session::from_saved(
+    for orphan in &orphans {
+        if let Some(id) = &orphan.annotation.label
+            && taxonomy.get(id).is_none()
+        {
+            return Err(format!(
+                "an orphaned claim uses label {:?}, which is not in the session's taxonomy",
+                id.0
+            ));
+        }
+    }
+    let mut session = Session::from_saved(
         article,
         taxonomy,
         (paragraphs, sentences, ids),
         annotations,
         sources,
     );
+    session.orphans = orphans;
     for (i, a) in session.annotations.iter().enumerate() {
         session
             .check_annotation(i, a)

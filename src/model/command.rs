@@ -51,6 +51,8 @@ pub enum Command {
     UpdateSource { source: Source },
     /// Several commands as one step, applied in order; all or nothing.
     Batch(Vec<Command>),
+    /// Replaces the whole review (a re-import of the article, an orphan re-attached).
+    ReplaceSession { session: Box<Session>, what: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -80,6 +82,7 @@ impl Command {
                 | Command::UpdateLabel { .. }
                 | Command::MoveLabel { .. }
                 | Command::ReplaceTaxonomy { .. }
+                | Command::ReplaceSession { .. }
         ) || matches!(self, Command::Batch(c) if c.iter().any(Command::changes_structure))
     }
 
@@ -119,6 +122,7 @@ impl Command {
                 _ => "change sentence boundaries".to_string(),
             },
             Command::SetAnnotation { what, .. } => what.clone(),
+            Command::ReplaceSession { what, .. } => what.clone(),
             Command::UpdateLabel { label } => format!("edit label “{}”", label.name),
             Command::MoveLabel { .. } => "reorder labels".to_string(),
             Command::ReplaceTaxonomy { taxonomy } => format!("import labels “{}”", taxonomy.name),
@@ -228,6 +232,13 @@ impl Session {
                 }
                 inverses.reverse();
                 Ok(Command::Batch(inverses))
+            }
+            Command::ReplaceSession { session, what } => {
+                let old = std::mem::replace(self, *session);
+                Ok(Command::ReplaceSession {
+                    session: Box::new(old),
+                    what,
+                })
             }
             Command::SetAnnotation {
                 sentence,

@@ -1,6 +1,7 @@
 //! The domain: articles, sentences, the label taxonomy, review sessions and the commands that
 //! change them. Nothing here draws or touches files, so all of it runs headless and fast.
 
+pub mod anchor;
 pub mod article;
 pub mod command;
 pub mod document;

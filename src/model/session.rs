@@ -57,6 +57,8 @@ pub struct Session {
     pub annotations: Vec<Annotation>,
     /// The sources the analyst has identified.
     pub sources: Vec<Source>,
+    /// Claims that lost their place when the article was re-imported.
+    pub orphans: Vec<super::anchor::Orphan>,
     /// For each paragraph, the range of sentence indices inside it. Derived; see [`Self::reindex`].
     paragraph_sentences: Vec<Range<usize>>,
     /// For each sentence, its multi-sentence quotation group. Derived from text and boundaries.
@@ -118,6 +120,7 @@ impl Session {
             ids,
             annotations,
             sources: Vec::new(),
+            orphans: Vec::new(),
             paragraph_sentences: Vec::new(),
             quote_groups: Vec::new(),
         };

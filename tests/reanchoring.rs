@@ -1,0 +1,120 @@
+//! Re-importing a newer version of the article: every claim lands where its text now is, or is
+//! reported as orphaned — never silently moved to other text.
+
+use claimlens::io::session_file::{from_ron, to_ron};
+use claimlens::model::{Article, Document, LabelId, Session, Taxonomy};
+
+const SAMPLE: &str = include_str!("../assets/samples/hyesan-rice-prices.txt");
+
+fn reviewed() -> Document {
+    let session = Session::new(
+        Article::new("Sample", None, SAMPLE),
+        Taxonomy::default_preset(),
+    );
+    let mut d = Document::new(session, None);
+    // Label every sentence, with a note naming it, so each claim can be traced.
+    for i in 0..d.session.len() {
+        d.apply(claimlens::model::Command::label(
+            [i],
+            Some(LabelId::new("own")),
+        ))
+        .unwrap();
+        let note = format!("claim on: {}", d.session.sentence_text(i));
+        d.apply(claimlens::model::Command::SetNote { sentence: i, note })
+            .unwrap();
+    }
+    d
+}
+
+#[test]
+fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
+    let mut d = reviewed();
+    let edited_sentence = "Some residents apparently sold their winter coal to buy food.";
+    let deleted_sentence = "Read in Korean";
+    let duplicated = "A source in Russia told Kestrel Report on Nov. 14 that North Korean workers at construction sites near Vladivostok have not been paid since September.";
+    let new_text = SAMPLE
+        // New paragraphs at the top and in the middle shift every offset.
+        .replacen(
+            "Rice prices in Hyesan have risen",
+            "Editor's note: this report was updated on Nov. 19.\n\nAn added paragraph about the weather. It rained in Hyesan.\n\nRice prices in Hyesan have risen",
+            1,
+        )
+        .replacen(edited_sentence, "Some residents sold their winter coal and shoes to buy food.", 1)
+        .replacen(&format!("\n\n{deleted_sentence}\n"), "\n", 1)
+        // The same words now also appear elsewhere, quoted by another outlet.
+        .replacen(
+            "Seo Min-ji is a reporter",
+            &format!("A rival outlet repeated it: {duplicated}\n\nSeo Min-ji is a reporter"),
+            1,
+        );
+    let (command, result) = d.session.reimport(Article::new("Sample", None, &new_text));
+    d.apply(command).unwrap();
+    let s = &d.session;
+
+    // Every claim either sits on exactly the text its note names, or is an orphan.
+    let mut placed = 0;
+    for i in 0..s.len() {
+        let a = &s.annotations[i];
+        if a.is_blank() {
+            continue;
+        }
+        placed += 1;
+        assert_eq!(
+            a.note,
+            format!("claim on: {}", s.sentence_text(i)),
+            "claim moved to other text"
+        );
+    }
+    let orphan_quotes: Vec<&str> = s.orphans.iter().map(|o| o.quote.as_str()).collect();
+    assert_eq!(orphan_quotes, [edited_sentence, deleted_sentence]);
+    assert_eq!(
+        s.orphans[0].annotation.note,
+        format!("claim on: {edited_sentence}")
+    );
+    assert!(s.orphans[0].reason.contains("no longer in the article"));
+    assert_eq!(placed + s.orphans.len(), reviewed().session.len());
+    assert_eq!(result.orphaned, 2);
+    assert!(result.moved > 20, "offsets shifted: {}", result.moved);
+
+    // The duplicated sentence keeps its claim at the original place (context wins), and the
+    // copy quoted by the rival outlet gets no claim.
+    let copies: Vec<usize> = (0..s.len())
+        .filter(|&i| s.sentence_text(i).contains(duplicated))
+        .collect();
+    assert_eq!(copies.len(), 2);
+    let claimed: Vec<bool> = copies
+        .iter()
+        .map(|&i| !s.annotations[i].is_blank())
+        .collect();
+    assert_eq!(claimed, [true, false]);
+
+    // New text has no claims; orphans survive a save; the whole re-import is one undo step.
+    assert!(s.annotations.iter().any(|a| a.is_blank()));
+    assert_eq!(from_ron(&to_ron(s)).unwrap(), *s);
+    d.undo();
+    assert_eq!(d.session, reviewed().session);
+}
+
+#[test]
+fn an_orphan_can_be_reattached_or_dropped() {
+    let mut d = reviewed();
+    let new_text = SAMPLE.replacen("Read in Korean", "Read this in Korean", 1);
+    let (command, _) = d.session.reimport(Article::new("Sample", None, &new_text));
+    d.apply(command).unwrap();
+    assert_eq!(d.session.orphans.len(), 1);
+    let target = (0..d.session.len())
+        .find(|&i| d.session.sentence_text(i) == "Read this in Korean")
+        .unwrap();
+    let attach = d.session.attach_orphan(0, target).unwrap();
+    d.apply(attach).unwrap();
+    assert!(d.session.orphans.is_empty());
+    assert_eq!(
+        d.session.annotations[target].note,
+        "claim on: Read in Korean"
+    );
+    d.undo();
+    let drop = d.session.drop_orphan(0).unwrap();
+    d.apply(drop).unwrap();
+    assert!(d.session.orphans.is_empty());
+    assert!(d.session.annotations[target].is_blank());
+}
