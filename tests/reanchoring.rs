@@ -1,6 +1,8 @@
 //! Re-importing a newer version of the article: every claim lands where its text now is, or is
 //! reported as orphaned — never silently moved to other text.
 
+mod support;
+
 use claimlens::io::session_file::{from_ron, to_ron};
 use claimlens::model::{Article, Document, LabelId, Session, Taxonomy};
 
@@ -117,4 +119,45 @@ fn an_orphan_can_be_reattached_or_dropped() {
     d.apply(drop).unwrap();
     assert!(d.session.orphans.is_empty());
     assert!(d.session.annotations[target].is_blank());
+}
+
+mod ui {
+    use crate::support::{ScriptedDialogs, click_sentence, harness, sentence_starting};
+    use egui_kittest::kittest::Queryable;
+
+    #[test]
+    fn reimport_from_the_file_menu_lists_orphans_that_can_be_reattached() {
+        let dir = tempfile::tempdir().unwrap();
+        let newer = dir.path().join("newer.txt");
+        let text = super::SAMPLE.replacen(
+            "Some residents apparently sold their winter coal to buy food.",
+            "Some residents sold their coal and shoes to buy food.",
+            1,
+        );
+        std::fs::write(&newer, text).unwrap();
+        let mut h = harness(ScriptedDialogs::answering([Some(newer)]), None);
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label_contains("Re-import article…").click();
+        h.run();
+        h.get_by_label("Orphaned claims (1)");
+        let message = format!("{:?}", h.state().message());
+        assert!(message.contains("1 orphaned"), "{message}");
+
+        let target = sentence_starting(h.state(), "Some residents sold their coal");
+        click_sentence(&mut h, target);
+        h.get_by_label(&format!("Attach to sentence {}", target + 1))
+            .click();
+        h.run();
+        let session = &h.state().document().unwrap().session;
+        assert!(session.orphans.is_empty());
+        assert_eq!(
+            session.annotations[target]
+                .label
+                .as_ref()
+                .map(|l| l.as_str()),
+            Some("hedged")
+        );
+        assert!(h.query_by_label("Orphaned claims (1)").is_none());
+    }
 }

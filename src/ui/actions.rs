@@ -6,6 +6,7 @@ use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Open,
+    Reimport,
     Save,
     SaveAs,
     Quit,
@@ -44,7 +45,7 @@ const CMD_SHIFT: Modifiers = Modifiers {
 impl Action {
     /// In the order key handling must test them: a shortcut with more modifiers first, since
     /// egui ignores extra Shift when matching ("Ctrl+Shift+S" also matches "Ctrl+S").
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 23] = [
         Action::SaveAs,
         Action::Save,
         Action::Open,
@@ -66,12 +67,14 @@ impl Action {
         Action::AcceptAbove,
         Action::EditLabels,
         Action::SourceSummary,
+        Action::Reimport,
         Action::ShowHelp,
     ];
 
     pub fn title(self) -> &'static str {
         match self {
             Action::Open => "Open…",
+            Action::Reimport => "Re-import article…",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
             Action::Quit => "Quit",
@@ -133,7 +136,10 @@ impl Action {
             Action::NextUnlabelled => NEXT_UNLABELLED,
             Action::ClearLabel => CLEAR,
             Action::AcceptSuggestion => ACCEPT,
-            Action::RerunSuggestions | Action::AcceptAbove | Action::EditLabels => &[],
+            Action::RerunSuggestions
+            | Action::AcceptAbove
+            | Action::EditLabels
+            | Action::Reimport => &[],
             Action::SourceSummary => SUMMARY,
             Action::SplitAtCaret => SPLIT,
             Action::MergeWithNext => MERGE,

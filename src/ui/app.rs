@@ -41,6 +41,7 @@ enum DialogPurpose {
     SaveAs(Option<Intent>),
     ExportLabels,
     ImportLabels,
+    Reimport,
 }
 
 /// A message for the analyst: errors stay until dismissed, notices show in the status bar.
@@ -471,6 +472,7 @@ impl ClaimlensApp {
             }
             (Some(path), DialogPurpose::ExportLabels) => self.export_labels(&path),
             (Some(path), DialogPurpose::ImportLabels) => self.import_labels(&path),
+            (Some(path), DialogPurpose::Reimport) => self.reimport(&path),
             (None, _) if took < Duration::from_millis(200) => {
                 self.message = Some(Message::Error(
                     "No file dialog could be shown on this desktop (is xdg-desktop-portal \
@@ -589,6 +591,40 @@ impl ClaimlensApp {
         self.apply(command);
     }
 
+    /// Re-anchors the open review on a newer version of its article (one undo step).
+    pub fn reimport(&mut self, path: &Path) {
+        let article = match io::read_article(path) {
+            Ok(a) => a,
+            Err(e) => {
+                self.message = Some(Message::Error(e.to_string()));
+                return;
+            }
+        };
+        let Some(doc) = &self.doc else { return };
+        let (command, result) = doc.session.reimport(article);
+        self.apply(command);
+        self.selection = self
+            .selection
+            .filter(|s| s.head < self.doc.as_ref().map_or(0, |d| d.session.len()));
+        self.message = Some(if result.orphaned > 0 {
+            Message::Error(format!(
+                "Re-imported {}: {} claims in place, {} moved with their text, {} orphaned — \
+                 see “Orphaned claims” beside the article",
+                path.display(),
+                result.kept_in_place,
+                result.moved,
+                result.orphaned
+            ))
+        } else {
+            Message::Notice(format!(
+                "Re-imported {}: {} claims in place, {} moved with their text",
+                path.display(),
+                result.kept_in_place,
+                result.moved
+            ))
+        });
+    }
+
     pub fn export_labels(&mut self, path: &Path) {
         let Some(doc) = &self.doc else { return };
         self.message = Some(
@@ -697,6 +733,11 @@ impl ClaimlensApp {
         let current = self.selection;
         match action {
             Action::Open => self.ask(DialogKind::Open, DialogPurpose::Open, ctx),
+            Action::Reimport => {
+                if self.doc.is_some() {
+                    self.ask(DialogKind::ReimportArticle, DialogPurpose::Reimport, ctx)
+                }
+            }
             Action::Save => self.save(None, ctx),
             Action::SaveAs => self.save_as(None, ctx),
             Action::Quit => self.request(Intent::Quit, ctx),

@@ -27,6 +27,51 @@ pub enum PanelEvent {
 
 const ROW_HEIGHT: f32 = 22.0;
 
+/// Claims that lost their text in a re-import: what they said, and where to put them.
+fn orphans(
+    ui: &mut Ui,
+    session: &Session,
+    selection: Option<Selection>,
+    events: &mut Vec<PanelEvent>,
+) {
+    egui::CollapsingHeader::new(
+        RichText::new(format!("Orphaned claims ({})", session.orphans.len())).strong(),
+    )
+    .default_open(true)
+    .show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("orphans")
+            .max_height(140.0)
+            .show(ui, |ui| {
+                for (k, orphan) in session.orphans.iter().enumerate() {
+                    let label = orphan
+                        .annotation
+                        .label
+                        .as_ref()
+                        .and_then(|l| session.taxonomy.get(l))
+                        .map_or("no label", |l| l.name.as_str());
+                    ui.label(format!("“{}” — {label}", shorten(&orphan.quote, 70)))
+                        .on_hover_text(format!(
+                            "{}\nWhy orphaned: {}\nNote: {}",
+                            orphan.quote, orphan.reason, orphan.annotation.note
+                        ));
+                    ui.horizontal(|ui| {
+                        if let Some(sel) = selection
+                            && ui
+                                .button(format!("Attach to sentence {}", sel.head + 1))
+                                .clicked()
+                        {
+                            events.push(PanelEvent::Edit(session.attach_orphan(k, sel.head)));
+                        }
+                        if ui.button("Drop").clicked() {
+                            events.push(PanelEvent::Edit(session.drop_orphan(k)));
+                        }
+                    });
+                }
+            });
+    });
+}
+
 /// One legend line: hotkey, colour, name and count; a click applies the label.
 fn legend_entry(
     ui: &mut Ui,
@@ -216,6 +261,10 @@ impl ClaimsPanel {
         }
         self.note_editor(ui, session, revision, selection, &mut events);
         ui.separator();
+        if !session.orphans.is_empty() {
+            orphans(ui, session, selection, &mut events);
+            ui.separator();
+        }
         ui.horizontal(|ui| {
             ui.label(RichText::new("Claims").strong());
             ui.checkbox(&mut self.group_by_source, "Group by source");

@@ -16,6 +16,8 @@ pub enum DialogKind {
     ExportLabels { suggested: PathBuf },
     /// Choose a label preset to import.
     ImportLabels,
+    /// Choose the newer version of the article under review.
+    ReimportArticle,
 }
 
 /// The answer to a dialog: the chosen path, or `None` when the user cancelled.
@@ -70,6 +72,10 @@ impl FileDialogs for NativeDialogs {
                     )
                     .save_file()
                     .map(with_ron_extension),
+                DialogKind::ReimportArticle => rfd::FileDialog::new()
+                    .set_title("Re-import the article (a newer version of its text)")
+                    .add_filter("Articles", &["txt", "md"])
+                    .pick_file(),
                 DialogKind::ImportLabels => rfd::FileDialog::new()
                     .set_title("Import labels")
                     .add_filter("Label presets", &["ron"])

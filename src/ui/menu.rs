@@ -15,6 +15,7 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             item(ui, Action::Open, true, None, &mut chosen);
+            item(ui, Action::Reimport, doc.is_some(), None, &mut chosen);
             ui.menu_button("Recent", |ui| {
                 if recent.is_empty() {
                     ui.weak("No recent files");
