@@ -733,10 +733,8 @@ impl ClaimlensApp {
         let current = self.selection;
         match action {
             Action::Open => self.ask(DialogKind::Open, DialogPurpose::Open, ctx),
-            Action::Reimport => {
-                if self.doc.is_some() {
-                    self.ask(DialogKind::ReimportArticle, DialogPurpose::Reimport, ctx)
-                }
+            Action::Reimport if self.doc.is_some() => {
+                self.ask(DialogKind::ReimportArticle, DialogPurpose::Reimport, ctx)
             }
             Action::Save => self.save(None, ctx),
             Action::SaveAs => self.save_as(None, ctx),
