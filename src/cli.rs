@@ -152,9 +152,11 @@ fn check_command(files: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
                 s.len(),
                 s.annotations.iter().filter(|a| !a.is_blank()).count()
             ),
-            Ok(crate::io::Opened::Article(a)) => {
-                format!("{}: ok (article, {} bytes)", file.display(), a.text.len())
-            }
+            Ok(crate::io::Opened::Article(a, encoding)) => format!(
+                "{}: ok (article, {encoding}, {} bytes of text)",
+                file.display(),
+                a.text.len()
+            ),
             Err(e) => {
                 failed.push(file.display().to_string());
                 e.to_string()

@@ -87,9 +87,9 @@ fn bad_input_exits_non_zero_with_a_message_naming_the_file() {
         ),
         (dir.path().join("empty.txt"), Some(&b""[..]), "empty"),
         (
-            dir.path().join("cp1252.txt"),
-            Some(&b"\x93Quoted\x94 text."[..]),
-            "not UTF-8",
+            dir.path().join("broken16.txt"),
+            Some(&b"\xff\xfe\x00\xdc"[..]),
+            "not valid UTF-16LE",
         ),
     ];
     for (path, bytes, expected) in cases {

@@ -39,8 +39,8 @@ fn each_bad_file_shows_a_message_naming_it_and_keeps_the_review() {
         ),
         (write(dir.path(), "empty.txt", b""), "empty"),
         (
-            write(dir.path(), "latin1.txt", b"Caf\xe9 owners said."),
-            "not UTF-8",
+            write(dir.path(), "broken16.txt", b"\xff\xfe\x00\xdc"),
+            "not valid UTF-16LE",
         ),
         (
             write(
@@ -98,4 +98,24 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
+}
+
+#[test]
+fn a_windows_1252_article_opens_decoded_with_its_encoding_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "legacy.txt",
+        b"\x93Nobody has cash,\x94 a trader said. Caf\xe9 owners agreed.",
+    );
+    let mut h = harness(ScriptedDialogs::default(), None);
+    drop_file(&mut h, &path);
+    let session = &h.state().document().unwrap().session;
+    assert_eq!(
+        session.sentence_text(0),
+        "“Nobody has cash,” a trader said."
+    );
+    assert_eq!(session.sentence_text(1), "Café owners agreed.");
+    let message = format!("{:?}", h.state().message());
+    assert!(message.contains("decoded from windows-1252"), "{message}");
 }

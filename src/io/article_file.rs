@@ -8,6 +8,11 @@ use std::path::Path;
 pub const MAX_ARTICLE_BYTES: u64 = 64_000_000;
 
 pub fn read_article(path: &Path) -> Result<Article, FileError> {
+    read_article_with_encoding(path).map(|(article, _)| article)
+}
+
+/// Reads an article and says which encoding its bytes were in ("UTF-8", "windows-1252", …).
+pub fn read_article_with_encoding(path: &Path) -> Result<(Article, &'static str), FileError> {
     let fail = |problem| FileError::open(path, problem);
     let meta = std::fs::metadata(path).map_err(|e| fail(read_problem(&e)))?;
     if meta.is_dir() {
@@ -24,7 +29,7 @@ pub fn read_article(path: &Path) -> Result<Article, FileError> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Untitled".to_string());
-    article_from_bytes(&bytes, &name, Some(path.display().to_string())).map_err(fail)
+    article_from_bytes_with_encoding(&bytes, &name, Some(path.display().to_string())).map_err(fail)
 }
 
 /// Decodes article bytes (from a file or stdin) and builds the article.
@@ -33,28 +38,78 @@ pub fn article_from_bytes(
     fallback_title: &str,
     source_path: Option<String>,
 ) -> Result<Article, Problem> {
-    if bytes.contains(&0) {
-        return Err(Problem::Binary);
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        let column = String::from_utf8_lossy(&valid[line_start..])
-            .chars()
-            .count()
-            + 1;
-        Problem::NotUtf8 { line, column }
-    })?;
+    article_from_bytes_with_encoding(bytes, fallback_title, source_path).map(|(a, _)| a)
+}
+
+pub fn article_from_bytes_with_encoding(
+    bytes: &[u8],
+    fallback_title: &str,
+    source_path: Option<String>,
+) -> Result<(Article, &'static str), Problem> {
+    let (text, encoding) = decode(bytes)?;
     let article = Article::new(
-        Article::title_from_text(text, fallback_title),
+        Article::title_from_text(&text, fallback_title),
         source_path,
-        text,
+        &text,
     );
     if article.text.trim().is_empty() {
         return Err(Problem::Empty);
     }
-    Ok(article)
+    Ok((article, encoding))
+}
+
+/// The text of an article file and the name of its encoding. A byte-order mark decides; then
+/// UTF-16 without a mark (every other byte zero); then UTF-8 if the bytes are valid UTF-8;
+/// other bytes with NULs are binary; anything else is detected (`chardetng`) and decoded
+/// (`encoding_rs`), e.g. Windows-1252 or EUC-KR.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Problem> {
+    use encoding_rs::{Encoding, UTF_16BE, UTF_16LE};
+    let with = |encoding: &'static Encoding, body: &[u8]| {
+        let (text, had_errors) = encoding.decode_without_bom_handling(body);
+        if had_errors {
+            Err(Problem::Undecodable(encoding.name()))
+        } else {
+            Ok((text.into_owned(), encoding.name()))
+        }
+    };
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return with(encoding, &bytes[bom..]);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        let encoding = if encoding { UTF_16LE } else { UTF_16BE };
+        return with(encoding, bytes);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        if text.contains('\0') {
+            return Err(Problem::Binary);
+        }
+        return Ok((text.to_string(), "UTF-8"));
+    }
+    if bytes.contains(&0) {
+        return Err(Problem::Binary);
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+    with(encoding, bytes)
+}
+
+/// `Some(true)` for UTF-16LE, `Some(false)` for UTF-16BE: most even (BE) or odd (LE) bytes are
+/// zero, as in text that is mostly Latin.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let zero_odd = bytes.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zero_even = bytes.iter().step_by(2).filter(|&&b| b == 0).count();
+    if zero_odd * 10 >= pairs * 7 && zero_even * 10 < pairs {
+        Some(true)
+    } else if zero_even * 10 >= pairs * 7 && zero_odd * 10 < pairs {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -62,9 +117,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn invalid_utf8_reports_line_and_column() {
-        let err = article_from_bytes(b"ok line\nab\xffcd", "x", None).unwrap_err();
-        assert_eq!(err, Problem::NotUtf8 { line: 2, column: 3 });
+    fn legacy_encodings_are_detected_and_decoded() {
+        let (text, encoding) =
+            decode(b"\x93Prices rose,\x94 a trader in Dandong said. Caf\xe9.").unwrap();
+        assert_eq!(text, "“Prices rose,” a trader in Dandong said. Café.");
+        assert_eq!(encoding, "windows-1252");
+        let utf16: Vec<u8> = "\u{feff}Rice rose."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(
+            decode(&utf16).unwrap(),
+            ("Rice rose.".to_string(), "UTF-16LE")
+        );
+        let no_bom: Vec<u8> = "Rice rose."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(
+            decode(&no_bom).unwrap(),
+            ("Rice rose.".to_string(), "UTF-16BE")
+        );
     }
 
     #[test]

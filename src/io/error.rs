@@ -20,6 +20,8 @@ pub enum Problem {
         line: usize,
         column: usize,
     },
+    /// Declared or detected as this encoding, but the bytes are not valid in it.
+    Undecodable(&'static str),
     TooLarge {
         bytes: u64,
         limit: u64,
@@ -52,6 +54,10 @@ impl fmt::Display for Problem {
                 f,
                 "it is not UTF-8 text (first invalid byte at line {line}, column {column}); \
                  save it as UTF-8 and try again"
+            ),
+            Problem::Undecodable(encoding) => write!(
+                f,
+                "its text is not valid {encoding}; the file may be damaged or not text"
             ),
             Problem::TooLarge { bytes, limit } => write!(
                 f,

@@ -309,12 +309,16 @@ impl ClaimlensApp {
                 self.disk_stamp = crate::io::session_file::disk_stamp(&path);
                 self.message = Some(Message::Notice(format!("Opened {}", path.display())));
             }
-            Opened::Article(article) => {
+            Opened::Article(article, encoding) => {
                 let session = Session::new(article, Taxonomy::default_preset());
                 let count = session.len();
                 self.start_review(session);
+                let decoded = match encoding {
+                    "UTF-8" => String::new(),
+                    other => format!(" (decoded from {other})"),
+                };
                 self.message = Some(Message::Notice(format!(
-                    "Opened {} — {count} sentences",
+                    "Opened {}{decoded} — {count} sentences",
                     path.display()
                 )));
             }

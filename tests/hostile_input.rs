@@ -1,0 +1,138 @@
+//! Any file a user can throw at claimlens gives a clear message or a correct result; nothing
+//! panics, and the open review is never touched.
+
+mod support;
+
+use claimlens::io::article_file::{article_from_bytes, decode, read_article};
+use claimlens::io::session_file::{from_ron, to_ron};
+use claimlens::io::{Problem, load_session, open_path};
+use claimlens::model::{Article, Session, Taxonomy, segment::segment};
+use proptest::prelude::*;
+use std::path::Path;
+
+const BAD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad");
+
+#[test]
+fn every_file_of_the_bad_corpus_is_refused_with_its_reason() {
+    let expected = [
+        ("bit-flipped.ron", "line "),
+        ("duplicate-ids.ron", "two sentences share one id"),
+        ("newer-version.ron", "newer claimlens"),
+        ("nul-bytes.txt", "NUL bytes"),
+        ("offset-mid-character.ron", "cuts a character in half"),
+        ("out-of-range.ron", "past the end of the text"),
+        ("overlapping-offsets.ron", "overlaps the one before it"),
+        ("random-bytes.ron", "not a text file"),
+        ("truncated.ron", "line "),
+        ("unknown-label.ron", "\"in_latvia\""),
+        ("wrong-format.ron", "not a claimlens session file"),
+    ];
+    let found = std::fs::read_dir(BAD).unwrap().count();
+    assert_eq!(
+        found,
+        expected.len(),
+        "every corpus file has an expectation"
+    );
+    for (name, reason) in expected {
+        let path = Path::new(BAD).join(name);
+        let message = open_path(&path).unwrap_err().to_string();
+        assert!(message.contains(name), "{message}");
+        assert!(message.contains(reason), "{name}: {message}");
+    }
+}
+
+#[test]
+fn legacy_encodings_are_decoded_and_named() {
+    let euc_kr = b"\xba\xcf\xc7\xd1 \xbd\xc3\xc0\xe5\xbf\xa1\xbc\xad \xbd\xd2 \xb0\xa1\xb0\xdd\xc0\xcc \xbf\xc3\xb6\xfa\xb4\xd9. \xc1\xd6\xb9\xce\xb5\xe9\xc0\xba \xbf\xc1\xbc\xf6\xbc\xf6\xb8\xa6 \xbb\xea\xb4\xd9.";
+    let (text, encoding) = decode(euc_kr).unwrap();
+    assert_eq!(encoding, "EUC-KR");
+    assert_eq!(
+        text,
+        "북한 시장에서 쌀 가격이 올랐다. 주민들은 옥수수를 산다."
+    );
+    let cp1252 = b"\x93Nobody has cash,\x94 said a trader in Sinui\xf1u.";
+    assert_eq!(decode(cp1252).unwrap().1, "windows-1252");
+    let utf16le: Vec<u8> = "\u{feff}Rice rose. Corn fell."
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let article = article_from_bytes(&utf16le, "t", None).unwrap();
+    assert_eq!(segment(&article.text).sentences.len(), 2);
+}
+
+#[test]
+fn a_200_mb_article_is_refused_before_it_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.txt");
+    // A sparse file: 200 MB on paper, nothing on disk.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(200_000_000)
+        .unwrap();
+    let err = read_article(&path).unwrap_err();
+    assert!(matches!(err.problem, Problem::TooLarge { .. }));
+    assert!(err.to_string().contains("too large (200 MB"), "{err}");
+}
+
+#[test]
+fn long_lines_rtl_cjk_emoji_and_combining_marks_segment_on_character_boundaries() {
+    let long_line = "word ".repeat(200_000);
+    let mixed = format!(
+        "{long_line}\n\nمصدر في روسيا قال إن العمال غادروا. 北朝鲜的大米价格上涨了。 \
+         A source 🙂 said prices rose. Cafe\u{301} owners agreed! Ne\u{301}e\u{308}…\n"
+    );
+    let seg = segment(&mixed);
+    assert!(seg.sentences.len() >= 4);
+    for s in &seg.sentences {
+        assert!(mixed.is_char_boundary(s.start) && mixed.is_char_boundary(s.end));
+    }
+    let session = Session::new(Article::new("t", None, &mixed), Taxonomy::default_preset());
+    // A split asked for in the middle of a character is refused, not a panic.
+    let last = session.len() - 1;
+    let span = session.sentences[last];
+    let inside_accent = (span.start..span.end)
+        .find(|&b| !mixed.is_char_boundary(b))
+        .unwrap();
+    assert!(session.split(last, inside_accent).is_err());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Random bytes as an article: a clear refusal or an article, never a panic.
+    #[test]
+    fn random_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        if let Ok(article) = article_from_bytes(&bytes, "t", None) {
+            let seg = segment(&article.text);
+            for s in seg.sentences {
+                prop_assert!(article.text.is_char_boundary(s.start));
+                prop_assert!(article.text.is_char_boundary(s.end));
+            }
+        }
+    }
+
+    /// A damaged session file either fails to load with a reason or loads as a whole,
+    /// consistent session; it is never half-loaded.
+    #[test]
+    fn cut_or_bit_flipped_sessions_fail_cleanly(cut in 0usize..20_000, flip in 0usize..20_000, bit in 0u8..8) {
+        let good = std::fs::read(Path::new(BAD).join("../sessions/v1_hyesan_review.ron")).unwrap();
+        let mut bytes = good.clone();
+        let at = flip % bytes.len();
+        bytes[at] ^= 1 << bit;
+        bytes.truncate(bytes.len() - cut % bytes.len());
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            match from_ron(text) {
+                Ok(session) => {
+                    prop_assert_eq!(session.sentences.len(), session.annotations.len());
+                    prop_assert_eq!(from_ron(&to_ron(&session)).unwrap(), session);
+                }
+                Err(problem) => prop_assert!(!problem.to_string().is_empty()),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_checked_in_fixture_still_loads() {
+    load_session(&Path::new(BAD).join("../sessions/v1_hyesan_review.ron")).unwrap();
+}
