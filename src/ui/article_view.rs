@@ -479,27 +479,42 @@ fn split_point(paragraph: &str, paragraph_start: usize, galley: &Galley, pos: eg
 }
 
 /// The screen rectangles (relative to the galley) covering characters `chars`, one per row.
+/// Positions come from the galley's own cursor mapping, which knows how shaped text (Arabic
+/// joining, combining marks, emoji) maps characters to glyphs; counting glyphs does not.
 fn char_range_rects(galley: &Arc<Galley>, chars: Range<usize>) -> Vec<Rect> {
+    use eframe::egui::text::CCursor;
+    if chars.is_empty() {
+        return Vec::new();
+    }
+    let start = galley.pos_from_cursor(CCursor::new(chars.start));
+    let end = galley.pos_from_cursor(CCursor {
+        index: chars.end.into(),
+        prefer_next_row: false,
+    });
     let mut out = Vec::new();
-    let mut row_start = 0;
     for placed in &galley.rows {
-        let glyphs = &placed.row.glyphs;
-        let row_end = row_start + glyphs.len();
-        let a = chars.start.max(row_start);
-        let b = chars.end.min(row_end);
-        if a < b {
-            let first = &glyphs[a - row_start];
-            let last = &glyphs[b - 1 - row_start];
-            let min = pos2(placed.pos.x + first.pos.x, placed.pos.y);
-            let max = pos2(
-                placed.pos.x + last.max_x(),
-                placed.pos.y + placed.row.size.y,
-            );
-            out.push(Rect::from_min_max(min, max));
+        let row = placed.rect();
+        if row.max.y <= start.min.y + 0.5 {
+            continue;
         }
-        row_start = row_end + usize::from(placed.ends_with_newline);
-        if row_start >= chars.end {
+        if row.min.y >= end.max.y - 0.5 {
             break;
+        }
+        let left = if row.contains(start.center()) {
+            start.min.x
+        } else {
+            row.min.x
+        };
+        let right = if row.contains(end.center()) {
+            end.max.x
+        } else {
+            row.max.x
+        };
+        if right > left {
+            out.push(Rect::from_min_max(
+                pos2(left, row.min.y),
+                pos2(right, row.max.y),
+            ));
         }
     }
     out
