@@ -180,13 +180,48 @@ pub fn to_ron(session: &Session) -> String {
 
 /// Parses and validates session RON text, migrating older versions.
 pub fn from_ron(text: &str) -> Result<Session, Problem> {
-    let header: Header = ron::from_str(text).map_err(|e| {
+    let header = match quick_header(text) {
+        Some(header) => header,
+        None => full_header(text)?,
+    };
+    from_ron_with(text, header)
+}
+
+/// `format` and `version` are the first two fields claimlens writes: read them from the first
+/// lines instead of parsing a large file twice.
+fn quick_header(text: &str) -> Option<Header> {
+    let mut end = text.len().min(512);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let mut format = None;
+    let mut version = None;
+    for line in head.lines().take(6) {
+        let line = line.trim().trim_end_matches(',');
+        if let Some(v) = line.strip_prefix("format:") {
+            format = Some(v.trim().trim_matches('"').to_string());
+        } else if let Some(v) = line.strip_prefix("version:") {
+            version = v.trim().parse().ok();
+        }
+    }
+    Some(Header {
+        format: format?,
+        version: version?,
+    })
+}
+
+fn full_header(text: &str) -> Result<Header, Problem> {
+    ron::from_str(text).map_err(|e| {
         if looks_like_ron_struct(text) {
             Problem::Malformed(describe_ron_error(&e))
         } else {
             Problem::NotASession
         }
-    })?;
+    })
+}
+
+fn from_ron_with(text: &str, header: Header) -> Result<Session, Problem> {
     if header.format != FORMAT {
         return Err(Problem::NotASession);
     }

@@ -63,6 +63,8 @@ pub struct Session {
     paragraph_sentences: Vec<Range<usize>>,
     /// For each sentence, its multi-sentence quotation group. Derived from text and boundaries.
     quote_groups: Vec<Option<u32>>,
+    /// Where each sentence id is. Derived; links are resolved through it.
+    id_index: std::collections::HashMap<SentenceId, usize>,
 }
 
 /// Label counts for the claims panel.
@@ -100,6 +102,7 @@ impl Session {
         let mut session = Self::from_parts(article, taxonomy, paragraphs, sentences, annotations);
         session.ids = ids;
         session.sources = sources;
+        session.reindex();
         session
     }
 
@@ -123,6 +126,7 @@ impl Session {
             orphans: Vec::new(),
             paragraph_sentences: Vec::new(),
             quote_groups: Vec::new(),
+            id_index: Default::default(),
         };
         session.reindex();
         session
@@ -144,6 +148,7 @@ impl Session {
         }
         self.paragraph_sentences = out;
         self.quote_groups = quote_groups(&self.article.text, &self.paragraphs, &self.sentences);
+        self.id_index = self.ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
     }
 
     /// A sentence id not used yet.
@@ -153,7 +158,7 @@ impl Session {
 
     /// The index of the sentence with this id.
     pub fn index_of(&self, id: SentenceId) -> Option<usize> {
-        self.ids.iter().position(|&i| i == id)
+        self.id_index.get(&id).copied()
     }
 
     pub fn source(&self, id: SourceId) -> Option<&Source> {

@@ -1,0 +1,74 @@
+//! One egui pass of the whole app (kittest `Harness::step`, no GPU) with a generated 5 MB
+//! article open: at the top, middle and end, idle, while scrolling, and right after a label
+//! change. `cargo bench --bench ui_frame`
+
+use claimlens::ui::selection::Selection;
+use claimlens::ui::{ClaimlensApp, DialogKind, FileDialogs, dialogs::DialogAnswer};
+use criterion::{Criterion, criterion_group, criterion_main};
+use eframe::egui;
+use egui_kittest::Harness;
+use std::sync::mpsc::{Receiver, channel};
+
+struct NoDialogs;
+
+impl FileDialogs for NoDialogs {
+    fn ask(&mut self, _: DialogKind, _: egui::Context) -> Receiver<DialogAnswer> {
+        channel().1
+    }
+}
+
+fn harness(path: std::path::PathBuf) -> Harness<'static, ClaimlensApp> {
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(10_000)
+        .build_eframe(move |_cc| {
+            let mut app = ClaimlensApp::new(Box::new(NoDialogs), Vec::new());
+            app.open_startup(Some(path));
+            app
+        });
+    h.run();
+    h
+}
+
+fn bench(c: &mut Criterion) {
+    let dir = std::env::temp_dir().join("claimlens-bench");
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("5mb.txt");
+    std::fs::write(&path, claimlens::samples::generate_report(5_000_000, 1)).expect("write");
+    let mut h = harness(path);
+    let n = h.state().document().map_or(0, |d| d.session.len());
+    let mut group = c.benchmark_group("ui_frame_5MB");
+    group.sample_size(30);
+    for (name, at) in [("idle_top", 0), ("idle_middle", n / 2), ("idle_end", n - 1)] {
+        h.state_mut().select(Selection::single(at));
+        h.run();
+        group.bench_function(name, |b| b.iter(|| h.step()));
+    }
+    h.state_mut().select(Selection::single(n / 2));
+    h.run();
+    group.bench_function("scrolling", |b| {
+        b.iter(|| {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -120.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.hover_at(egui::pos2(400.0, 400.0));
+            h.step();
+        })
+    });
+    group.bench_function("after_label_change", |b| {
+        let mut k = 0;
+        b.iter(|| {
+            k += 1;
+            h.key_press(if k % 2 == 0 { egui::Key::Num1 } else { egui::Key::Num2 });
+            h.step();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
