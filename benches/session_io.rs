@@ -4,8 +4,8 @@
 use claimlens::io::session_file::{from_ron, to_ron};
 use claimlens::io::{load_session, save_session};
 use claimlens::model::{
-    Article, Credibility, LabelId, Link, LinkKind, Reliability, Session, Source, SourceId,
-    Status, Taxonomy, suggest,
+    Article, Credibility, LabelId, Link, LinkKind, Reliability, Session, Source, SourceId, Status,
+    Taxonomy, suggest,
 };
 use claimlens::samples::generate_report;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
@@ -40,12 +40,19 @@ fn annotate(mut s: Session, claims: usize) -> Session {
     let labels: Vec<LabelId> = s.taxonomy.labels.iter().map(|l| l.id.clone()).collect();
     for (i, a) in s.annotations.iter_mut().take(claims).enumerate() {
         a.label = Some(labels[i % labels.len()].clone());
-        a.status = if i % 3 == 0 { Status::Suggested } else { Status::Confirmed };
+        a.status = if i % 3 == 0 {
+            Status::Suggested
+        } else {
+            Status::Confirmed
+        };
         a.note = format!("checked against the March report, item {i}");
         a.source = Some(SourceId((i % 20) as u32));
         a.credibility = Credibility::ALL[1 + i % 5];
         if i > 0 {
-            a.links.push(Link { kind: LinkKind::ALL[i % 4], to: ids[i - 1] });
+            a.links.push(Link {
+                kind: LinkKind::ALL[i % 4],
+                to: ids[i - 1],
+            });
         }
     }
     s
@@ -78,7 +85,9 @@ fn bench(c: &mut Criterion) {
     group.bench_function("load_50k_claims", |b| {
         b.iter(|| black_box(load_session(&path).expect("load")))
     });
-    group.bench_function("parse_50k_claims", |b| b.iter(|| black_box(from_ron(&text))));
+    group.bench_function("parse_50k_claims", |b| {
+        b.iter(|| black_box(from_ron(&text)))
+    });
     group.finish();
 }
 

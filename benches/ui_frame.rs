@@ -63,7 +63,11 @@ fn bench(c: &mut Criterion) {
         let mut k = 0;
         b.iter(|| {
             k += 1;
-            h.key_press(if k % 2 == 0 { egui::Key::Num1 } else { egui::Key::Num2 });
+            h.key_press(if k % 2 == 0 {
+                egui::Key::Num1
+            } else {
+                egui::Key::Num2
+            });
             h.step();
         })
     });

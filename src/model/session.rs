@@ -148,7 +148,12 @@ impl Session {
         }
         self.paragraph_sentences = out;
         self.quote_groups = quote_groups(&self.article.text, &self.paragraphs, &self.sentences);
-        self.id_index = self.ids.iter().enumerate().map(|(i, &id)| (id, i)).collect();
+        self.id_index = self
+            .ids
+            .iter()
+            .enumerate()
+            .map(|(i, &id)| (id, i))
+            .collect();
     }
 
     /// A sentence id not used yet.
