@@ -111,6 +111,28 @@ proptest! {
         }
     }
 
+    /// Any text, especially punctuation-heavy text with wide whitespace and marks, segments
+    /// without panicking, on character boundaries, and suggestions run on it.
+    #[test]
+    fn any_text_segments_and_suggests(tokens in prop::collection::vec(prop::sample::select(vec![
+        "left", "She", "U.S.", ".", "!", "?", "…", "“", "”", "\"", "'", "(", ")", " ", "\u{a0}",
+        "\u{3000}", "\n", "\n\n", "é", "e\u{301}", "🙂", "北", "قال", "Mr.", "1.", "a.m.", "www.x",
+        "said a source in Hyesan", "he added", "reportedly", "A", "b",
+    ]), 0..80)) {
+        let text: String = tokens.concat();
+        let seg = segment(&text);
+        for s in &seg.sentences {
+            prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        }
+        let session = Session::new(Article::new("t", None, &text), Taxonomy::default_preset());
+        let suggestions = claimlens::model::suggest::suggest(&session);
+        prop_assert_eq!(suggestions.len(), session.len());
+        for s in suggestions.iter().filter_map(|s| s.cue) {
+            prop_assert!(session.article.text.is_char_boundary(s.start));
+            prop_assert!(session.article.text.is_char_boundary(s.end));
+        }
+    }
+
     /// A damaged session file either fails to load with a reason or loads as a whole,
     /// consistent session; it is never half-loaded.
     #[test]

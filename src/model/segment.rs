@@ -318,9 +318,12 @@ fn is_missing_space_boundary(
     if !(lowercase_word && capitalised) {
         return false;
     }
+    // Whitespace can be wider than a byte (no-break space).
     let token_start = text[sentence_start..term]
-        .rfind(char::is_whitespace)
-        .map_or(sentence_start, |k| sentence_start + k + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(sentence_start, |(k, c)| sentence_start + k + c.len_utf8());
     let token_end = text[next..]
         .find(char::is_whitespace)
         .map_or(text.len(), |k| next + k);
@@ -545,6 +548,13 @@ mod tests {
             ["Photo: A vendor in Hyesan. (Kestrel Report)"]
         );
         assert_eq!(split("One. (Two.)"), ["One.", "(Two.)"]);
+    }
+
+    #[test]
+    fn wide_whitespace_before_a_missing_space_boundary_is_no_problem() {
+        // A no-break space (two bytes) before "left.She": found by a property test.
+        let text = "Prices rose\u{a0}left.She stayed.";
+        assert_eq!(split(text), ["Prices rose\u{a0}left.", "She stayed."]);
     }
 
     #[test]

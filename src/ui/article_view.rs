@@ -468,8 +468,10 @@ fn split_point(paragraph: &str, paragraph_start: usize, galley: &Galley, pos: eg
         .nth(chars)
         .map_or(paragraph.len(), |(b, _)| b);
     let word_start = paragraph[..byte]
-        .rfind(char::is_whitespace)
-        .map_or(0, |k| k + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(k, c)| k + c.len_utf8());
     let at = if paragraph[byte..].starts_with(char::is_whitespace) {
         byte
     } else {
