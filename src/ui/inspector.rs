@@ -88,20 +88,17 @@ impl Inspector {
             if let Some(choice) = choice {
                 out.push(session.set_claim_source(sentence, choice));
             }
-            let carried = carried_from(suggestions, sentence);
+            // Finding the carried-over sentences scans every suggestion: only on click, not in
+            // every frame.
             if ui
                 .button("New source")
-                .on_hover_text(format!(
-                    "A new source for this claim{}",
-                    if carried.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" and the {} sentences that carry it over", carried.len())
-                    }
-                ))
+                .on_hover_text(
+                    "A new source for this claim and the sentences that carry it over \
+                     (“he added”, “the source said”)",
+                )
                 .clicked()
             {
-                let unset: Vec<usize> = carried
+                let unset: Vec<usize> = carried_from(suggestions, sentence)
                     .into_iter()
                     .filter(|&i| session.annotations[i].source.is_none())
                     .collect();
