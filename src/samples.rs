@@ -1,11 +1,15 @@
 //! The sample report bundled into the binary, so `cargo run` always has something to open.
 
+use crate::model::{
+    Article, Credibility, LabelId, Link, LinkKind, Reliability, Session, Source, SourceId, Status,
+    Taxonomy,
+};
+
 pub const SAMPLE_PATH: &str = "assets/samples/hyesan-rice-prices.txt";
 pub const SAMPLE_TEXT: &str = include_str!("../assets/samples/hyesan-rice-prices.txt");
 
 /// The sample as a fresh article.
-pub fn sample_article() -> crate::model::Article {
-    use crate::model::Article;
+pub fn sample_article() -> Article {
     Article::new(
         Article::title_from_text(SAMPLE_TEXT, "Sample report"),
         Some(SAMPLE_PATH.to_string()),
@@ -87,6 +91,55 @@ pub fn generate_report(bytes: usize, seed: u64) -> String {
         out.push_str("\n\n");
     }
     out
+}
+
+/// A finished review of a generated report with `claims` annotated sentences (labels, notes,
+/// sources, grades, links), for measuring saves and loads of large sessions.
+pub fn reviewed_report(claims: usize) -> Session {
+    // The smallest generated report with enough sentences: about 85 bytes per sentence.
+    let mut bytes = claims * 85;
+    loop {
+        let s = Session::new(
+            Article::new("bench", None, &generate_report(bytes, 1)),
+            Taxonomy::default_preset(),
+        );
+        if s.len() >= claims {
+            return annotate_for_bench(s, claims);
+        }
+        bytes += bytes / 20;
+    }
+}
+
+fn annotate_for_bench(mut s: Session, claims: usize) -> Session {
+    for n in 0..20u32 {
+        s.sources.push(Source {
+            id: SourceId(n),
+            name: format!("Source {n}"),
+            label: Some(LabelId::new("inside_nk")),
+            descriptor: "phone contact; two years; accurate so far".into(),
+            reliability: Reliability::ALL[n as usize % 6],
+        });
+    }
+    let ids = s.ids.clone();
+    let labels: Vec<LabelId> = s.taxonomy.labels.iter().map(|l| l.id.clone()).collect();
+    for (i, a) in s.annotations.iter_mut().take(claims).enumerate() {
+        a.label = Some(labels[i % labels.len()].clone());
+        a.status = if i % 3 == 0 {
+            Status::Suggested
+        } else {
+            Status::Confirmed
+        };
+        a.note = format!("checked against the March report, item {i}");
+        a.source = Some(SourceId((i % 20) as u32));
+        a.credibility = Credibility::ALL[1 + i % 5];
+        if i > 0 {
+            a.links.push(Link {
+                kind: LinkKind::ALL[i % 4],
+                to: ids[i - 1],
+            });
+        }
+    }
+    s
 }
 
 #[cfg(test)]

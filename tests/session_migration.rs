@@ -1,7 +1,7 @@
 //! Sessions saved by earlier versions of claimlens still open, with nothing lost.
 
-use claimlens::io::load_session;
-use claimlens::model::{LabelId, Status};
+use claimlens::io::{load_session, save_session};
+use claimlens::model::{Credibility, LabelId, Reliability, Status};
 
 const V1: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -44,4 +44,42 @@ fn a_version_1_session_loads_with_every_label_status_and_note() {
         "Phone contact; date not given."
     );
     assert_eq!(session.taxonomy.labels.len(), 13);
+}
+
+const V2: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/sessions/v2_hyesan_review.ron"
+);
+
+#[test]
+fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_version_3() {
+    let text = std::fs::read_to_string(V2).unwrap();
+    assert!(
+        text.contains("version: 2,") && text.contains("start: "),
+        "the fixture must stay a version 2 file, with claim byte ranges"
+    );
+    let session = load_session(std::path::Path::new(V2)).unwrap();
+    assert_eq!(session.len(), 33);
+    let russia = (0..session.len())
+        .find(|&i| {
+            session
+                .sentence_text(i)
+                .starts_with("A source in Russia told")
+        })
+        .unwrap();
+    let claim = &session.annotations[russia];
+    assert_eq!(claim.label, Some(LabelId::new("in_russia")));
+    assert_eq!(claim.status, Status::Confirmed);
+    assert_eq!(claim.note, "Second report from this contact this month.");
+    assert_eq!(claim.credibility, Credibility::Probable);
+    assert_eq!(claim.source, Some(session.sources[0].id));
+    assert_eq!(claim.links.len(), 1);
+    assert_eq!(session.sources[0].reliability, Reliability::B);
+
+    let dir = tempfile::tempdir().unwrap();
+    let resaved = dir.path().join("resaved.ron");
+    save_session(&resaved, &session).unwrap();
+    let new_text = std::fs::read_to_string(&resaved).unwrap();
+    assert!(new_text.contains("version: 3,") && !new_text.contains("start: "));
+    assert_eq!(load_session(&resaved).unwrap(), session);
 }

@@ -2,28 +2,13 @@
 
 mod support;
 
-use eframe::egui::{self, Key};
+use eframe::egui::Key;
 use egui_kittest::kittest::Queryable;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use support::{ScriptedDialogs, harness};
 
-#[derive(Debug)]
-struct Dropped(PathBuf);
-
-impl egui::DroppedFile for Dropped {
-    fn path(&self) -> &Path {
-        &self.0
-    }
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 fn drop_file(h: &mut egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>, path: &Path) {
-    h.input_mut()
-        .dropped_files
-        .push(Arc::new(Dropped(path.to_path_buf())));
+    support::push_dropped(h, path);
     h.run();
 }
 

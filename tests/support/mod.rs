@@ -75,3 +75,23 @@ pub fn click_sentence(h: &mut Harness<'static, ClaimlensApp>, i: usize) {
     h.get_by_label(&text).click();
     h.run();
 }
+
+/// A file dropped on the window.
+#[derive(Debug)]
+pub struct Dropped(pub PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window; the next frame sees it.
+pub fn push_dropped(h: &mut Harness<'static, ClaimlensApp>, path: &std::path::Path) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
+}
