@@ -3,6 +3,7 @@
 //! does not look exactly like that layout, or fails in any way, returns `None` and the caller
 //! parses the file the ordinary way, which also gives the exact line and column of an error.
 
+use memchr::memmem;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -20,13 +21,15 @@ struct Split<'a> {
 
 fn split(text: &str) -> Option<Split<'_>> {
     // A second marker could only come from inside a string: do not guess which one is real.
-    let mut found = text.match_indices(CLAIMS_OPEN);
-    let (open, _) = found.next()?;
+    // memmem's vectorised search: the file may be tens of megabytes.
+    let mut found = memmem::find_iter(text.as_bytes(), CLAIMS_OPEN);
+    let open = found.next()?;
     if found.next().is_some() {
         return None;
     }
     let body_start = open + CLAIMS_OPEN.len();
-    let body_end = body_start - 1 + text[body_start - 1..].find(LIST_CLOSE)?;
+    let body_end =
+        body_start - 1 + memmem::find(&text.as_bytes()[body_start - 1..], LIST_CLOSE.as_bytes())?;
     let body = &text[body_start..body_end];
     if body.len() < MIN_CLAIMS_BYTES || !body.starts_with("    (") {
         return None;
@@ -40,7 +43,7 @@ fn split(text: &str) -> Option<Split<'_>> {
         let cut = if target == body.len() {
             body.len()
         } else {
-            match body[target..].find(CLAIM_LINE) {
+            match memmem::find(&body.as_bytes()[target..], CLAIM_LINE.as_bytes()) {
                 Some(i) => target + i + 1,
                 None => body.len(),
             }

@@ -101,6 +101,21 @@ impl Command {
     }
 
     /// Text for "Undo …" / "Redo …" menu entries.
+    /// The sentences whose annotations this command changes, when it changes nothing else
+    /// (labels, notes, one claim's record); `None` for anything wider.
+    pub fn touched_sentences(&self) -> Option<Vec<usize>> {
+        let mut touched = match self {
+            Command::SetLabels(changes) => changes.iter().map(|c| c.sentence).collect(),
+            Command::SetNote { sentence, .. } | Command::SetAnnotation { sentence, .. } => {
+                vec![*sentence]
+            }
+            _ => return None,
+        };
+        touched.sort_unstable();
+        touched.dedup();
+        Some(touched)
+    }
+
     pub fn describe(&self) -> String {
         match self {
             Command::SetLabels(changes) => {

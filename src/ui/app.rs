@@ -10,7 +10,7 @@ use super::selection::Selection;
 use super::{help, menu, prompt, status_bar};
 use crate::io::{self, FileError};
 use crate::model::suggest::{self, Suggestion};
-use crate::model::{Command, Document, LabelId, Session, Stats, Taxonomy};
+use crate::model::{Annotation, Command, Document, LabelId, Session, Stats, Taxonomy};
 use eframe::egui::{self, Context, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -651,8 +651,25 @@ impl ClaimlensApp {
 
     fn apply(&mut self, command: Command) {
         let Some(doc) = &mut self.doc else { return };
+        // A label or note change touches a few sentences: update the counts from those alone
+        // rather than recounting a book-length review in the frame that shows the change.
+        let touched = command.touched_sentences();
+        let before: Vec<Annotation> = touched
+            .iter()
+            .flatten()
+            .filter_map(|&i| doc.session.annotations.get(i).cloned())
+            .collect();
+        let revision_before = doc.revision();
         if let Err(e) = doc.apply(command) {
             self.message = Some(Message::Error(format!("Not changed: {e}")));
+            return;
+        }
+        if let (Some(touched), Some((key, revision, stats))) = (touched, &mut self.stats)
+            && (*key, *revision) == (self.doc_key, revision_before)
+            && before.len() == touched.len()
+        {
+            doc.session.update_stats(stats, &touched, &before);
+            *revision = doc.revision();
         }
     }
 
