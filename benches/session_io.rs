@@ -3,30 +3,41 @@
 
 use claimlens::io::session_file::{from_ron, to_ron};
 use claimlens::io::{load_session, save_session};
-use claimlens::model::{Article, Session, Taxonomy, suggest};
+use claimlens::model::{Article, Session, Taxonomy};
 use claimlens::samples::{generate_report, reviewed_report};
+use claimlens::ui::background::prepare;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
+use std::sync::atomic::AtomicU8;
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("session");
     group.sample_size(10);
+    let dir = std::env::temp_dir().join("claimlens-bench");
+    let _ = std::fs::create_dir_all(&dir);
     for (bytes, name) in [(100_000, "100KB"), (1_000_000, "1MB"), (5_000_000, "5MB")] {
         let text = generate_report(bytes, 1);
         group.throughput(Throughput::Bytes(text.len() as u64));
-        // What opening an article costs: normalize + hash + segment + suggest.
-        group.bench_with_input(BenchmarkId::new("open_article", name), &text, |b, t| {
+        let file = dir.join(format!("{name}.txt"));
+        std::fs::write(&file, &text).expect("write the article");
+        // Opening an article from disk, as the app does: read + decode + normalize + hash +
+        // segment + suggest, ready to show.
+        group.bench_with_input(BenchmarkId::new("open_article", name), &file, |b, f| {
+            b.iter(|| black_box(prepare(f, &AtomicU8::new(0)).expect("opens")))
+        });
+        // The same without the suggestions, to show what they cost.
+        group.bench_with_input(BenchmarkId::new("segment_only", name), &text, |b, t| {
             b.iter(|| {
-                let s = Session::new(Article::new("a", None, t), Taxonomy::default_preset());
-                black_box(suggest::with_suggestions(s))
+                black_box(Session::new(
+                    Article::new("a", None, t),
+                    Taxonomy::default_preset(),
+                ))
             })
         });
     }
     let session = reviewed_report(50_000);
     let text = to_ron(&session);
     group.throughput(Throughput::Bytes(text.len() as u64));
-    let dir = std::env::temp_dir().join("claimlens-bench");
-    let _ = std::fs::create_dir_all(&dir);
     let path = dir.join("50k.ron");
     group.bench_function("save_50k_claims", |b| {
         b.iter(|| save_session(&path, &session).expect("save"))

@@ -157,57 +157,79 @@ impl Hedging {
 
     /// The hedging the report's own words show, from its cue words; the strongest wins.
     pub fn from_text(text: &str) -> Hedging {
-        let lower = text.to_lowercase();
-        let has = |words: &[&str]| {
-            words.iter().any(|w| {
-                lower.match_indices(w).any(|(i, _)| {
-                    let before = lower[..i].chars().next_back();
-                    let after = lower[i + w.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-            })
-        };
-        if has(&[
-            "reportedly",
-            "allegedly",
-            "rumor",
-            "rumors",
-            "rumour",
-            "rumours",
-            "is said to",
-            "are said to",
-            "was said to",
-            "were said to",
-            "purportedly",
-            "supposedly",
-        ]) {
-            Hedging::Hearsay
-        } else if has(&[
-            "apparently",
-            "seems to",
-            "seemed to",
-            "appears to",
-            "appeared to",
-            "evidently",
-            "is believed to",
-            "are believed to",
-        ]) {
-            Hedging::Inferential
-        } else if has(&[
-            "may have",
-            "might",
-            "could have",
-            "possibly",
-            "perhaps",
-            "likely",
-        ]) {
-            Hedging::Speculative
-        } else {
-            Hedging::None
+        let finder = &*HEDGE_FINDER;
+        let mut found = Hedging::None;
+        for m in finder.find_iter(text) {
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let cue = m.as_str().to_ascii_lowercase();
+            let Some(&(_, level)) = HEDGE_CUES.iter().find(|(c, _)| *c == cue) else {
+                continue;
+            };
+            if level.strength() > found.strength() {
+                found = level;
+            }
+        }
+        found
+    }
+
+    /// Hearsay outranks inference, which outranks speculation.
+    fn strength(self) -> u8 {
+        match self {
+            Hedging::None => 0,
+            Hedging::Speculative => 1,
+            Hedging::Inferential => 2,
+            Hedging::Hearsay => 3,
         }
     }
 }
+
+const HEDGE_CUES: &[(&str, Hedging)] = &[
+    ("reportedly", Hedging::Hearsay),
+    ("allegedly", Hedging::Hearsay),
+    ("rumor", Hedging::Hearsay),
+    ("rumors", Hedging::Hearsay),
+    ("rumour", Hedging::Hearsay),
+    ("rumours", Hedging::Hearsay),
+    ("is said to", Hedging::Hearsay),
+    ("are said to", Hedging::Hearsay),
+    ("was said to", Hedging::Hearsay),
+    ("were said to", Hedging::Hearsay),
+    ("purportedly", Hedging::Hearsay),
+    ("supposedly", Hedging::Hearsay),
+    ("apparently", Hedging::Inferential),
+    ("seems to", Hedging::Inferential),
+    ("seemed to", Hedging::Inferential),
+    ("appears to", Hedging::Inferential),
+    ("appeared to", Hedging::Inferential),
+    ("evidently", Hedging::Inferential),
+    ("is believed to", Hedging::Inferential),
+    ("are believed to", Hedging::Inferential),
+    ("may have", Hedging::Speculative),
+    ("might", Hedging::Speculative),
+    ("could have", Hedging::Speculative),
+    ("possibly", Hedging::Speculative),
+    ("perhaps", Hedging::Speculative),
+    ("likely", Hedging::Speculative),
+];
+
+/// All cue words as one case-insensitive search, longest first so that "rumors" is found whole
+/// rather than as "rumor" followed by a letter. One pass over the sentence instead of one per
+/// cue: this runs on every sentence of a new review.
+static HEDGE_FINDER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let mut cues: Vec<&str> = HEDGE_CUES.iter().map(|(c, _)| *c).collect();
+    cues.sort_by_key(|c| std::cmp::Reverse(c.len()));
+    let alternation: Vec<String> = cues.iter().map(|c| regex::escape(c)).collect();
+    regex::RegexBuilder::new(&alternation.join("|"))
+        .case_insensitive(true)
+        .unicode(false)
+        .build()
+        .unwrap_or_else(|_| regex::Regex::new("$^").expect("an empty pattern compiles"))
+});
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

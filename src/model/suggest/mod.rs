@@ -239,11 +239,13 @@ pub fn count_above(session: &Session, suggestions: &[Suggestion], threshold: f32
 pub fn with_suggestions(mut session: Session) -> (Session, Vec<Suggestion>) {
     let suggestions = suggest(&session);
     // The report's own hedging, read from its words, as the starting value the analyst edits.
-    for (i, a) in session.annotations.iter_mut().enumerate() {
-        if a.hedging == Hedging::None {
-            a.hedging = Hedging::from_text(&session.article.text[session.sentences[i].range()]);
-        }
-    }
+    let text = &session.article.text;
+    session
+        .annotations
+        .par_iter_mut()
+        .zip(&session.sentences)
+        .filter(|(a, _)| a.hedging == Hedging::None)
+        .for_each(|(a, span)| a.hedging = Hedging::from_text(&text[span.range()]));
     if let Some(command) = place_command(&session, &suggestions) {
         // Built from this very session, so it applies; a refusal would leave it unlabelled.
         let _ = session.apply(command);
