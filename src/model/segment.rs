@@ -252,6 +252,10 @@ fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     // The next "…" at or after `i` (or `para.end`), found again only once `i` passes it.
     let mut next_ellipsis = para.end;
     let mut ellipsis_from = usize::MAX;
+    // Likewise the next ideographic or full-width terminator, and the next . ! ? (kept so that
+    // text with many candidates of one kind does not rescan for the other).
+    let mut next_cjk = NextFrom::default();
+    let mut next_ascii = NextFrom::default();
     while i < para.end {
         if ellipsis_from == usize::MAX || (i > next_ellipsis && next_ellipsis < para.end) {
             next_ellipsis = ellipsis
@@ -259,10 +263,14 @@ fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
                 .map_or(para.end, |k| i + k);
             ellipsis_from = i;
         }
-        // Jump to the next byte that can begin a terminator: . ! ? or "…".
-        let stop = memchr::memchr3(b'.', b'!', b'?', &bytes[i..para.end])
-            .map_or(para.end, |k| i + k)
-            .min(next_ellipsis);
+        // Jump to the next byte that can begin a terminator: . ! ? … 。！？
+        let ascii = next_ascii.at_or_after(i, para.end, |from| {
+            memchr::memchr3(b'.', b'!', b'?', &bytes[from..para.end]).map(|k| from + k)
+        });
+        let cjk = next_cjk.at_or_after(i, para.end, |from| {
+            next_cjk_terminator(bytes, from, para.end)
+        });
+        let stop = ascii.min(cjk).min(next_ellipsis);
         if stop >= para.end {
             break;
         }
@@ -274,6 +282,22 @@ fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         let after_closers = skip_closers(bytes, run_end, para.end);
         if after_closers >= para.end {
             break;
+        }
+        // 。！？ end a sentence outright: the scripts that use them put no space after. Only a
+        // quotation closed and carried on ("「帰る。」と言った。") continues the sentence.
+        if (i..run_end).any(|j| cjk_terminator_at(bytes, j)) {
+            let carried_on = after_closers > run_end
+                && text[after_closers..].chars().next().is_some_and(|c| {
+                    matches!(c, 'と' | 'っ' | '、' | '，' | ',') || c.is_lowercase()
+                });
+            if carried_on {
+                i = after_closers;
+                continue;
+            }
+            out.push(trim_span(text, Span::new(start, after_closers)));
+            start = skip_whitespace(bytes, after_closers, para.end);
+            i = start.max(i + 1);
+            continue;
         }
         if !bytes[after_closers].is_ascii_whitespace() {
             if is_missing_space_boundary(text, start, i, run_end, after_closers) {
@@ -345,10 +369,54 @@ fn terminator_run(bytes: &[u8], i: usize, end: usize) -> Option<usize> {
         match bytes[j] {
             b'.' | b'!' | b'?' => j += 1,
             0xE2 if bytes.get(j + 1..j + 3) == Some(&[0x80, 0xA6]) => j += 3,
+            0xE3 | 0xEF if cjk_terminator_at(bytes, j) => j += 3,
             _ => break,
         }
     }
     (j > i).then_some(j)
+}
+
+/// 。 (U+3002), ！ (U+FF01), ？ (U+FF1F) or ｡ (U+FF61) starts at `j`.
+fn cjk_terminator_at(bytes: &[u8], j: usize) -> bool {
+    matches!(
+        bytes.get(j..j + 3),
+        Some([0xE3, 0x80, 0x82] | [0xEF, 0xBC, 0x81] | [0xEF, 0xBC, 0x9F] | [0xEF, 0xBD, 0xA1])
+    )
+}
+
+fn next_cjk_terminator(bytes: &[u8], mut from: usize, end: usize) -> Option<usize> {
+    while let Some(k) = memchr::memchr2(0xE3, 0xEF, &bytes[from..end]) {
+        if cjk_terminator_at(&bytes[..end], from + k) {
+            return Some(from + k);
+        }
+        from += k + 1;
+    }
+    None
+}
+
+/// The next position of something at or after a cursor that only moves forward, searched for
+/// again only once the cursor has passed it.
+#[derive(Default)]
+struct NextFrom {
+    found: Option<usize>,
+}
+
+impl NextFrom {
+    fn at_or_after(
+        &mut self,
+        i: usize,
+        end: usize,
+        find: impl FnOnce(usize) -> Option<usize>,
+    ) -> usize {
+        match self.found {
+            Some(at) if at >= i => at,
+            _ => {
+                let at = find(i).unwrap_or(end);
+                self.found = Some(at);
+                at
+            }
+        }
+    }
 }
 
 fn skip_closers(bytes: &[u8], mut j: usize, end: usize) -> usize {
@@ -365,6 +433,15 @@ fn skip_closers(bytes: &[u8], mut j: usize, end: usize) -> usize {
             }
             // » (U+00BB)
             0xC2 if bytes.get(j + 1) == Some(&0xBB) => j += 2,
+            // 」 』 》 〉 (U+300D, U+300F, U+300B, U+3009) and full-width ） (U+FF09)
+            0xE3 if matches!(
+                bytes.get(j + 1..j + 3),
+                Some([0x80, 0x8D | 0x8F | 0x8B | 0x89])
+            ) =>
+            {
+                j += 3
+            }
+            0xEF if bytes.get(j + 1..j + 3) == Some(&[0xBC, 0x89]) => j += 3,
             _ => break,
         }
     }
