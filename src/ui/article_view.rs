@@ -3,15 +3,15 @@
 //! book-length article costs the same as a short one.
 
 use super::colors;
+use super::glyph_map::GlyphMap;
 use super::selection::Selection;
 use crate::model::suggest::Suggestion;
 use crate::model::{LabelId, Session, Status};
 use eframe::egui::{
-    self, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui, pos2,
+    self, FontId, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui,
     text::LayoutJob, vec2,
 };
 use std::ops::Range;
-use std::sync::Arc;
 
 const FONT_SIZE: f32 = 16.0;
 const PARAGRAPH_GAP: f32 = 12.0;
@@ -272,8 +272,10 @@ impl ArticleView {
             .galley(top, galley.clone(), visuals.text_color());
 
         let selection_color = colors::selection_stroke(visuals);
+        let map = GlyphMap::new(&galley.job.text, &galley);
         for (k, s) in sentences.enumerate() {
-            let rects: Vec<Rect> = char_range_rects(&galley, char_ranges[k].clone())
+            let rects: Vec<Rect> = map
+                .rects(char_ranges[k].clone())
                 .into_iter()
                 .map(|r| r.translate(top.to_vec2()))
                 .collect();
@@ -296,7 +298,7 @@ impl ArticleView {
                 hovered |= response.hovered();
                 let pointed = response
                     .interact_pointer_pos()
-                    .map(|pos| split_point(text, para.start, &galley, pos - top));
+                    .map(|pos| split_point(text, para.start, &map, pos - top));
                 if response.clicked() {
                     let modifiers = ui.input(|i| i.modifiers);
                     if modifiers.alt
@@ -359,8 +361,7 @@ impl ArticleView {
                 && at < session.sentences[s].end
             {
                 let chars = text[..at - para.start].chars().count();
-                let cursor = egui::text::CCursor::new(chars);
-                let rect = galley.pos_from_cursor(cursor).translate(top.to_vec2());
+                let rect = map.caret(chars).translate(top.to_vec2());
                 ui.painter().vline(
                     rect.center().x - 1.0,
                     rect.y_range(),
@@ -461,8 +462,8 @@ impl ArticleView {
 
 /// The byte offset of the text at `pos` (relative to the paragraph's galley), moved back to the
 /// start of the word under the pointer so that a split never cuts a word.
-fn split_point(paragraph: &str, paragraph_start: usize, galley: &Galley, pos: egui::Vec2) -> usize {
-    let chars = galley.cursor_from_pos(pos).index.0;
+fn split_point(paragraph: &str, paragraph_start: usize, map: &GlyphMap, pos: egui::Vec2) -> usize {
+    let chars = map.char_at(pos);
     let byte = paragraph
         .char_indices()
         .nth(chars)
@@ -478,46 +479,4 @@ fn split_point(paragraph: &str, paragraph_start: usize, galley: &Galley, pos: eg
         word_start
     };
     paragraph_start + at
-}
-
-/// The screen rectangles (relative to the galley) covering characters `chars`, one per row.
-/// Positions come from the galley's own cursor mapping, which knows how shaped text (Arabic
-/// joining, combining marks, emoji) maps characters to glyphs; counting glyphs does not.
-fn char_range_rects(galley: &Arc<Galley>, chars: Range<usize>) -> Vec<Rect> {
-    use eframe::egui::text::CCursor;
-    if chars.is_empty() {
-        return Vec::new();
-    }
-    let start = galley.pos_from_cursor(CCursor::new(chars.start));
-    let end = galley.pos_from_cursor(CCursor {
-        index: chars.end.into(),
-        prefer_next_row: false,
-    });
-    let mut out = Vec::new();
-    for placed in &galley.rows {
-        let row = placed.rect();
-        if row.max.y <= start.min.y + 0.5 {
-            continue;
-        }
-        if row.min.y >= end.max.y - 0.5 {
-            break;
-        }
-        let left = if row.contains(start.center()) {
-            start.min.x
-        } else {
-            row.min.x
-        };
-        let right = if row.contains(end.center()) {
-            end.max.x
-        } else {
-            row.max.x
-        };
-        if right > left {
-            out.push(Rect::from_min_max(
-                pos2(left, row.min.y),
-                pos2(right, row.max.y),
-            ));
-        }
-    }
-    out
 }

@@ -8,6 +8,7 @@ pub mod background;
 pub mod claims_panel;
 pub mod colors;
 pub mod dialogs;
+mod glyph_map;
 mod help;
 pub mod inspector;
 mod menu;
