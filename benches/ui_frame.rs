@@ -72,6 +72,29 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Hostile layout: a whole 1 MB report as one line, so one paragraph holds every sentence.
+    let path = dir.join("1mb-one-line.txt");
+    let one_line = claimlens::samples::generate_report(1_000_000, 1).replace('\n', " ");
+    std::fs::write(&path, one_line).expect("write");
+    let mut h = harness(path);
+    let mut group = c.benchmark_group("ui_frame_1MB_one_line");
+    group.sample_size(20);
+    group.bench_function("idle_top", |b| b.iter(|| h.step()));
+    group.bench_function("scrolling", |b| {
+        b.iter(|| {
+            h.event(egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -120.0),
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.hover_at(egui::pos2(400.0, 400.0));
+            h.step();
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -8,10 +8,11 @@ use super::selection::Selection;
 use crate::model::suggest::Suggestion;
 use crate::model::{LabelId, Session, Status};
 use eframe::egui::{
-    self, FontId, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui,
+    self, FontId, Galley, Pos2, Rect, ScrollArea, Sense, Stroke, StrokeKind, TextFormat, Ui,
     text::LayoutJob, vec2,
 };
 use std::ops::Range;
+use std::sync::Arc;
 
 const FONT_SIZE: f32 = 16.0;
 const PARAGRAPH_GAP: f32 = 12.0;
@@ -50,6 +51,10 @@ pub struct ArticleView {
     note_draft: Option<(usize, String)>,
     /// Where the context menu was opened: the split point it offers.
     menu_split_at: Option<usize>,
+    /// Character-to-glyph maps of the paragraphs drawn last frame, by paragraph, kept while
+    /// egui hands back the same laid-out galley (a long paragraph is not re-mapped per frame).
+    glyph_maps: Vec<(usize, Arc<Galley>, Arc<GlyphMap>)>,
+    glyph_maps_drawn: Vec<(usize, Arc<Galley>, Arc<GlyphMap>)>,
 }
 
 impl Default for ArticleView {
@@ -64,6 +69,8 @@ impl Default for ArticleView {
             last_viewport: Rect::NOTHING,
             note_draft: None,
             menu_split_at: None,
+            glyph_maps: Vec::new(),
+            glyph_maps_drawn: Vec::new(),
         }
     }
 }
@@ -166,6 +173,7 @@ impl ArticleView {
                 p += 1;
             }
         });
+        self.glyph_maps = std::mem::take(&mut self.glyph_maps_drawn);
         if self.tops_stale {
             // Heights just measured replace estimates; draw again with the exact layout.
             ui.ctx().request_repaint();
@@ -272,13 +280,23 @@ impl ArticleView {
             .galley(top, galley.clone(), visuals.text_color());
 
         let selection_color = colors::selection_stroke(visuals);
-        let map = GlyphMap::new(&galley.job.text, &galley);
+        let map = self.glyph_map(p, &galley);
+        let clip = ui.clip_rect();
+        let in_view = map.chars_in(clip.translate(-top.to_vec2()));
         for (k, s) in sentences.enumerate() {
+            let chars = &char_ranges[k];
+            if in_view.is_empty() || chars.end < in_view.start || chars.start > in_view.end {
+                continue;
+            }
             let rects: Vec<Rect> = map
                 .rects(char_ranges[k].clone())
                 .into_iter()
                 .map(|r| r.translate(top.to_vec2()))
                 .collect();
+            // In a very long paragraph, most sentences are out of view: nothing to hit or draw.
+            if !rects.iter().any(|r| r.intersects(clip)) {
+                continue;
+            }
             let selected = selection.is_some_and(|sel| sel.contains(s));
             let mut hovered = false;
             for (row, rect) in rects.iter().enumerate() {
@@ -370,6 +388,19 @@ impl ArticleView {
             }
         }
         height
+    }
+
+    fn glyph_map(&mut self, paragraph: usize, galley: &Arc<Galley>) -> Arc<GlyphMap> {
+        let known = self
+            .glyph_maps
+            .iter()
+            .find(|(p, g, _)| *p == paragraph && Arc::ptr_eq(g, galley))
+            .map(|(_, _, map)| Arc::clone(map));
+        let map =
+            known.unwrap_or_else(|| Arc::new(GlyphMap::new(&galley.job.text, galley.as_ref())));
+        self.glyph_maps_drawn
+            .push((paragraph, Arc::clone(galley), Arc::clone(&map)));
+        map
     }
 
     fn context_menu(

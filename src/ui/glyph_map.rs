@@ -85,6 +85,21 @@ impl GlyphMap {
             .collect()
     }
 
+    /// The characters on the rows that `area` (galley coordinates) overlaps.
+    pub fn chars_in(&self, area: Rect) -> Range<usize> {
+        let first_row = self.rows.partition_point(|r| r.max.y < area.min.y);
+        let end_row = self.rows.partition_point(|r| r.min.y <= area.max.y);
+        if first_row >= end_row {
+            return 0..0;
+        }
+        let first_glyph = self.glyphs.partition_point(|g| g.0 < first_row);
+        let end_glyph = self.glyphs.partition_point(|g| g.0 < end_row);
+        // The first character whose glyph is in view, to the first one past it.
+        let first = self.starts.partition_point(|&s| s < first_glyph);
+        let end = self.starts.partition_point(|&s| s < end_glyph);
+        first.saturating_sub(1)..(end + 1).min(self.starts.len())
+    }
+
     /// Where a caret before character `char` is drawn: a zero-width rectangle, row high.
     pub fn caret(&self, char: usize) -> Rect {
         let g = self.starts[char.min(self.starts.len() - 1)];
@@ -214,6 +229,11 @@ mod tests {
         let click = map.char_at(egui::vec2(n_glyph.pos.x + 1.0, 5.0));
         assert_eq!(click, next);
         assert!((map.caret(next).min.x - n_glyph.pos.x).abs() < 0.5);
+        // One row: everything is in view of a rect over it, nothing of one below it.
+        let all = map.chars_in(galley.rect);
+        assert!(all.start == 0 && all.end >= text.chars().count());
+        let below = map.chars_in(galley.rect.translate(egui::vec2(0.0, 500.0)));
+        assert!(below.is_empty(), "{below:?}");
     }
 
     #[test]
