@@ -30,6 +30,19 @@ fn harness(path: std::path::PathBuf) -> Harness<'static, ClaimlensApp> {
     h
 }
 
+/// One wheel notch down, the pointer over the article, one pass.
+fn scroll_step(h: &mut Harness<'static, ClaimlensApp>) {
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, -120.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.hover_at(egui::pos2(400.0, 400.0));
+    h.step();
+}
+
 fn bench(c: &mut Criterion) {
     let dir = std::env::temp_dir().join("claimlens-bench");
     let _ = std::fs::create_dir_all(&dir);
@@ -46,19 +59,7 @@ fn bench(c: &mut Criterion) {
     }
     h.state_mut().select(Selection::single(n / 2));
     h.run();
-    group.bench_function("scrolling", |b| {
-        b.iter(|| {
-            h.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, -120.0),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Unknown,
-                modifiers: egui::Modifiers::NONE,
-            });
-            h.hover_at(egui::pos2(400.0, 400.0));
-            h.step();
-        })
-    });
+    group.bench_function("scrolling", |b| b.iter(|| scroll_step(&mut h)));
     group.bench_function("after_label_change", |b| {
         let mut k = 0;
         b.iter(|| {
@@ -81,19 +82,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("ui_frame_1MB_one_line");
     group.sample_size(20);
     group.bench_function("idle_top", |b| b.iter(|| h.step()));
-    group.bench_function("scrolling", |b| {
-        b.iter(|| {
-            h.event(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, -120.0),
-                phase: egui::TouchPhase::Move,
-                source: egui::MouseWheelSource::Unknown,
-                modifiers: egui::Modifiers::NONE,
-            });
-            h.hover_at(egui::pos2(400.0, 400.0));
-            h.step();
-        })
-    });
+    group.bench_function("scrolling", |b| b.iter(|| scroll_step(&mut h)));
     group.finish();
 }
 

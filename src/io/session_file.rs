@@ -332,6 +332,20 @@ fn describe_ron_error(e: &ron::error::SpannedError) -> String {
 }
 
 fn validate(file: SessionFile) -> Result<Session, String> {
+    // Hashing a long article takes as long as all other checks together: do both at once.
+    let (text, expected) = (file.article.text.clone(), file.article.sha256.clone());
+    let (hash_matches, session) =
+        rayon::join(|| sha256_hex(&text) == expected, || build_checked(file));
+    if !hash_matches {
+        return Err(
+            "the article text does not match its SHA-256 checksum (was the text edited by hand?)"
+                .into(),
+        );
+    }
+    session
+}
+
+fn build_checked(file: SessionFile) -> Result<Session, String> {
     let SessionFile {
         article,
         taxonomy,
@@ -342,39 +356,6 @@ fn validate(file: SessionFile) -> Result<Session, String> {
         orphans,
         ..
     } = file;
-    // Hashing a long article takes as long as all other checks together: do both at once.
-    let (hash_matches, session) = rayon::join(
-        || sha256_hex(&article.text) == article.sha256,
-        || {
-            build_checked(
-                article.clone(),
-                taxonomy,
-                paragraphs,
-                sentences,
-                sources,
-                claims,
-                orphans,
-            )
-        },
-    );
-    if !hash_matches {
-        return Err(
-            "the article text does not match its SHA-256 checksum (was the text edited by hand?)"
-                .into(),
-        );
-    }
-    session
-}
-
-fn build_checked(
-    article: Article,
-    taxonomy: Taxonomy,
-    paragraphs: Vec<(usize, usize)>,
-    sentences: Vec<(usize, usize, u32)>,
-    sources: Vec<Source>,
-    claims: Vec<ClaimRecord>,
-    orphans: Vec<Orphan>,
-) -> Result<Session, String> {
     let text = &article.text;
     taxonomy.validate().map_err(|e| format!("taxonomy: {e}"))?;
     let paragraphs = check_spans(
