@@ -55,7 +55,7 @@ fn a_crash_loses_nothing_that_was_kept_and_restore_brings_every_change_back() {
     assert_eq!(offers.len(), 1);
     assert_eq!(offers[0].changes, 4);
     again.get_by_label("Recover unsaved work?");
-    again.get_by_label_contains("(4 changes)");
+    again.get_by_label_contains("was kept less than a minute ago (4 changes).");
     again.get_by_label("Restore").click();
     again.run();
     let doc = again.state().document().unwrap();

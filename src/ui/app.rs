@@ -253,13 +253,22 @@ impl ClaimlensApp {
         let minutes = std::time::SystemTime::now()
             .duration_since(offer.saved_at)
             .map_or(0, |d| d.as_secs() / 60);
+        let when = match minutes {
+            0 => "less than a minute ago".to_string(),
+            1 => "1 minute ago".to_string(),
+            m => format!("{m} minutes ago"),
+        };
+        let changes = match offer.changes {
+            1 => "1 change".to_string(),
+            n => format!("{n} changes"),
+        };
         let mut answer = None;
         egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.set_max_width(440.0);
             ui.heading("Recover unsaved work?");
             ui.label(format!(
-                "claimlens did not close normally. Unsaved work on {name} was kept                  {minutes} minutes ago ({} changes).",
-                offer.changes
+                "claimlens did not close normally. Unsaved work on {name} was kept {when} \
+                 ({changes})."
             ));
             ui.horizontal(|ui| {
                 if ui.button("Restore").clicked() {

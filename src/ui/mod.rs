@@ -48,7 +48,12 @@ pub fn run_native(file: Option<PathBuf>) -> Result<(), String> {
                     dir.join("recovery"),
                 ));
             }
-            app.open_startup(file);
+            match file {
+                // Like any open: a large file is read on a worker thread while the window
+                // shows its progress.
+                Some(path) => app.open(&path, &cc.egui_ctx),
+                None => app.open_startup(None),
+            }
             Ok(Box::new(app))
         }),
     )
