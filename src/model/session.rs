@@ -234,7 +234,7 @@ impl Session {
             .map(|chunk| {
                 let mut stats = empty();
                 for a in chunk {
-                    stats.count(a, &position);
+                    stats.count_as(a, &position, true);
                 }
                 stats
             })
@@ -266,10 +266,6 @@ impl Session {
 }
 
 impl Stats {
-    fn count(&mut self, a: &Annotation, position: &FxHashMap<&str, usize>) {
-        self.count_as(a, position, true);
-    }
-
     /// Adds `a` to the counts, or takes it away.
     fn count_as(&mut self, a: &Annotation, position: &FxHashMap<&str, usize>, add: bool) {
         let step = |n: &mut usize| {

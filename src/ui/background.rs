@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// Files at least this large are opened and saved off the UI thread (about 100 ms of work).
 pub const BACKGROUND_FROM_BYTES: u64 = 1_000_000;
@@ -193,13 +193,5 @@ impl<Then> Task<Then> {
             stage.describe(),
             self.started.elapsed().as_secs_f32()
         )
-    }
-
-    pub fn is_save(&self) -> bool {
-        matches!(self.job, Job::Save { .. })
-    }
-
-    pub fn elapsed(&self) -> Duration {
-        self.started.elapsed()
     }
 }
