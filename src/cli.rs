@@ -81,6 +81,15 @@ struct SuggestionOut<'a> {
     confidence: f32,
     rules: &'a [&'static str],
     carried_from: Option<usize>,
+    /// The source the engine resolved the sentence to: the same index on every sentence that
+    /// rests on it.
+    source: Option<SourceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    index: usize,
+    name: &'a str,
 }
 
 fn suggest_command(
@@ -95,9 +104,10 @@ fn suggest_command(
     if let Some(path) = session_out {
         save_session(path, &session).map_err(|e| e.to_string())?;
         let placed = session.stats().suggested;
+        let proposed = session.sources.iter().filter(|s| s.proposed).count();
         return writeln!(
             out,
-            "{}: {} sentences, {placed} suggested labels",
+            "{}: {} sentences, {placed} suggested labels, {proposed} proposed sources",
             path.display(),
             session.len()
         )
@@ -120,6 +130,10 @@ fn suggest_command(
             confidence: (s.confidence * 100.0).round() / 100.0,
             rules: &s.rules,
             carried_from: s.carried_from,
+            source: s.source.as_ref().map(|p| SourceOut {
+                index: p.index,
+                name: &p.name,
+            }),
         })
         .collect();
     let result = match format {

@@ -118,6 +118,7 @@ fn annotate_for_bench(mut s: Session, claims: usize) -> Session {
             label: Some(LabelId::new("inside_nk")),
             descriptor: "phone contact; two years; accurate so far".into(),
             reliability: Reliability::ALL[n as usize % 6],
+            proposed: false,
         });
     }
     let ids = s.ids.clone();

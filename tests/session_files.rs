@@ -221,6 +221,7 @@ fn arb_session() -> impl Strategy<Value = Session> {
                 label: Some(LabelId::new("in_russia")).filter(|_| n == 1),
                 descriptor: "phone contact; \"reliable\" so far".into(),
                 reliability: Reliability::ALL[n * 2],
+                proposed: n % 2 == 1,
             });
         }
         let count = s.len();

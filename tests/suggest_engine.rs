@@ -47,7 +47,7 @@ fn cue_location_confidence_and_rule_are_reported() {
     assert!(s.article.text[cue.range()].starts_with("A source in Russia told"));
     assert_eq!(x.location.as_deref(), Some("Russia"));
     assert!(x.confidence > 0.8 && x.confidence <= 1.0);
-    assert_eq!(x.rules[0], "anon-source-before-verb");
+    assert_eq!(x.rules[0], "frame-told");
 }
 
 #[test]
@@ -82,9 +82,10 @@ fn every_kind_has_a_rule() {
             "The Foreign Ministry said in a statement that talks would resume.",
             Official,
         ),
+        // State media are other media whose relayed statements also count as official.
         (
             "KCNA reported that the harvest exceeded the plan.",
-            Official,
+            OtherMedia,
         ),
         (
             "Park Sung-ho, a shop owner in Seoul, said prices were high.",

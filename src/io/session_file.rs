@@ -16,7 +16,10 @@ pub const FORMAT: &str = "claimlens-session";
 /// Version 2 added sentence ids, sources, credibility, hedging and links between claims.
 /// Version 3 no longer repeats each claim's byte range (the sentences list has it), which makes
 /// large sessions a fifth faster to load; version 2 files still open.
-pub const VERSION: u32 = 3;
+/// Version 4 adds sources proposed by the suggestion engine (`proposed: true`, not yet accepted)
+/// and the gazetteer edition of the taxonomy's located labels (`places`); earlier files open with
+/// no proposed sources and edition 0 (their labels' own aliases only).
+pub const VERSION: u32 = 4;
 /// Sessions carry their article, so they may be larger than articles; still bounded.
 pub const MAX_SESSION_BYTES: u64 = 512_000_000;
 

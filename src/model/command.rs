@@ -49,6 +49,8 @@ pub enum Command {
     RemoveSource { id: SourceId },
     /// Replaces a source (same id): name, label, descriptor, reliability.
     UpdateSource { source: Source },
+    /// Links claims to sources (or unlinks them, with `None`), as one step.
+    LinkSources(Vec<(usize, Option<SourceId>)>),
     /// Several commands as one step, applied in order; all or nothing.
     Batch(Vec<Command>),
     /// Replaces the whole review (a re-import of the article, an orphan re-attached).
@@ -109,6 +111,7 @@ impl Command {
             Command::SetNote { sentence, .. } | Command::SetAnnotation { sentence, .. } => {
                 vec![*sentence]
             }
+            Command::LinkSources(links) => links.iter().map(|(i, _)| *i).collect(),
             _ => return None,
         };
         touched.sort_unstable();
@@ -145,6 +148,10 @@ impl Command {
             Command::RemoveSource { id } => format!("remove source {id}"),
             Command::UpdateSource { source } => format!("edit source “{}”", source.name),
             Command::AddLabel { label, .. } => format!("add label “{}”", label.name),
+            Command::LinkSources(links) => match links.len() {
+                1 => format!("source of sentence {}", links[0].0 + 1),
+                n => format!("sources of {n} sentences"),
+            },
             Command::RemoveLabel { id } => format!("remove label {id}"),
             Command::Batch(commands) => commands
                 .first()
@@ -341,6 +348,25 @@ impl Session {
                 }
                 let source = self.sources.remove(index);
                 Ok(Command::AddSource { index, source })
+            }
+            Command::LinkSources(links) => {
+                for (i, id) in &links {
+                    if *i >= self.annotations.len() {
+                        return Err(CommandError::NoSuchSentence(*i));
+                    }
+                    if let Some(id) = id
+                        && self.source(*id).is_none()
+                    {
+                        return Err(CommandError::Record(format!("no source {id}")));
+                    }
+                }
+                let mut inverse = Vec::with_capacity(links.len());
+                for (i, id) in links {
+                    inverse.push((i, std::mem::replace(&mut self.annotations[i].source, id)));
+                }
+                // Undone last-first, so that a sentence listed twice gets its first value back.
+                inverse.reverse();
+                Ok(Command::LinkSources(inverse))
             }
             Command::UpdateSource { source } => {
                 self.check_source(&source)?;

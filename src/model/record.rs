@@ -278,6 +278,25 @@ pub struct Source {
     pub descriptor: String,
     #[serde(default)]
     pub reliability: Reliability,
+    /// Proposed by the suggestion engine ("source in Yanggang Province" behind several
+    /// sentences) and not yet accepted by the analyst.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub proposed: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+impl Source {
+    /// The name as lists show it, marked while the engine's proposal awaits the analyst.
+    pub fn display_name(&self) -> String {
+        if self.proposed {
+            format!("{} (proposed)", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
 }
 
 /// The combined Admiralty grade of a claim from a source, e.g. "B2".

@@ -117,6 +117,7 @@ impl Session {
             label,
             descriptor: String::new(),
             reliability: Reliability::F,
+            proposed: false,
         };
         let mut steps = vec![Command::AddSource {
             index: self.sources.len(),

@@ -133,6 +133,16 @@ pub struct SourceType {
 pub struct Taxonomy {
     pub name: String,
     pub labels: Vec<SourceType>,
+    /// The edition of the bundled gazetteer (`assets/places/`) whose places the located labels
+    /// take in: "Musan" finds "Source inside North Korea" from edition 1 on. 0: only the labels'
+    /// own locations and aliases, as reviews made before the gazetteer had them. A review keeps
+    /// its edition until the analyst updates its labels.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub places: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -723,11 +723,23 @@ impl ClaimlensApp {
         self.suggestions_key = None;
         self.refresh_suggestions();
         let Some(doc) = &self.doc else { return };
-        match suggest::place_command(&doc.session, &self.suggestions) {
-            Some(command) => self.apply(command),
-            None => {
-                self.message = Some(Message::Notice("Suggestions are up to date".into()));
-            }
+        // Labels and the sources behind them, as one step.
+        let steps: Vec<Command> = [
+            suggest::place_command(&doc.session, &self.suggestions),
+            suggest::propose_sources_command(&doc.session, &self.suggestions),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        match steps.len() {
+            0 => self.message = Some(Message::Notice("Suggestions are up to date".into())),
+            1 => self.apply(
+                steps
+                    .into_iter()
+                    .next()
+                    .unwrap_or(Command::Batch(Vec::new())),
+            ),
+            _ => self.apply(Command::Batch(steps)),
         }
     }
 

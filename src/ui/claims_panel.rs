@@ -419,7 +419,7 @@ impl ClaimsPanel {
                     Line::Source(group) => {
                         let (name, grade) = match group.and_then(|id| session.source(id)) {
                             Some(src) => (
-                                src.name.clone(),
+                                src.display_name(),
                                 format!(" · reliability {}", src.reliability.letter()),
                             ),
                             None => ("No source".to_string(), String::new()),

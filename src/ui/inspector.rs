@@ -19,10 +19,23 @@ pub struct Inspector {
 }
 
 /// The sentences whose suggestion carries its source over from `sentence` (directly or
-/// through other carried sentences).
+/// through other carried sentences), and those the engine resolved to the same source.
 pub fn carried_from(suggestions: &[Suggestion], sentence: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut frontier = vec![sentence];
+    let same = suggestions
+        .get(sentence)
+        .and_then(|s| s.source.as_ref())
+        .map(|p| p.index);
+    let mut out: Vec<usize> = suggestions
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| {
+            *i != sentence && same.is_some() && s.source.as_ref().map(|p| p.index) == same
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut frontier: Vec<usize> = std::iter::once(sentence)
+        .chain(out.iter().copied())
+        .collect();
     while let Some(k) = frontier.pop() {
         for (i, s) in suggestions.iter().enumerate() {
             if s.carried_from == Some(k) && i != sentence && !out.contains(&i) {
@@ -66,7 +79,7 @@ impl Inspector {
         // Source entity.
         ui.horizontal(|ui| {
             let caption = ui.label("Source");
-            let current = source.map_or("(none)".to_string(), |s| s.name.clone());
+            let current = source.map_or("(none)".to_string(), |s| s.display_name());
             let mut choice: Option<Option<SourceId>> = None;
             let combo = egui::ComboBox::from_id_salt("claim_source")
                 .selected_text(current)
@@ -76,8 +89,8 @@ impl Inspector {
                     }
                     for s in &session.sources {
                         let text = match s.label.as_ref().and_then(|l| session.taxonomy.get(l)) {
-                            Some(l) => format!("{} — {}", s.name, l.name),
-                            None => s.name.clone(),
+                            Some(l) => format!("{} — {}", s.display_name(), l.name),
+                            None => s.display_name(),
                         };
                         if ui.selectable_label(a.source == Some(s.id), text).clicked() {
                             choice = Some(Some(s.id));

@@ -89,6 +89,7 @@ impl SourceSummaryWindow {
                             label: None,
                             descriptor: String::new(),
                             reliability: Reliability::F,
+                            proposed: false,
                         },
                     }));
                 }

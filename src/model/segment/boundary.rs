@@ -117,6 +117,16 @@ pub(super) fn is_boundary(
     let marker_at_start = text[sentence_start..term - word.len()]
         .chars()
         .all(|c| c.is_whitespace() || c == '(' || BULLETS.contains(&c));
+    // "Figure 1. The shipyard …", "Table 2. Prices …": a caption's number.
+    let numbered_caption = word.chars().all(|c| c.is_ascii_digit())
+        && [
+            "Figure", "Fig.", "Table", "Chart", "Map", "Image", "Exhibit", "Graph", "Photo",
+        ]
+        .iter()
+        .any(|w| text[sentence_start..term - word.len()].trim_end() == *w);
+    if numbered_caption {
+        return false;
+    }
     if marker_at_start
         && (word.chars().all(|c| c.is_ascii_digit())
             || (word.len() == 1 && word.chars().all(|c| c.is_ascii_lowercase())))

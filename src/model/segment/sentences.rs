@@ -112,6 +112,7 @@ pub(super) fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
         if next < para.end
             && is_boundary(text, start, i, run_end, next)
             && !keeps_credit(&text[para.start..next], &text[next..para.end])
+            && !inside_parenthesis(&text[start..after_closers], &text[next..para.end])
         {
             out.push(trim_span(text, Span::new(start, after_closers)));
             start = next;
@@ -163,6 +164,19 @@ fn is_photo_caption(text: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// A stop inside a parenthesis that closes soon after ("(Editorial use only in South Korea. Not
+/// for resale)") ends nothing: the parenthesis is one unit.
+fn inside_parenthesis(before: &str, rest: &str) -> bool {
+    let open = before.bytes().filter(|&b| b == b'(').count();
+    let close = before.bytes().filter(|&b| b == b')').count();
+    open > close
+        && rest
+            .char_indices()
+            .take_while(|&(k, _)| k < 160)
+            .find(|&(_, c)| c == ')' || c == '(')
+            .is_some_and(|(_, c)| c == ')')
 }
 
 /// ". . ." and ". . . .": dots separated by single spaces, from the run `i..run_end` on. Returns

@@ -1,16 +1,20 @@
-//! From a suggested kind and a stated location to a label of the user's taxonomy.
+//! From a suggested kind and a stated place to a label of the user's taxonomy. A place the
+//! gazetteer knows goes to the label whose location is that place, its province or its country
+//! (most specific first: a team's "Source in Hyesan" label beats "Source inside North Korea");
+//! labels' own aliases count too, and are all a review made before the gazetteer knows.
 
 use super::Suggestion;
+use super::places::{Found, GAZETTEER, key};
 use crate::model::{SourceKind, Taxonomy};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Maps suggestions onto one taxonomy, remembering places already looked up (reports name the
 /// same few places over and over).
 pub struct Mapper<'a> {
     taxonomy: &'a Taxonomy,
-    /// (label index, normalized location or alias) for every located label.
+    /// (label index, look-up key of its location or an alias) for every located label.
     names: Vec<(usize, String)>,
-    places: HashMap<String, Option<usize>>,
+    cache: FxHashMap<(String, Option<Found>), Option<usize>>,
 }
 
 impl<'a> Mapper<'a> {
@@ -31,38 +35,59 @@ impl<'a> Mapper<'a> {
         Self {
             taxonomy,
             names,
-            places: HashMap::new(),
+            cache: FxHashMap::default(),
         }
     }
 
-    fn place(&mut self, place: &str) -> Option<usize> {
-        if let Some(&hit) = self.places.get(place) {
+    /// The label for a place, as written and as the gazetteer found it.
+    fn place(&mut self, written: &str, found: Option<&Found>) -> Option<usize> {
+        let cache_key = (written.to_string(), found.cloned());
+        if let Some(&hit) = self.cache.get(&cache_key) {
             return hit;
         }
-        let wanted = normalize(place);
-        let found = self
+        let edition = self.taxonomy.places;
+        // The gazetteer's chain (place, province, country) when the review's edition has it.
+        let chain: Vec<String> = found
+            .filter(|f| GAZETTEER.known_in(f, edition))
+            .map(|f| GAZETTEER.chain(f))
+            .unwrap_or_default();
+        let by_chain = chain.iter().find_map(|name| {
+            let k = key(name);
+            self.names
+                .iter()
+                .find(|(_, n)| key(n) == k)
+                .map(|&(i, _)| i)
+        });
+        // The labels' own names, inside the place as written: "North Hamgyong Province" holds
+        // the alias "North Hamgyong"; the longest wins.
+        let wanted = normalize(written);
+        let by_alias = self
             .names
             .iter()
             .filter(|(_, name)| contains_words(&wanted, name))
             .max_by_key(|(_, name)| name.len())
             .map(|&(i, _)| i);
-        self.places.insert(place.to_string(), found);
+        let found = by_chain.or(by_alias);
+        self.cache.insert(cache_key, found);
         found
     }
 
-    /// Picks the label for a suggestion. A located anonymous source goes to the label whose
-    /// location or aliases name the place ("Hyesan" → "Source inside North Korea"); other kinds
-    /// go to the first label of that kind. A place no label knows is kept as
-    /// `unmatched_location`.
-    pub fn assign(&mut self, s: &mut Suggestion) {
+    /// Picks the label for a suggestion. A located anonymous source goes to the label of its
+    /// place; other kinds go to the first label of that kind. A place no label covers is kept
+    /// as `unmatched_location`, unless the name is ambiguous between countries.
+    pub fn assign(&mut self, s: &mut Suggestion, found: Option<&Found>) {
         let taxonomy = self.taxonomy;
         if s.kind == SourceKind::AnonymousSource {
-            match s.location.as_deref() {
-                Some(place) => match self.place(place) {
+            match s.location.clone() {
+                Some(place) => match self.place(&place, found) {
                     Some(i) => s.label = Some(taxonomy.labels[i].id.clone()),
                     None => {
                         s.label = None;
-                        s.unmatched_location = Some(place.to_string());
+                        if matches!(found, Some(Found::Ambiguous(_))) {
+                            s.rules.push("place-ambiguous");
+                        } else {
+                            s.unmatched_location = Some(place);
+                        }
                     }
                 },
                 None => {
@@ -83,15 +108,11 @@ impl<'a> Mapper<'a> {
     }
 }
 
-/// Picks the label for one suggestion (see [`Mapper::assign`]).
-pub fn assign_label(s: &mut Suggestion, taxonomy: &Taxonomy) {
-    Mapper::new(taxonomy).assign(s);
-}
-
-/// The label whose location or alias appears in `place` as whole words; the longest name wins,
-/// so "North Hamgyong Province" beats "North".
+/// The label whose location or alias names `place`; the gazetteer's places count from the
+/// taxonomy's edition on.
 pub fn label_for_place(place: &str, taxonomy: &Taxonomy) -> Option<usize> {
-    Mapper::new(taxonomy).place(place)
+    let found = GAZETTEER.lookup(place, super::places::EDITION);
+    Mapper::new(taxonomy).place(place, found.as_ref())
 }
 
 fn normalize(s: &str) -> String {
@@ -115,15 +136,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn places_map_through_aliases_longest_first() {
+    fn places_map_through_the_gazetteer_and_aliases() {
         let t = Taxonomy::default_preset();
         let id = |p: &str| label_for_place(p, &t).map(|i| t.labels[i].id.0.clone());
         assert_eq!(id("Hyesan").as_deref(), Some("inside_nk"));
         assert_eq!(id("North Hamgyong Province").as_deref(), Some("inside_nk"));
+        assert_eq!(id("Musan County").as_deref(), Some("inside_nk"));
+        assert_eq!(id("Yangkang Province").as_deref(), Some("inside_nk"));
         assert_eq!(id("the North").as_deref(), Some("inside_nk"));
         assert_eq!(id("China’s Liaoning Province").as_deref(), Some("in_china"));
-        assert_eq!(id("Vladivostok").as_deref(), Some("in_russia"));
+        assert_eq!(id("Ussuriysk").as_deref(), Some("in_russia"));
         assert_eq!(id("Seoul"), None);
         assert_eq!(id("Northampton"), None);
+    }
+
+    #[test]
+    fn a_review_before_the_gazetteer_keeps_its_aliases_only() {
+        let mut t = Taxonomy::default_preset();
+        t.places = 0;
+        let id = |p: &str| label_for_place(p, &t).map(|i| t.labels[i].id.0.clone());
+        assert_eq!(
+            id("Hyesan").as_deref(),
+            Some("inside_nk"),
+            "an alias of the label"
+        );
+        assert_eq!(id("Musan County"), None, "a place only the gazetteer knows");
     }
 }

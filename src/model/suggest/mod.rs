@@ -1,19 +1,49 @@
 //! Attribution suggestions: for each sentence, the kind of source it rests on, the label of the
-//! session's taxonomy that fits, and the cue phrase that says so.
+//! session's taxonomy that fits, the source itself when several sentences share one, and the
+//! cue phrase that says so.
 //!
-//! Three steps: rules find cues in each sentence ([`rules`]), context carries sources across
-//! quotations and "he added" ([`context`]), and the result is mapped onto the taxonomy
-//! ([`mapping`]). Suggestions are proposals: the UI shows them as such until the analyst confirms.
+//! An attribution model in four parts: page furniture ([`furniture`]); attribution frames — a
+//! cue before or after its source, inverted after a quotation ([`frames`]); source noun phrases
+//! classified by head and modifiers into a kind, a place and an affiliation ([`phrase`], with
+//! the words in [`lexicon`] and the places in [`places`]); and a discourse state across
+//! sentences that resolves "the source", "he", "the official" and quotations to the sources met
+//! so far ([`discourse`]). [`mapping`] puts the result onto the taxonomy. Suggestions are
+//! proposals: the UI shows them as such until the analyst confirms.
 
-pub mod context;
+pub mod analysis;
+pub mod discourse;
 pub mod eval;
+pub mod frames;
+pub mod furniture;
+pub mod lexicon;
 pub mod mapping;
-pub mod rules;
+pub mod phrase;
+pub mod places;
+pub mod publisher;
+pub mod tokens;
 
 use crate::model::command::LabelChange;
-use crate::model::{Command, Hedging, LabelId, Session, SourceKind, Span, Status};
+use crate::model::{
+    Command, Hedging, LabelId, Reliability, Session, Source, SourceId, SourceKind, Span, Status,
+};
+use analysis::{Analysis, analyse, quote_states};
+use furniture::Layout;
+use phrase::{Context, Whereabouts};
+use places::Found;
 use rayon::prelude::*;
-use rules::{Effect, RULES};
+use rustc_hash::FxHashMap;
+
+/// A source the engine found behind one or more sentences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProposedSource {
+    /// Stable within one run: sources are numbered in the order the article names them.
+    pub index: usize,
+    /// "source in Yanggang Province", "Dmitry Peskov", "South Korea's Foreign Ministry".
+    pub name: String,
+    /// The label of the source's own kind and place (a sentence may rest on it through another
+    /// outlet and carry another label).
+    pub label: Option<LabelId>,
+}
 
 /// The engine's proposal for one sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -27,147 +57,197 @@ pub struct Suggestion {
     pub unmatched_location: Option<String>,
     /// Byte range of the cue phrase in the article text.
     pub cue: Option<Span>,
-    /// 0..1: how sure the rules are.
+    /// 0..1: how sure the engine is.
     pub confidence: f32,
-    /// The rules that fired, the deciding one first.
+    /// The rules that decided, the deciding one first.
     pub rules: Vec<&'static str>,
     /// For a sentence borrowing or possibly borrowing its source: the sentence it came from.
     pub carried_from: Option<usize>,
-}
-
-/// What the rules found inside one sentence, before context.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Local {
-    pub effect: Effect,
-    pub cue: Span,
-    pub location: Option<String>,
-    pub confidence: f32,
-    pub rules: Vec<&'static str>,
-    /// For "Sokolov said": the name that the carried-over source should contain.
-    pub who: Option<String>,
+    /// The source entity, when the engine resolved the sentence to one.
+    pub source: Option<ProposedSource>,
 }
 
 /// Suggestions for every sentence of the session, in order.
 pub fn suggest(session: &Session) -> Vec<Suggestion> {
     let text = &session.article.text;
-    // Sentences are matched independently, so the rule pass is spread over all cores.
-    let locals: Vec<Option<Local>> = (0..session.len())
+    let n = session.len();
+    let outlets = publisher::outlets(text);
+    // Places are recognised with the whole gazetteer; which label they reach depends on the
+    // review's own edition (see `mapping`).
+    let ctx = Context {
+        publisher: &outlets.publisher,
+        outlets: &outlets.others,
+        edition: places::EDITION,
+    };
+    let paragraph: Vec<usize> = (0..n)
+        .map(|i| session.paragraph_of(i).unwrap_or(0))
+        .collect();
+    let quotes = quote_states(text, &session.sentences, &paragraph);
+    let layouts = layouts(session, &paragraph);
+    // Sentences are read independently, so this part is spread over all cores.
+    let mut analyses: Vec<Analysis> = (0..n)
         .into_par_iter()
         .map(|i| {
-            let alone = session
-                .paragraph_of(i)
-                .is_some_and(|p| session.paragraph_sentences(p).len() == 1);
-            local_cue(text, session.sentences[i], alone)
+            analyse(
+                &text[session.sentences[i].range()],
+                quotes[i],
+                layouts[i],
+                &ctx,
+            )
         })
         .collect();
-    let mut suggestions = context::resolve(session, &locals);
+    furniture_runs_on(session, &paragraph, &mut analyses);
+    let article = discourse::Article {
+        analyses: &analyses,
+        paragraph: &paragraph,
+        country: discourse::main_country(text, places::EDITION),
+    };
+    let (resolved, entities) = discourse::resolve(&article);
     let mut mapper = mapping::Mapper::new(&session.taxonomy);
-    for s in &mut suggestions {
-        mapper.assign(s);
-    }
-    suggestions
+    let entity_labels: Vec<Option<LabelId>> = entities
+        .iter()
+        .map(|e| {
+            let (location, found) = match &e.place {
+                Some(Whereabouts::Found(f, w)) => (Some(w.clone()), Some(f.clone())),
+                Some(Whereabouts::Unknown(w) | Whereabouts::Contextual(w)) => {
+                    (Some(w.clone()), None)
+                }
+                None => (None, None),
+            };
+            let mut s = Suggestion {
+                kind: e.kind,
+                label: None,
+                location,
+                unmatched_location: None,
+                cue: None,
+                confidence: 0.0,
+                rules: Vec::new(),
+                carried_from: None,
+                source: None,
+            };
+            mapper.assign(&mut s, found.as_ref());
+            s.label
+        })
+        .collect();
+    resolved
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let start = session.sentences[i].start;
+            let entity = r.entity.map(|e| &entities[e]);
+            let (location, found) = match entity.and_then(|e| e.place.as_ref()) {
+                Some(Whereabouts::Found(f, w)) => (Some(w.clone()), Some(f.clone())),
+                Some(Whereabouts::Unknown(w) | Whereabouts::Contextual(w)) => {
+                    (Some(w.clone()), None)
+                }
+                None => (None, None),
+            };
+            let located = matches!(
+                r.kind,
+                SourceKind::AnonymousSource | SourceKind::MultipleSources
+            );
+            let mut s = Suggestion {
+                kind: r.kind,
+                label: None,
+                location: location.filter(|_| located),
+                unmatched_location: None,
+                cue: r.cue.map(|(a, b)| Span::new(start + a, start + b)),
+                confidence: r.confidence,
+                rules: r.rules,
+                carried_from: r.carried_from,
+                source: entity.filter(|_| is_source(r.kind)).map(|e| {
+                    let index = r.entity.unwrap_or(0);
+                    ProposedSource {
+                        index,
+                        name: e.display(),
+                        label: entity_labels[index].clone(),
+                    }
+                }),
+            };
+            let found: Option<&Found> = found.as_ref().filter(|_| located);
+            mapper.assign(&mut s, found);
+            s
+        })
+        .collect()
 }
 
-/// Runs the rule table over one sentence; `alone` says it is its paragraph's only sentence.
-pub fn local_cue(text: &str, sentence: Span, alone: bool) -> Option<Local> {
-    let body = &text[sentence.range()];
-    let matched = RULES.set.matches(body);
-    let mut fired: Vec<usize> = matched.iter().collect();
-    // Highest priority first; between equals, the table's order.
-    fired.sort_by_key(|&i| std::cmp::Reverse(RULES.rules[i].priority));
-    let ids: Vec<&'static str> = fired.iter().map(|&i| RULES.rules[i].id).collect();
-    if alone && let Some(heading) = heading(body, sentence, &fired) {
-        return Some(heading);
-    }
-    for (n, &i) in fired.iter().enumerate() {
-        let rule = &RULES.rules[i];
-        let Some(caps) = RULES.regexes[i].captures(body) else {
-            continue;
-        };
-        if caps
-            .name("name")
-            .is_some_and(|m| rules::NOT_NAMES.contains(&m.as_str().trim_start_matches("The ")))
-        {
+/// Kinds that name who speaks, and so are sources the analyst grades.
+fn is_source(kind: SourceKind) -> bool {
+    !matches!(
+        kind,
+        SourceKind::NotAClaim
+            | SourceKind::Hedged
+            | SourceKind::Unattributed
+            | SourceKind::OwnReporting
+    )
+}
+
+/// Each sentence's place in its paragraph: alone, or followed by a bare credit.
+fn layouts(session: &Session, paragraph: &[usize]) -> Vec<Layout> {
+    let n = session.len();
+    (0..n)
+        .map(|i| {
+            let range = session.paragraph_sentences(paragraph[i]);
+            // A caption and its credit make a paragraph of two.
+            let next_is_credit = range.len() == 2
+                && i + 2 == range.end
+                && furniture::is_credit(session.sentence_text(i + 1));
+            Layout {
+                alone: range.len() == 1,
+                credit_follows: next_is_credit,
+                after_bio: false,
+            }
+        })
+        .collect()
+}
+
+/// Furniture that only its neighbours give away: an author bio running on over its paragraph
+/// ("… is a reporter at … He covers …"), bullets of a subscription box, and a standfirst — a
+/// short paragraph between the headline furniture and the photo furniture at the top.
+fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Analysis]) {
+    let furniture = |a: &Analysis| matches!(a.furniture, Some((_, _, SourceKind::NotAClaim)));
+    for i in 1..analyses.len() {
+        if analyses[i].furniture.is_some() {
             continue;
         }
-        let Some(whole) = caps.get(0) else { continue };
-        let location = caps
-            .name("loc")
-            .map(|m| m.as_str().trim_end_matches(['.', ',']).to_string());
-        let who = caps
-            .name("who")
-            .or_else(|| caps.name("who2"))
-            .map(|m| m.as_str().to_string());
-        let mut rules = vec![ids[n]];
-        rules.extend(
-            ids.iter()
-                .enumerate()
-                .filter(|&(k, _)| k != n)
-                .map(|(_, id)| *id),
-        );
-        let effect = match rule.id {
-            "named-apposition" => Effect::Kind(role_kind(whole.as_str())),
-            _ => match caps.name("person").map(|m| m.as_str()) {
-                // "told Kestrel Report" names the outlet, not a person.
-                Some(name) if ends_with_any(name, rules::MEDIA_WORDS) => continue,
-                Some(name) if ends_with_any(name, rules::INSTITUTIONS) => {
-                    Effect::Kind(SourceKind::Official)
-                }
-                _ => rule.effect,
-            },
+        let text = session.sentence_text(i).trim_start();
+        let same_paragraph = paragraph[i] == paragraph[i - 1];
+        let bio_before = same_paragraph && matches!(analyses[i - 1].furniture, Some(("bio", ..)));
+        if bio_before
+            && ["He ", "She ", "Follow", "They ", "His ", "Her "]
+                .iter()
+                .any(|p| text.starts_with(p))
+        {
+            analyses[i].furniture = Some(("bio", 0.7, SourceKind::NotAClaim));
+        }
+        let bullet = text.starts_with(['•', '▪', '◦', '●']);
+        if bullet
+            && !same_paragraph
+            && matches!(analyses[i - 1].furniture, Some(("boilerplate", ..)))
+        {
+            analyses[i].furniture = Some(("boilerplate", 0.7, SourceKind::NotAClaim));
+        }
+    }
+    let paragraphs = session.paragraphs.len().min(7);
+    for p in 1..paragraphs.saturating_sub(1) {
+        let range = |q: usize| session.paragraph_sentences(q);
+        let all_furniture = |q: usize| {
+            let r = range(q);
+            !r.is_empty() && r.clone().all(|i| furniture(&analyses[i]))
         };
-        return Some(Local {
-            effect,
-            cue: Span::new(sentence.start + whole.start(), sentence.start + whole.end()),
-            location,
-            confidence: rule.confidence,
-            rules,
-            who,
-        });
+        let here = range(p);
+        let words: usize = here
+            .clone()
+            .map(|i| session.sentence_text(i).split_whitespace().count())
+            .sum();
+        let claims = here.clone().all(|i| analyses[i].furniture.is_none());
+        if claims && here.len() <= 2 && words <= 40 && all_furniture(p - 1) && all_furniture(p + 1)
+        {
+            for i in here {
+                analyses[i].furniture = Some(("standfirst", 0.65, SourceKind::NotAClaim));
+            }
+        }
     }
-    None
-}
-
-fn ends_with_any(name: &str, words: &[&str]) -> bool {
-    name.split_whitespace()
-        .next_back()
-        .is_some_and(|last| words.contains(&last))
-}
-
-/// "Name, a researcher at …, said": the role decides between expert, official and private person.
-fn role_kind(phrase: &str) -> SourceKind {
-    let role = phrase
-        .split_once(',')
-        .map_or(phrase, |(_, r)| r)
-        .to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| role.contains(w));
-    if has(rules::EXPERT_ROLES) {
-        SourceKind::Expert
-    } else if has(rules::OFFICIAL_ROLES) {
-        SourceKind::Official
-    } else {
-        SourceKind::NamedPerson
-    }
-}
-
-/// A paragraph of one line without sentence punctuation (headline, heading, caption) is not a
-/// claim, even when it quotes a source ("…, UN experts say"); table rows are left to the rules.
-fn heading(body: &str, sentence: Span, fired: &[usize]) -> Option<Local> {
-    let words = body.split_whitespace().count();
-    let ends_open = !body
-        .trim_end()
-        .ends_with(['.', '!', '?', '…', '”', '"', '’', ':']);
-    let table = fired
-        .iter()
-        .any(|&i| RULES.rules[i].id.starts_with("table-"));
-    (ends_open && words <= 24 && !table).then(|| Local {
-        effect: Effect::Kind(SourceKind::NotAClaim),
-        cue: sentence,
-        location: None,
-        confidence: 0.75,
-        rules: vec!["heading"],
-        who: None,
-    })
 }
 
 /// The command that puts the suggestions in place as unconfirmed labels. Only sentences without
@@ -189,7 +269,8 @@ pub fn place_command(session: &Session, suggestions: &[Suggestion]) -> Option<Co
     (!changes.is_empty()).then_some(Command::SetLabels(changes))
 }
 
-/// The command that confirms the suggested labels of `sentences` (those that have one).
+/// The command that confirms the suggested labels of `sentences` (those that have one), and the
+/// proposed sources they rest on, as one step.
 pub fn accept_command(
     session: &Session,
     sentences: impl IntoIterator<Item = usize>,
@@ -205,7 +286,86 @@ pub fn accept_command(
             })
         })
         .collect();
-    (!changes.is_empty()).then_some(Command::SetLabels(changes))
+    if changes.is_empty() {
+        return None;
+    }
+    let mut accepted: Vec<SourceId> = changes
+        .iter()
+        .filter_map(|c| session.annotations[c.sentence].source)
+        .filter(|id| session.source(*id).is_some_and(|s| s.proposed))
+        .collect();
+    accepted.sort_unstable();
+    accepted.dedup();
+    if accepted.is_empty() {
+        return Some(Command::SetLabels(changes));
+    }
+    let mut steps = vec![Command::SetLabels(changes)];
+    for id in accepted {
+        if let Some(s) = session.source(id) {
+            steps.push(Command::UpdateSource {
+                source: Source {
+                    proposed: false,
+                    ..s.clone()
+                },
+            });
+        }
+    }
+    Some(Command::Batch(steps))
+}
+
+/// The sources the engine found, as proposed source entities linked to the claims they back
+/// (claims that have no source yet): the analyst's record starts filled in. One step.
+pub fn propose_sources_command(session: &Session, suggestions: &[Suggestion]) -> Option<Command> {
+    // In order of first mention, each with its claims.
+    let mut found: Vec<(&ProposedSource, Vec<usize>)> = Vec::new();
+    let mut slot: FxHashMap<usize, usize> = FxHashMap::default();
+    for (i, (a, s)) in session.annotations.iter().zip(suggestions).enumerate() {
+        let Some(p) = &s.source else { continue };
+        if a.source.is_some() {
+            continue;
+        }
+        let k = *slot.entry(p.index).or_insert_with(|| {
+            found.push((p, Vec::new()));
+            found.len() - 1
+        });
+        found[k].1.push(i);
+    }
+    if found.is_empty() {
+        return None;
+    }
+    let mut names: FxHashMap<String, usize> = session
+        .sources
+        .iter()
+        .map(|s| (s.name.clone(), 1))
+        .collect();
+    let mut next = session.fresh_source_id().0;
+    let mut steps = Vec::with_capacity(found.len() + 1);
+    let mut links = Vec::new();
+    for (p, claims) in found {
+        let n = names.entry(p.name.clone()).or_insert(0);
+        *n += 1;
+        let name = if *n == 1 {
+            p.name.clone()
+        } else {
+            format!("{} ({})", p.name, n)
+        };
+        let id = SourceId(next);
+        next += 1;
+        steps.push(Command::AddSource {
+            index: session.sources.len() + steps.len(),
+            source: Source {
+                id,
+                name,
+                label: p.label.clone(),
+                descriptor: String::new(),
+                reliability: Reliability::F,
+                proposed: true,
+            },
+        });
+        links.extend(claims.into_iter().map(|i| (i, Some(id))));
+    }
+    steps.push(Command::LinkSources(links));
+    Some(Command::Batch(steps))
 }
 
 /// The command that confirms every suggested label whose suggestion is at least `threshold`
@@ -246,8 +406,11 @@ pub fn with_suggestions(mut session: Session) -> (Session, Vec<Suggestion>) {
         .zip(&session.sentences)
         .filter(|(a, _)| a.hedging == Hedging::None)
         .for_each(|(a, span)| a.hedging = Hedging::from_text(&text[span.range()]));
+    // Built from this very session, so they apply; a refusal would leave it unlabelled.
     if let Some(command) = place_command(&session, &suggestions) {
-        // Built from this very session, so it applies; a refusal would leave it unlabelled.
+        let _ = session.apply(command);
+    }
+    if let Some(command) = propose_sources_command(&session, &suggestions) {
         let _ = session.apply(command);
     }
     (session, suggestions)
