@@ -41,9 +41,10 @@ fn credibility_1_needs_a_corroboration_from_a_different_source() {
         .session
         .new_source_for(1, Some(LabelId::new("multiple")), &[]);
     apply(&mut d, c);
-    let (a, b) = (d.session.sources[0].id, d.session.sources[1].id);
-    assert_eq!(d.session.annotations[0].source, Some(a));
-    assert_eq!(d.session.sources[1].name, "Source B");
+    let a = d.session.annotations[0].source.unwrap();
+    let b = d.session.annotations[1].source.unwrap();
+    assert_eq!(d.session.source(a).unwrap().name, "Source A");
+    assert_eq!(d.session.source(b).unwrap().name, "Source B");
 
     // A link to a claim of the SAME source does not count.
     let c = d.session.set_claim_source(2, Some(a));
@@ -88,7 +89,7 @@ fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
         .session
         .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
     apply(&mut d, c);
-    let id = d.session.sources[0].id;
+    let id = d.session.annotations[0].source.unwrap();
     let c = d.session.set_reliability(id, Reliability::B);
     apply(&mut d, c);
     let c = d.session.set_credibility(0, Credibility::Probable);
@@ -101,7 +102,7 @@ fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
     };
     let c = d.session.add_link(1, link);
     apply(&mut d, c);
-    let mut source = d.session.sources[0].clone();
+    let mut source = d.session.source(id).unwrap().clone();
     source.descriptor =
         "Phone contact in Vladivostok; two years, accurate; may favour workers".into();
     d.apply(Command::UpdateSource { source }).unwrap();
@@ -135,7 +136,11 @@ fn merging_two_labels_moves_claims_and_sources_to_the_survivor() {
         Status::Suggested,
         "status is kept"
     );
-    assert_eq!(d.session.sources[0].label, Some(LabelId::new("in_china")));
+    let source = d.session.annotations[0].source.unwrap();
+    assert_eq!(
+        d.session.source(source).unwrap().label,
+        Some(LabelId::new("in_china"))
+    );
     d.undo();
     assert_eq!(d.session, before);
 }
@@ -174,7 +179,11 @@ fn the_summary_counts_claims_per_source_and_single_anonymous_share() {
     assert_eq!(summary.claims, 4);
     assert_eq!(summary.single_anonymous, 1);
     assert!((summary.single_anonymous_share() - 0.25).abs() < 1e-9);
-    assert_eq!(summary.rows[0].claims, 1);
+    let mine = d.session.annotations[0].source.unwrap();
+    let row = |s: &claimlens::model::record_edit::SourceSummary| {
+        s.rows.iter().find(|r| r.id == mine).unwrap().clone()
+    };
+    assert_eq!(row(&summary).claims, 1);
     // A corroboration by another claim lifts it out of "single anonymous".
     let link = Link {
         kind: LinkKind::Corroborates,
@@ -184,5 +193,35 @@ fn the_summary_counts_claims_per_source_and_single_anonymous_share() {
     apply(&mut d, c);
     let summary = d.session.source_summary();
     assert_eq!(summary.single_anonymous, 0);
-    assert_eq!(summary.rows[0].corroborated, vec![0]);
+    assert_eq!(row(&summary).corroborated, vec![0]);
+}
+
+#[test]
+fn a_proposed_source_replaced_by_the_analysts_own_goes_away_and_comes_back_on_undo() {
+    let mut d = doc();
+    let proposed = d.session.annotations[0].source.unwrap();
+    let before = d.session.source(proposed).unwrap().clone();
+    assert!(before.proposed, "the engine proposes the Russia source");
+    let others = d.session.sources.len() - 1;
+
+    let c = d
+        .session
+        .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
+    apply(&mut d, c);
+    assert!(d.session.source(proposed).is_none());
+    assert_eq!(d.session.sources.len(), others + 1);
+    let mine = d.session.source(d.session.annotations[0].source.unwrap());
+    assert_eq!(
+        mine.map(|s| (s.name.as_str(), s.proposed)),
+        Some(("Source A", false))
+    );
+
+    // Clearing a claim's proposed source likewise drops it when nothing else rests on it.
+    let other = d.session.annotations[1].source.unwrap();
+    let c = d.session.set_claim_source(1, None);
+    apply(&mut d, c);
+    assert!(d.session.source(other).is_none());
+
+    assert!(d.undo() && d.undo());
+    assert_eq!(d.session, doc().session);
 }

@@ -52,7 +52,7 @@ const V2: &str = concat!(
 );
 
 #[test]
-fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_version_3() {
+fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_the_current_version() {
     let text = std::fs::read_to_string(V2).unwrap();
     assert!(
         text.contains("version: 2,") && text.contains("start: "),
@@ -80,6 +80,43 @@ fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_vers
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, &session).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 3,") && !new_text.contains("start: "));
+    assert!(new_text.contains("version: 4,") && !new_text.contains("start: "));
+    assert_eq!(load_session(&resaved).unwrap(), session);
+}
+
+const V3: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/sessions/v3_hyesan_review.ron"
+);
+
+#[test]
+fn a_version_3_session_loads_with_analyst_sources_and_no_gazetteer_edition() {
+    let text = std::fs::read_to_string(V3).unwrap();
+    assert!(
+        text.contains("version: 3,") && !text.contains("places:") && !text.contains("proposed"),
+        "the fixture must stay a version 3 file"
+    );
+    let session = load_session(std::path::Path::new(V3)).unwrap();
+    assert_eq!(session.len(), 33);
+    // Sources in a version 3 file were all named by the analyst, never proposed.
+    assert_eq!(session.sources.len(), 1);
+    assert!(!session.sources[0].proposed);
+    assert_eq!(session.sources[0].name, "Source R");
+    assert_eq!(session.sources[0].reliability, Reliability::B);
+    // Its labels carry only the analyst's own aliases: edition 0 of the gazetteer.
+    assert_eq!(session.taxonomy.places, 0);
+    let russia = session
+        .annotations
+        .iter()
+        .find(|a| a.label == Some(LabelId::new("in_russia")) && a.status == Status::Confirmed)
+        .unwrap();
+    assert_eq!(russia.source, Some(session.sources[0].id));
+    assert_eq!(russia.links.len(), 1);
+
+    let dir = tempfile::tempdir().unwrap();
+    let resaved = dir.path().join("resaved.ron");
+    save_session(&resaved, &session).unwrap();
+    let new_text = std::fs::read_to_string(&resaved).unwrap();
+    assert!(new_text.contains("version: 4,"));
     assert_eq!(load_session(&resaved).unwrap(), session);
 }

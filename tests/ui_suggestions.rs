@@ -34,8 +34,9 @@ fn enter_accepts_and_a_hotkey_overrides() {
     let mut h = harness(ScriptedDialogs::default(), None);
     let s = sentence_starting(h.state(), "Multiple sources in Ryanggang");
     click_sentence(&mut h, s);
-    // The panel explains the suggestion for the selected sentence.
-    h.get_by_label_contains("Suggested multiple sources by rule multiple-sources");
+    // The panel explains the suggestion for the selected sentence: what, and from whom.
+    h.get_by_label_contains("Suggested multiple sources by rule frame-told");
+    h.get_by_label_contains("source: Multiple sources in Ryanggang");
     h.key_press(Key::Enter);
     h.run();
     assert_eq!(

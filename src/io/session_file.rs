@@ -299,7 +299,8 @@ fn from_ron_with(text: &str, header: Header) -> Result<Session, Problem> {
     if header.format != FORMAT {
         return Err(Problem::NotASession);
     }
-    if (header.version == 2 || header.version == VERSION)
+    // Versions 2 to the current one share one shape: later fields have serde defaults.
+    if (2..=VERSION).contains(&header.version)
         && let Some(session) =
             super::parallel_parse::parse(text, |file: &mut SessionFile| &mut file.claims)
                 .and_then(|file| validate(file).ok())
@@ -311,7 +312,7 @@ fn from_ron_with(text: &str, header: Header) -> Result<Session, Problem> {
         1 => ron::from_str::<SessionFileV1>(text)
             .map_err(malformed)?
             .into(),
-        2 | VERSION => ron::from_str(text).map_err(malformed)?,
+        2..=VERSION => ron::from_str(text).map_err(malformed)?,
         v if v > VERSION => {
             return Err(Problem::NewerVersion {
                 found: v,
@@ -612,12 +613,17 @@ mod tests {
 
     #[test]
     fn newer_version_is_refused_clearly() {
-        let text = to_ron(&sample()).replacen("version: 3", "version: 7", 1);
+        let newer = VERSION + 3;
+        let text = to_ron(&sample()).replacen(
+            &format!("version: {VERSION}"),
+            &format!("version: {newer}"),
+            1,
+        );
         assert_eq!(
             from_ron(&text).unwrap_err(),
             Problem::NewerVersion {
-                found: 7,
-                supported: 3
+                found: newer,
+                supported: VERSION
             }
         );
     }

@@ -58,16 +58,46 @@ impl Session {
         )
     }
 
+    /// Sets (or clears) the source of a claim. A proposed source left without claims goes with
+    /// it, in the same step: it was only the engine's guess.
     pub fn set_claim_source(
         &self,
         sentence: usize,
         source: Option<SourceId>,
     ) -> Result<Command, CommandError> {
-        self.edit(
+        let edit = self.edit(
             sentence,
             format!("source of sentence {}", sentence + 1),
             |a| a.source = source,
-        )
+        )?;
+        let dropped = self.emptied_proposals(&[sentence], source);
+        if dropped.is_empty() {
+            return Ok(edit);
+        }
+        Ok(Command::Batch(
+            std::iter::once(edit).chain(dropped).collect(),
+        ))
+    }
+
+    /// Removals of the proposed sources that back no claim once `moved` point to `to`.
+    fn emptied_proposals(&self, moved: &[usize], to: Option<SourceId>) -> Vec<Command> {
+        let mut left: Vec<SourceId> = moved
+            .iter()
+            .filter_map(|&i| self.annotations.get(i)?.source)
+            .filter(|&id| Some(id) != to && self.source(id).is_some_and(|s| s.proposed))
+            .collect();
+        left.sort_unstable();
+        left.dedup();
+        left.retain(|&id| {
+            !self
+                .annotations
+                .iter()
+                .enumerate()
+                .any(|(i, a)| a.source == Some(id) && !moved.contains(&i))
+        });
+        left.into_iter()
+            .map(|id| Command::RemoveSource { id })
+            .collect()
     }
 
     pub fn add_link(&self, sentence: usize, link: Link) -> Result<Command, CommandError> {
@@ -91,18 +121,42 @@ impl Session {
         })
     }
 
-    /// Sets the reliability grade of a source.
+    /// Sets the reliability grade of a source. Grading a proposed source adopts it: the analyst
+    /// has judged it.
     pub fn set_reliability(&self, id: SourceId, r: Reliability) -> Result<Command, CommandError> {
         let mut source = self
             .source(id)
             .cloned()
             .ok_or_else(|| CommandError::Record(format!("no source {id}")))?;
         source.reliability = r;
+        source.proposed = false;
         Ok(Command::UpdateSource { source })
     }
 
-    /// A new source named after the next free letter ("Source C"), of the given kind, linked to
-    /// `sentence` and to the sentences that carry it over (`carried`), as one step.
+    /// Removes a source. A proposed source goes with its links, in one step (they were the
+    /// engine's too); a source the analyst named is refused while claims rest on it.
+    pub fn remove_source(&self, id: SourceId) -> Result<Command, CommandError> {
+        let source = self
+            .source(id)
+            .ok_or_else(|| CommandError::Record(format!("no source {id}")))?;
+        let remove = Command::RemoveSource { id };
+        if !source.proposed {
+            return Ok(remove);
+        }
+        let links: Vec<(usize, Option<SourceId>)> = (0..self.len())
+            .filter(|&i| self.annotations[i].source == Some(id))
+            .map(|i| (i, None))
+            .collect();
+        if links.is_empty() {
+            return Ok(remove);
+        }
+        Ok(Command::Batch(vec![Command::LinkSources(links), remove]))
+    }
+
+    /// A new source named after the first free letter ("Source C"), of the given kind, linked to
+    /// `sentence` and to the sentences that carry it over (`carried`; those the analyst already
+    /// gave a source of their own keep it), as one step. Proposed sources those sentences leave
+    /// without claims are removed in the same step.
     pub fn new_source_for(
         &self,
         sentence: usize,
@@ -110,10 +164,9 @@ impl Session {
         carried: &[usize],
     ) -> Result<Command, CommandError> {
         let id = self.fresh_source_id();
-        let letter = (b'A' + (self.sources.len() % 26) as u8) as char;
         let source = Source {
             id,
-            name: format!("Source {letter}"),
+            name: self.free_source_name(),
             label,
             descriptor: String::new(),
             reliability: Reliability::F,
@@ -123,7 +176,14 @@ impl Session {
             index: self.sources.len(),
             source,
         }];
-        for &i in std::iter::once(&sentence).chain(carried) {
+        let open = |i: &&usize| {
+            self.annotations.get(**i).is_some_and(|a| {
+                a.source
+                    .is_none_or(|id| self.source(id).is_none_or(|s| s.proposed))
+            })
+        };
+        let carried: Vec<usize> = carried.iter().filter(open).copied().collect();
+        for &i in std::iter::once(&sentence).chain(&carried) {
             let mut annotation = self
                 .annotations
                 .get(i)
@@ -136,7 +196,23 @@ impl Session {
                 what: "link source".into(),
             });
         }
+        let moved: Vec<usize> = std::iter::once(sentence).chain(carried).collect();
+        steps.extend(self.emptied_proposals(&moved, Some(id)));
         Ok(Command::Batch(steps))
+    }
+
+    /// "Source A", "Source B" … the first not yet taken; past Z, "Source 27" and on.
+    pub fn free_source_name(&self) -> String {
+        let taken = |name: &str| self.sources.iter().any(|s| s.name == name);
+        (b'A'..=b'Z')
+            .map(|c| format!("Source {}", c as char))
+            .find(|name| !taken(name))
+            .unwrap_or_else(|| {
+                (27..)
+                    .map(|n| format!("Source {n}"))
+                    .find(|name| !taken(name))
+                    .unwrap_or_default()
+            })
     }
 
     /// Moves every claim and source of label `from` to `into`, then removes `from`.

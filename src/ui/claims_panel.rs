@@ -152,6 +152,9 @@ fn describe(session: &Session, s: &Suggestion) -> String {
             shorten(&session.article.text[cue.range()], 60)
         ));
     }
+    if let Some(source) = &s.source {
+        out.push_str(&format!("; source: {}", shorten(&source.name, 60)));
+    }
     if let Some(from) = s.carried_from {
         out.push_str(&format!("; source from sentence {}", from + 1));
     }

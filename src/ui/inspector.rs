@@ -111,11 +111,8 @@ impl Inspector {
                 )
                 .clicked()
             {
-                let unset: Vec<usize> = carried_from(suggestions, sentence)
-                    .into_iter()
-                    .filter(|&i| session.annotations[i].source.is_none())
-                    .collect();
-                out.push(session.new_source_for(sentence, a.label.clone(), &unset));
+                let carried = carried_from(suggestions, sentence);
+                out.push(session.new_source_for(sentence, a.label.clone(), &carried));
             }
         });
         // The engine's proposal: a carried-over claim comes from the earlier claim's source.

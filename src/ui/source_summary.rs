@@ -12,6 +12,14 @@ pub struct SourceSummaryWindow {
     draft: Option<(SourceId, bool, String)>,
 }
 
+/// The source as the analyst's own: any edit of a proposed source adopts it.
+fn adopted(source: &Source) -> Source {
+    Source {
+        proposed: false,
+        ..source.clone()
+    }
+}
+
 fn list(indices: &[usize]) -> String {
     if indices.is_empty() {
         "–".into()
@@ -46,6 +54,12 @@ impl SourceSummaryWindow {
                     ))
                     .strong(),
                 );
+                if session.sources.iter().any(|s| s.proposed) {
+                    ui.weak(
+                        "Sources marked (proposed) were found by the suggestion engine; \
+                         editing or grading one keeps it.",
+                    );
+                }
                 ui.separator();
                 egui::Grid::new("sources_grid")
                     .striped(true)
@@ -68,9 +82,31 @@ impl SourceSummaryWindow {
                             ui.label(row.claims.to_string());
                             ui.label(list(&row.corroborated));
                             ui.label(list(&row.contradicted));
-                            if ui.button("Delete").clicked() {
-                                out.push(Ok(Command::RemoveSource { id: source.id }));
-                            }
+                            ui.horizontal(|ui| {
+                                if source.proposed
+                                    && ui
+                                        .button("Keep")
+                                        .on_hover_text(
+                                            "Adopt the source the engine proposed as your own",
+                                        )
+                                        .clicked()
+                                {
+                                    out.push(Ok(Command::UpdateSource {
+                                        source: adopted(source),
+                                    }));
+                                }
+                                let delete = ui.button("Delete");
+                                let delete = if source.proposed {
+                                    delete.on_hover_text(
+                                        "Remove the proposed source and its links to claims",
+                                    )
+                                } else {
+                                    delete
+                                };
+                                if delete.clicked() {
+                                    out.push(session.remove_source(source.id));
+                                }
+                            });
                             ui.end_row();
                         }
                     });
@@ -85,7 +121,7 @@ impl SourceSummaryWindow {
                         index: session.sources.len(),
                         source: Source {
                             id,
-                            name: format!("Source {}", id.0 + 1),
+                            name: session.free_source_name(),
                             label: None,
                             descriptor: String::new(),
                             reliability: Reliability::F,
@@ -105,8 +141,17 @@ impl SourceSummaryWindow {
         source: &Source,
         out: &mut Vec<Result<Command, CommandError>>,
     ) {
-        if let Some(name) = self.text(ui, source, false, &source.name, 120.0) {
-            let mut s = source.clone();
+        let name = ui
+            .horizontal(|ui| {
+                let name = self.text(ui, source, false, &source.name, 120.0);
+                if source.proposed {
+                    ui.weak("(proposed)");
+                }
+                name
+            })
+            .inner;
+        if let Some(name) = name {
+            let mut s = adopted(source);
             s.name = name;
             out.push(Ok(Command::UpdateSource { source: s }));
         }
@@ -129,7 +174,7 @@ impl SourceSummaryWindow {
             .response
             .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
         if label != source.label {
-            let mut s = source.clone();
+            let mut s = adopted(source);
             s.label = label;
             out.push(Ok(Command::UpdateSource { source: s }));
         }
@@ -145,7 +190,7 @@ impl SourceSummaryWindow {
             }
         });
         if let Some(text) = self.text(ui, source, true, &source.descriptor, 220.0) {
-            let mut s = source.clone();
+            let mut s = adopted(source);
             s.descriptor = text;
             out.push(Ok(Command::UpdateSource { source: s }));
         }

@@ -1,9 +1,8 @@
 //! One sentence read on its own: furniture, frames, hedges, the quotation it stands in. Every
 //! sentence is read independently (in parallel); context comes after, in [`super::discourse`].
 
-use super::frames::{Frame, Verb, dateline, find_phrase, frames};
+use super::frames::{Frame, Verb, dateline, frames, scan_phrases};
 use super::furniture::{Layout, furniture};
-use super::lexicon::{LEXICON, PhraseKind, class};
 use super::phrase::{Context, Head, Phrase, Whereabouts, classify};
 use super::places::{Found, GAZETTEER};
 use super::tokens::{Tok, Tokens};
@@ -36,6 +35,9 @@ pub struct Analysis {
     pub quote: QuoteState,
     /// Byte ranges of the tokens, kept only for sentences with frames (cue spans).
     pub spans: Vec<(usize, usize)>,
+    /// Where the sentence is set: the places it names outside quotations, when they all lie in
+    /// one country (the first of them).
+    pub setting: Option<Whereabouts>,
 }
 
 /// Present-tense verbs of an outlet describing itself.
@@ -69,6 +71,7 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
         hedge: None,
         quote,
         spans: Vec::new(),
+        setting: None,
     };
     if let Some((rule, confidence)) = furniture(text, &t, layout) {
         let kind = if rule == "table-row" {
@@ -81,7 +84,8 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
     }
     let (body, _wire) = dateline(&t);
     let (mut fs, main) = frames(&t, body, ctx);
-    let anonymous = find_phrase(&t, body, PhraseKind::Anonymity).is_some();
+    let found = scan_phrases(&t, body);
+    let anonymous = found.anonymity.is_some();
     for f in &mut fs {
         settle_place(&t, &mut f.source);
         // "…, speaking on condition of anonymity": the sentence's own source is anonymous.
@@ -92,7 +96,7 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
     // A statement nobody made ("did not respond to a request for comment") governs nothing.
     // It governs only from before the frame: "the ministry claimed …, but did not mention …"
     // keeps the ministry.
-    let silent = find_phrase(&t, body, PhraseKind::NonStatement).is_some_and(|(start, _)| {
+    let silent = found.non_statement.is_some_and(|(start, _)| {
         main.is_none_or(|m| t.toks[fs[m].cue.0].start >= start || fs[m].cue.0 >= t.len())
     });
     a.main = if silent { None } else { main };
@@ -115,20 +119,40 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
         a.mentions.push(subject);
     }
     a.frames = fs;
-    a.hedge = hedge(&t, body);
+    a.hedge = found.hedge.or_else(|| passive_hearsay(&t, body));
     if !a.frames.is_empty() {
         a.spans = t.toks.iter().map(|k| (k.start, k.end)).collect();
+        a.setting = setting(&t, body);
     }
     a
 }
 
-/// Hedges outside quotations: "reportedly", "is said to", "is also thought to", "amid rumors".
-fn hedge(t: &Tokens, body: usize) -> Option<(usize, usize)> {
-    (body..t.len())
-        .find(|&i| !t.quoted(i) && LEXICON.is(t.lower(i), class::HEDGE))
-        .map(|i| t.span(i, i + 1))
-        .or_else(|| find_phrase(t, body, PhraseKind::Hedge))
-        .or_else(|| passive_hearsay(t, body))
+/// The places a sentence names outside quotations, if all lie in one country: the first.
+fn setting(t: &Tokens, body: usize) -> Option<Whereabouts> {
+    let mut first: Option<(Found, String)> = None;
+    let mut country: Option<String> = None;
+    let mut i = body;
+    while i < t.len() {
+        if t.quoted(i) || !t.capitalised(i) {
+            i += 1;
+            continue;
+        }
+        match GAZETTEER.longest_with(t.word_run(i, t.len()), super::places::EDITION) {
+            Some((n, found)) => {
+                let c = GAZETTEER.country(&found)?.to_string();
+                if country.as_ref().is_some_and(|k| *k != c) {
+                    return None;
+                }
+                country = Some(c);
+                if first.is_none() && matches!(found, Found::Place(_)) {
+                    first = Some((found, t.slice(i, i + n).to_string()));
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    first.map(|(f, w)| Whereabouts::Found(f, w))
 }
 
 /// "is (also, widely, still) said / believed / thought to": hearsay in the passive.
@@ -256,15 +280,17 @@ pub fn quote_states(
         }
         let starts_inside = open && !(i > 0 && paragraph[i] != paragraph[i - 1]);
         let mut closes = false;
-        let mut prev: Option<char> = None;
-        for c in body.chars() {
-            match c {
-                '“' | '«' => open = true,
-                '”' | '»' => {
+        let bytes = body.as_bytes();
+        // Quotation marks are `"` or start with 0xE2 (“ ”) or 0xC2 (« »): jump between them.
+        for k in memchr::memchr3_iter(b'"', 0xE2, 0xC2, bytes) {
+            match &bytes[k..] {
+                [0xE2, 0x80, 0x9C, ..] | [0xC2, 0xAB, ..] => open = true,
+                [0xE2, 0x80, 0x9D, ..] | [0xC2, 0xBB, ..] => {
                     closes |= open;
                     open = false;
                 }
-                '"' => {
+                [b'"', ..] => {
+                    let prev = body[..k].chars().next_back();
                     let opening = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
                     if opening && !open {
                         open = true;
@@ -275,7 +301,6 @@ pub fn quote_states(
                 }
                 _ => {}
             }
-            prev = Some(c);
         }
         out.push(QuoteState {
             starts_inside,

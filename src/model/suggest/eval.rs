@@ -211,6 +211,12 @@ pub const TUNING: &[&str] = &[
     "wire_broadcast_radio_script.txt",
     "wire_ap_afp_style.txt",
     "wire_japanese_korean_press.txt",
+    "web_wire_reuters_page.txt",
+    "web_ukrainian_outlet.txt",
+    "web_nk_specialist_page.txt",
+    "analysis_csis_rand_style.txt",
+    "russian_independent_investigation.txt",
+    "kyodo_nhk_asahi_style.txt",
 ];
 
 /// Reports kept out of rule tuning: nobody writing rules reads them or their misses, so their

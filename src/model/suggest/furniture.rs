@@ -17,7 +17,8 @@ pub struct Layout {
     pub after_bio: bool,
 }
 
-/// Lines whose opening words make them furniture, whatever follows.
+/// Lines whose opening words make them furniture, whatever follows. Every pattern is anchored at
+/// the start and reads at most [`OPENING`] bytes.
 const STARTS: &[(&str, &str)] = &[
     ("byline", r"^\(?(?:By|BY)\s+\S"),
     (
@@ -50,7 +51,7 @@ const STARTS: &[(&str, &str)] = &[
     ),
     (
         "boilerplate",
-        r"^(?:Please\s+(?:direct|send|address|contact|support|consider|donate|subscribe|share|note)|For\s+(?:comments|questions|inquiries|more|media|press|reprints|licensing|subscriptions)|Contact\s+us|Send\s+(?:tips|us|comments|questions|feedback|your|news)|You are listening|Stay (?:with us|tuned|informed)|Coming up|Get our|This material|Note\s*:|Questions or comments|Copyright|©|All rights reserved|Subscribe|Follow\b|Related\s*:|Tags\s*:|Topics\s*:|Keywords\s*:|Read\s+(?:more|also|next|the full)|See\s+also|Share\b|Sign up|Support\s+(?:us|our|independent|The)|Donate|Become a (?:member|subscriber|patron)|Join us|Join our|Listen\b|Watch\b|Click here|To suggest a correction|Skip to|Next page|Previous page|More from|Recommended|RECOMMENDED|Also read|Latest|Editor[’']s note|Editor[’']s notes|Editors[’'] note|Views expressed|All major cards|Unlimited access|Enjoying|A Message from|Dear readers|Originally published|This (?:article|story|report) (?:was|is|first|originally)|Reprinted|Source link|Advertisement|ADVERTISEMENT)\b",
+        r"^(?:Please\s+(?:direct|send|address|contact|support|consider|donate|subscribe|share|note)|For\s+(?:comments|questions|inquiries|more|media|press|reprints|licensing|subscriptions)|Contact\s+us|Send\s+(?:tips|us|comments|questions|feedback|your|news)|You are listening|Stay (?:with us|tuned|informed)|Coming up|Get our|This material|Note\s*:|Questions or comments|Copyright|©|All rights reserved|Subscribe|Follow\b|Related\s*:|Tags\s*:|Topics\s*:|Keywords\s*:|Read\s+(?:more|also|next|the full)|See\s+also|Share\b|Sign up|Support\s+(?:us|our|independent|The)|Donate|Become a (?:member|subscriber|patron)|Join us|Join our|Listen\b|Watch\b|Click here|To suggest a correction|Skip to|Next page|Previous page|More from|Recommended|RECOMMENDED|Also read|Latest|Editor[’']s note|Editor[’']s notes|Editors[’'] note|Views expressed|All major cards|Unlimited access|Enjoying|A Message from|Dear readers|Originally published|This (?:article|story|report) (?:was|is|first|originally)|Reprinted|Source link|Advertisement|ADVERTISEMENT)(?:\b|\W|$)",
     ),
     ("boilerplate", r"^[※◆◇■□▶►▷●○▲△◎★☆]"),
     (
@@ -65,15 +66,11 @@ const STARTS: &[(&str, &str)] = &[
     ("timestamp", r"^\d+\s+min(?:ute)?s?\s+read\b"),
     (
         "boilerplate",
-        r"^(?:Our Standards|Purchase Licensing|Republished by|Reprinted by|A message from|This (?:investigation|piece|interview|analysis) was (?:originally|first)|Translated from|Contribute|See the original|Authors?\s*:|Full (?:article|story|text) in|<|Home\s*>|THIS IS A)\b",
+        r"^(?:Our Standards|Purchase Licensing|Republished by|Reprinted by|A message from|This (?:investigation|piece|interview|analysis) was (?:originally|first)|Translated from|Contribute|See the original|Authors?\s*:|Full (?:article|story|text) in|<|Home\s*>|THIS IS A)(?:\b|\W|$)",
     ),
     (
         "caption",
         r"^(?:\((?:REFERENCE PHOTO|FILE PHOTO|PHOTO|Photo)\)|(?:Figure|Fig\.|Table|Chart|Graph|Map)\s+\d+\s*[.:]|Map of\b)",
-    ),
-    (
-        "timestamp",
-        r"\b\d{1,2}:\d{2}\b.{0,40}\b(?:19|20)\d{2}\b\W*$|^.{0,60}\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d{2},\s+\d{1,2}:\d{2}\s*$",
     ),
 ];
 
@@ -134,6 +131,10 @@ const WHOLE: &[(&str, &str)] = &[
         r"^[·•]\s.{3,140}\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\)$",
     ),
     ("heading", r"^-\s.{2,80}\s-$"),
+    (
+        "timestamp",
+        r"\b\d{1,2}:\d{2}\b.{0,40}\b(?:19|20)\d{2}\b\W*$|^.{0,60}\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d{2},\s+\d{1,2}:\d{2}\s*$",
+    ),
 ];
 
 struct Compiled {
@@ -166,19 +167,45 @@ static TABLE: LazyLock<Regex> = LazyLock::new(|| {
 /// with figures is data: `("table-row", …)`, which the caller reads as a document.
 pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str, f32)> {
     let trimmed = text.trim();
-    if let Some(i) = WHOLE_SET.set.matches(trimmed).iter().next() {
+    // Furniture is short, and its shapes show in its first words: long sentences are only
+    // checked from their start (the patterns' cost grows with the text they read).
+    let short = trimmed.len() <= SHORT;
+    // Whole-line shapes are credits, datelines, bylines and the like: short, or carrying one
+    // of a few words. Ordinary sentences skip the patterns.
+    let whole_candidate = short
+        && (trimmed.len() <= 90
+            || [
+                " is ",
+                " was ",
+                "contributed",
+                " by ",
+                "content",
+                "·",
+                "•",
+                ">",
+                "»",
+                "©",
+            ]
+            .iter()
+            .any(|w| trimmed.contains(w)));
+    if whole_candidate && let Some(i) = WHOLE_SET.set.matches(trimmed).iter().next() {
         let id = WHOLE_SET.ids[i];
         // "(Kestrel Report could not independently confirm this.)" is a claim in brackets.
         if !(id == "credit" && trimmed.ends_with(".)")) {
             return Some((id, 0.9));
         }
     }
-    if let Some(i) = STARTS_SET.set.matches(trimmed).iter().next()
+    if may_start_furniture(trimmed)
+        && let Some(i) = STARTS_SET
+            .set
+            .matches(prefix(trimmed, OPENING))
+            .iter()
+            .next()
         && !(STARTS_SET.ids[i] == "byline" && by_a_time(trimmed))
     {
         return Some((STARTS_SET.ids[i], 0.9));
     }
-    if TABLE.is_match(trimmed) {
+    if memchr::memchr2(b'|', b'\t', trimmed.as_bytes()).is_some() && TABLE.is_match(trimmed) {
         if !trimmed.chars().any(|c| c.is_ascii_digit()) || trimmed.contains("---") {
             return Some(("table-header", 0.85));
         }
@@ -210,13 +237,21 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
         return Some(("caption", 0.8));
     }
     // "… in this file photo taken in May 2019. (Hangang)", "… in an undated photo.": a caption.
-    if words <= 45 && PHOTO_IN_TEXT.is_match(trimmed) && looks_like_caption(trimmed) {
+    let photo_words = ["hoto", "mage", "ictur", "ccess", "ontent", "creensho"]
+        .iter()
+        .any(|w| trimmed.contains(w));
+    if words <= 45
+        && short
+        && photo_words
+        && PHOTO_IN_TEXT.is_match(trimmed)
+        && looks_like_caption(trimmed)
+    {
         return Some(("caption", 0.85));
     }
     // "The new container yard on June 9. (Planet Labs, annotated by Korea Lens)": a credit line
     // kept with its caption.
-    if let Some(open) = trimmed.rfind(". (")
-        && trimmed.ends_with(')')
+    if trimmed.ends_with(')')
+        && let Some(open) = trimmed.rfind(". (")
         && CREDIT_WORDS.is_match(&trimmed[open..])
         && looks_like_caption(&trimmed[..open])
     {
@@ -249,6 +284,143 @@ static PHOTO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("caption pattern compiles")
 });
 
+/// The first words of the opening patterns: a sentence starting otherwise skips them.
+const STARTERS: &[&str] = &[
+    "By",
+    "BY",
+    "Written",
+    "Reporting",
+    "Additional",
+    "Edited",
+    "Editing",
+    "Edit",
+    "Translated",
+    "Translation",
+    "Compiled",
+    "Text",
+    "Interview",
+    "Photo",
+    "Photos",
+    "PHOTO",
+    "Image",
+    "Picture",
+    "Caption",
+    "Credit",
+    "File",
+    "FILE",
+    "Graphic",
+    "Video",
+    "Map",
+    "Pictured",
+    "Source",
+    "In",
+    "This",
+    "The",
+    "Read",
+    "Available",
+    "Please",
+    "For",
+    "Contact",
+    "Send",
+    "You",
+    "Stay",
+    "Coming",
+    "Get",
+    "Note",
+    "Questions",
+    "Copyright",
+    "All",
+    "Subscribe",
+    "Follow",
+    "Related",
+    "Tags",
+    "Topics",
+    "Keywords",
+    "See",
+    "Share",
+    "Sign",
+    "Support",
+    "Donate",
+    "Become",
+    "Join",
+    "Listen",
+    "Watch",
+    "Click",
+    "To",
+    "Skip",
+    "Next",
+    "Previous",
+    "More",
+    "Recommended",
+    "RECOMMENDED",
+    "Also",
+    "Latest",
+    "Editor",
+    "Editors",
+    "Views",
+    "Unlimited",
+    "Enjoying",
+    "A",
+    "Dear",
+    "Originally",
+    "Reprinted",
+    "Advertisement",
+    "ADVERTISEMENT",
+    "Anchor",
+    "Report",
+    "Reporter",
+    "Published",
+    "Updated",
+    "Posted",
+    "Last",
+    "Modified",
+    "Date",
+    "date",
+    "Our",
+    "Purchase",
+    "Republished",
+    "Contribute",
+    "Author",
+    "Authors",
+    "Full",
+    "Home",
+    "THIS",
+    "Figure",
+    "Fig",
+    "Table",
+    "Chart",
+    "Graph",
+    "Questions",
+    "Sign",
+];
+
+/// Whether `s` opens like furniture: with a mark, a digit, or one of [`STARTERS`].
+fn may_start_furniture(s: &str) -> bool {
+    let first = s.chars().next().unwrap_or(' ');
+    if !first.is_alphabetic() {
+        return true;
+    }
+    let word_end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    STARTERS.contains(&&s[..word_end])
+}
+
+/// Sentences longer than this (bytes) are checked from their start only.
+const SHORT: usize = 320;
+/// How much of a sentence the opening patterns read.
+const OPENING: usize = 120;
+
+/// The first `max` bytes of `s`, cut at a character boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// A line that ends without a stop, a closing quotation after a stop counting as one: headlines
 /// end in a word or a quoted word ("… North Korean “trainees”").
 fn ends_without_stop(s: &str) -> bool {
@@ -270,6 +442,9 @@ fn is_list_item(s: &str) -> bool {
 
 /// "By October 19, a hull …", "By then, …": a time, not a byline.
 fn by_a_time(s: &str) -> bool {
+    if !s.starts_with("By ") {
+        return false;
+    }
     let next = s
         .split_whitespace()
         .nth(1)

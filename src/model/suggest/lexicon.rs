@@ -6,6 +6,23 @@ use serde::Deserialize;
 use std::sync::LazyLock;
 
 const LEXICON_RON: &str = include_str!("../../../assets/lexicon/attribution.ron");
+const GRAMMAR_RON: &str = include_str!("../../../assets/lexicon/grammar.ron");
+
+/// The function-word classes (`assets/lexicon/grammar.ron`).
+#[derive(Debug, Deserialize)]
+struct Grammar {
+    between: Vec<String>,
+    ties: Vec<String>,
+    openers: Vec<String>,
+    intros: Vec<String>,
+    carry_on: Vec<String>,
+    statements: Vec<String>,
+    definite: Vec<String>,
+    new: Vec<String>,
+    numbers: Vec<String>,
+    cuts: Vec<String>,
+    not_names: Vec<String>,
+}
 
 #[derive(Debug, Deserialize)]
 struct Source {
@@ -59,6 +76,20 @@ pub mod class {
     pub const SUBORDINATOR: u64 = 1 << 18;
     /// Plural of a head noun.
     pub const PLURAL: u64 = 1 << 19;
+    // Grammar words the frame and phrase readers ask about (their lists live with them).
+    pub const BETWEEN: u64 = 1 << 20;
+    pub const OPENER: u64 = 1 << 21;
+    pub const INTRO: u64 = 1 << 22;
+    pub const CARRY_ON: u64 = 1 << 23;
+    pub const STATEMENT: u64 = 1 << 24;
+    pub const TIE: u64 = 1 << 25;
+    pub const DEFINITE: u64 = 1 << 26;
+    pub const NEW: u64 = 1 << 27;
+    pub const NUMBER_WORD: u64 = 1 << 28;
+    pub const CUT: u64 = 1 << 29;
+    pub const NOT_NAME: u64 = 1 << 30;
+    /// Some phrase of the lexicon starts with this word.
+    pub const PHRASE_START: u64 = 1 << 31;
     pub const PERSON_HEAD: u64 = ANON | OFFICIAL | TITLE | EXPERT;
     pub const VERB: u64 = SAY | SAY_BASE | TOLD | REPORT | LEARN | OPINION | DOC_VERB;
     pub const HEAD: u64 =
@@ -131,6 +162,8 @@ impl Lexicon {
                 let list = self.phrases.entry(first.clone()).or_default();
                 list.push((rest.to_vec(), kind));
                 list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
+                let first = first.clone();
+                self.add_word(&first, class::PHRASE_START);
             }
             _ => {}
         }
@@ -165,7 +198,7 @@ impl Lexicon {
     }
 }
 
-fn compile(src: Source) -> Lexicon {
+fn compile(src: Source, words: Grammar) -> Lexicon {
     use PhraseKind::*;
     use class::*;
     let mut lex = Lexicon {
@@ -216,6 +249,24 @@ fn compile(src: Source) -> Lexicon {
             state_media,
         });
     }
+    let grammar: [(&[String], u64); 11] = [
+        (&words.between, BETWEEN),
+        (&words.openers, OPENER),
+        (&words.intros, INTRO),
+        (&words.carry_on, CARRY_ON),
+        (&words.statements, STATEMENT),
+        (&words.ties, TIE),
+        (&words.definite, DEFINITE),
+        (&words.new, NEW),
+        (&words.numbers, NUMBER_WORD),
+        (&words.cuts, CUT),
+        (&words.not_names, NOT_NAME),
+    ];
+    for (list, bits) in grammar {
+        for w in list {
+            lex.add_word(w, bits);
+        }
+    }
     // Plural-only heads the derivation cannot see.
     for w in [
         "people",
@@ -236,7 +287,8 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // The lexicon is a constant of the build, covered by tests; a syntax error in it is a build
     // defect, not a user error.
     let src: Source = ron::from_str(LEXICON_RON).expect("bundled attribution lexicon is valid");
-    compile(src)
+    let words: Grammar = ron::from_str(GRAMMAR_RON).expect("bundled grammar lexicon is valid");
+    compile(src, words)
 });
 
 #[cfg(test)]

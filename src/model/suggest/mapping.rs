@@ -14,7 +14,8 @@ pub struct Mapper<'a> {
     taxonomy: &'a Taxonomy,
     /// (label index, look-up key of its location or an alias) for every located label.
     names: Vec<(usize, String)>,
-    cache: FxHashMap<(String, Option<Found>), Option<usize>>,
+    /// Place as written → (what the gazetteer found, label) pairs already worked out.
+    cache: FxHashMap<String, Vec<(Option<Found>, Option<usize>)>>,
 }
 
 impl<'a> Mapper<'a> {
@@ -41,9 +42,13 @@ impl<'a> Mapper<'a> {
 
     /// The label for a place, as written and as the gazetteer found it.
     fn place(&mut self, written: &str, found: Option<&Found>) -> Option<usize> {
-        let cache_key = (written.to_string(), found.cloned());
-        if let Some(&hit) = self.cache.get(&cache_key) {
-            return hit;
+        let found_place = found;
+        if let Some(hit) = self
+            .cache
+            .get(written)
+            .and_then(|v| v.iter().find(|(f, _)| f.as_ref() == found))
+        {
+            return hit.1;
         }
         let edition = self.taxonomy.places;
         // The gazetteer's chain (place, province, country) when the review's edition has it.
@@ -68,7 +73,10 @@ impl<'a> Mapper<'a> {
             .max_by_key(|(_, name)| name.len())
             .map(|&(i, _)| i);
         let found = by_chain.or(by_alias);
-        self.cache.insert(cache_key, found);
+        self.cache
+            .entry(written.to_string())
+            .or_default()
+            .push((found_place.cloned(), found));
         found
     }
 

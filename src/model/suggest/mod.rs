@@ -29,7 +29,6 @@ use crate::model::{
 use analysis::{Analysis, analyse, quote_states};
 use furniture::Layout;
 use phrase::{Context, Whereabouts};
-use places::Found;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -100,7 +99,7 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
     let article = discourse::Article {
         analyses: &analyses,
         paragraph: &paragraph,
-        country: discourse::main_country(text, places::EDITION),
+        country: discourse::main_country(text),
     };
     let (resolved, entities) = discourse::resolve(&article);
     let mut mapper = mapping::Mapper::new(&session.taxonomy);
@@ -129,45 +128,50 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
             s.label
         })
         .collect();
+    let names: Vec<String> = entities.iter().map(|e| e.display()).collect();
+    // Sentences are put together independently (each thread with its own place cache).
     resolved
-        .into_iter()
+        .into_par_iter()
         .enumerate()
-        .map(|(i, r)| {
-            let start = session.sentences[i].start;
-            let entity = r.entity.map(|e| &entities[e]);
-            let (location, found) = match entity.and_then(|e| e.place.as_ref()) {
-                Some(Whereabouts::Found(f, w)) => (Some(w.clone()), Some(f.clone())),
-                Some(Whereabouts::Unknown(w) | Whereabouts::Contextual(w)) => {
-                    (Some(w.clone()), None)
-                }
-                None => (None, None),
-            };
-            let located = matches!(
-                r.kind,
-                SourceKind::AnonymousSource | SourceKind::MultipleSources
-            );
-            let mut s = Suggestion {
-                kind: r.kind,
-                label: None,
-                location: location.filter(|_| located),
-                unmatched_location: None,
-                cue: r.cue.map(|(a, b)| Span::new(start + a, start + b)),
-                confidence: r.confidence,
-                rules: r.rules,
-                carried_from: r.carried_from,
-                source: entity.filter(|_| is_source(r.kind)).map(|e| {
-                    let index = r.entity.unwrap_or(0);
-                    ProposedSource {
-                        index,
-                        name: e.display(),
-                        label: entity_labels[index].clone(),
-                    }
-                }),
-            };
-            let found: Option<&Found> = found.as_ref().filter(|_| located);
-            mapper.assign(&mut s, found);
-            s
-        })
+        .map_init(
+            || mapping::Mapper::new(&session.taxonomy),
+            |mapper, (i, r)| {
+                let start = session.sentences[i].start;
+                let entity = r.entity.map(|e| &entities[e]);
+                let located = matches!(
+                    r.kind,
+                    SourceKind::AnonymousSource | SourceKind::MultipleSources
+                );
+                let (location, found) =
+                    match entity.and_then(|e| e.place.as_ref()).filter(|_| located) {
+                        Some(Whereabouts::Found(f, w)) => (Some(w.clone()), Some(f.clone())),
+                        Some(Whereabouts::Unknown(w) | Whereabouts::Contextual(w)) => {
+                            (Some(w.clone()), None)
+                        }
+                        None => (None, None),
+                    };
+                let mut s = Suggestion {
+                    kind: r.kind,
+                    label: None,
+                    location,
+                    unmatched_location: None,
+                    cue: r.cue.map(|(a, b)| Span::new(start + a, start + b)),
+                    confidence: r.confidence,
+                    rules: r.rules,
+                    carried_from: r.carried_from,
+                    source: r
+                        .entity
+                        .filter(|_| is_source(r.kind))
+                        .map(|index| ProposedSource {
+                            index,
+                            name: names[index].clone(),
+                            label: entity_labels[index].clone(),
+                        }),
+                };
+                mapper.assign(&mut s, found.as_ref());
+                s
+            },
+        )
         .collect()
 }
 

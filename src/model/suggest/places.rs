@@ -35,6 +35,8 @@ pub enum Found {
 
 pub struct Gazetteer {
     pub places: Vec<Place>,
+    /// Keys of the first word of every name: a cheap test before longer look-ups.
+    first_words: rustc_hash::FxHashSet<String>,
     /// Normalized name → (place index or country code, edition that added the name).
     keys: FxHashMap<String, Vec<(Entry, u32)>>,
 }
@@ -68,6 +70,36 @@ pub fn country_name(code: &str) -> &str {
 /// that "P'yŏngan-bukto", "Pyongan bukto" and "Pyonganbukto" meet.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    push_key(&mut out, name);
+    out
+}
+
+thread_local! {
+    /// A buffer for look-up keys: building one per look-up would allocate on every word.
+    static KEY_BUFFER: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(64));
+}
+
+/// Runs `f` with an empty reusable key buffer.
+pub fn with_key_buffer<R>(f: impl FnOnce(&mut String) -> R) -> R {
+    KEY_BUFFER.with(|b| match b.try_borrow_mut() {
+        Ok(mut k) => {
+            k.clear();
+            f(&mut k)
+        }
+        // Only a nested use finds it taken; it gets a buffer of its own.
+        Err(_) => f(&mut String::new()),
+    })
+}
+
+/// Appends the look-up key of `name` to `out` (see [`key`]), without allocating.
+pub fn push_key(out: &mut String, name: &str) {
+    if name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        out.push_str(name);
+        return;
+    }
     for c in name.chars() {
         let c = match c {
             'ŏ' | 'Ŏ' | 'ö' | 'Ö' | 'ó' | 'ò' | 'ô' => 'o',
@@ -82,13 +114,13 @@ pub fn key(name: &str) -> String {
         };
         out.extend(c.to_lowercase());
     }
-    out
 }
 
 impl Gazetteer {
     fn parse(places_tsv: &str, phrases_tsv: &str) -> Self {
         let mut g = Gazetteer {
             places: Vec::new(),
+            first_words: Default::default(),
             keys: FxHashMap::default(),
         };
         fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -133,16 +165,21 @@ impl Gazetteer {
         if k.is_empty() {
             return;
         }
+        if let Some(first) = name.split_whitespace().next() {
+            // A first word may itself end in a hyphenated part ("Hamgyong-bukto"): its key is
+            // the whole word's.
+            self.first_words.insert(key(first));
+        }
         let list = self.keys.entry(k).or_default();
         if !list.iter().any(|(e, _)| *e == entry) {
             list.push((entry, since));
         }
     }
 
-    fn country_of(&self, e: &Entry) -> String {
+    fn country_ref<'s>(&'s self, e: &'s Entry) -> &'s str {
         match e {
-            Entry::Place(i) => self.places[*i].country.clone(),
-            Entry::Country(c) => c.clone(),
+            Entry::Place(i) => &self.places[*i].country,
+            Entry::Country(c) => c,
         }
     }
 
@@ -152,27 +189,34 @@ impl Gazetteer {
     }
 
     pub fn lookup_key(&self, k: &str, edition: u32) -> Option<Found> {
-        let list: Vec<&Entry> = self
+        let mut entries = self
             .keys
             .get(k)?
             .iter()
             .filter(|(_, since)| *since <= edition)
-            .map(|(e, _)| e)
-            .collect();
-        let first = *list.first()?;
-        let mut countries: Vec<String> = list.iter().map(|e| self.country_of(e)).collect();
-        countries.dedup();
-        countries.sort();
-        countries.dedup();
-        if countries.len() > 1 {
-            return Some(Found::Ambiguous(countries));
-        }
+            .map(|(e, _)| e);
+        let first = entries.next()?;
+        let country = self.country_ref(first);
         // A place beats a country phrase of the same name ("Pyongyang" the city).
-        let best = list
-            .iter()
-            .find(|e| matches!(e, Entry::Place(_)))
-            .copied()
-            .unwrap_or(first);
+        let mut best = first;
+        let mut others: Vec<&str> = Vec::new();
+        for e in entries {
+            let c = self.country_ref(e);
+            if c != country && !others.contains(&c) {
+                others.push(c);
+            }
+            if matches!(best, Entry::Country(_)) && matches!(e, Entry::Place(_)) {
+                best = e;
+            }
+        }
+        if !others.is_empty() {
+            let mut all: Vec<String> = std::iter::once(country)
+                .chain(others)
+                .map(str::to_string)
+                .collect();
+            all.sort();
+            return Some(Found::Ambiguous(all));
+        }
         Some(match best {
             Entry::Place(i) => Found::Place(*i),
             Entry::Country(c) => Found::Country(c.clone()),
@@ -197,13 +241,50 @@ impl Gazetteer {
         }
     }
 
+    /// The longest name made of the words `word(0)`, `word(1)`, … (at most six), as (number of
+    /// words, what it names); no allocation for words that start no name.
+    pub fn longest_with<'w>(
+        &self,
+        word: impl Fn(usize) -> Option<&'w str>,
+        edition: u32,
+    ) -> Option<(usize, Found)> {
+        let first = word(0)?;
+        with_key_buffer(|k| self.longest_in(k, first, word, edition))
+    }
+
+    fn longest_in<'w>(
+        &self,
+        k: &mut String,
+        first: &str,
+        word: impl Fn(usize) -> Option<&'w str>,
+        edition: u32,
+    ) -> Option<(usize, Found)> {
+        push_key(k, first);
+        if !self.first_words.contains(k.as_str()) {
+            return None;
+        }
+        let mut best = self.lookup_key(k, edition).map(|f| (1, f));
+        for n in 1..6 {
+            let Some(w) = word(n) else { break };
+            push_key(k, w);
+            if let Some(found) = self.lookup_key(k, edition) {
+                best = Some((n + 1, found));
+            }
+        }
+        best
+    }
+
     /// The longest name at the start of `words` (lookup forms of consecutive tokens), as
     /// (number of words, what it names).
     pub fn longest(&self, words: &[&str], edition: u32) -> Option<(usize, Found)> {
-        let mut k = String::new();
+        let mut k = String::with_capacity(48);
         let mut best = None;
         for (n, w) in words.iter().take(6).enumerate() {
-            k.push_str(&key(w));
+            push_key(&mut k, w);
+            // Most words start no name at all: stop as soon as no key begins with these.
+            if n == 0 && !self.first_words.contains(k.as_str()) {
+                return None;
+            }
             if let Some(found) = self.lookup_key(&k, edition) {
                 best = Some((n + 1, found));
             }

@@ -93,12 +93,14 @@ pub fn publisher(text: &str) -> Vec<String> {
 
 /// The publisher and the other outlets the article names.
 pub fn outlets(text: &str) -> Outlets {
-    // Long texts name their publisher early; reading the first part keeps this cheap.
-    let head = head_of(text, 64 * 1024);
+    // A text names its publisher near its start (byline, dateline, "told …") and its end
+    // (credits, copyright, "republished by"): reading those parts keeps a book cheap.
+    let head = head_of(text, 24 * 1024);
+    let tail = tail_of(text, 8 * 1024, head.len());
     let mut score: FxHashMap<String, (u32, String)> = FxHashMap::default();
     let mut aliases: Vec<(String, String)> = Vec::new();
     for (re, weight) in PATTERNS.iter() {
-        for caps in re.captures_iter(head) {
+        for caps in re.captures_iter(head).chain(re.captures_iter(tail)) {
             let Some(m) = caps.name("n") else { continue };
             let name = m.as_str().trim_end_matches(['.', '’', '\'']);
             let Some(name) = plausible(name) else {
@@ -109,7 +111,10 @@ pub fn outlets(text: &str) -> Outlets {
         }
     }
     // "Open Passage Korea (OPK)": the full name and its abbreviation are one outlet.
-    for caps in ABBREVIATED.captures_iter(head) {
+    for caps in ABBREVIATED
+        .captures_iter(head)
+        .chain(ABBREVIATED.captures_iter(tail))
+    {
         let (Some(full), Some(short)) = (caps.name("n"), caps.name("a")) else {
             continue;
         };
@@ -205,6 +210,15 @@ fn plausible(name: &str) -> Option<String> {
         return None;
     }
     Some(name.to_string())
+}
+
+/// The last `max` bytes of `text` that come after byte `after`.
+fn tail_of(text: &str, max: usize, after: usize) -> &str {
+    let mut start = text.len().saturating_sub(max).max(after);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
 }
 
 fn head_of(text: &str, max: usize) -> &str {

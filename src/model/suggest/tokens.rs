@@ -1,6 +1,8 @@
 //! Words of one sentence, with their byte offsets, a lowercase form for look-ups and whether
 //! they stand inside a quotation.
 
+use super::lexicon::{LEXICON, PhraseKind};
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tok {
@@ -29,6 +31,8 @@ pub struct Token {
     lower: (u32, u32),
     /// The word ends in a possessive ('s, ’s).
     pub possessive: bool,
+    /// The word's lexicon classes, looked up once here for every later question.
+    bits: u64,
 }
 
 /// Abbreviations whose full stop belongs to the word ("Dr.", "Oct.", "Rep.").
@@ -51,52 +55,66 @@ impl<'a> Tokens<'a> {
         let mut toks = Vec::with_capacity(text.len() / 5 + 1);
         let mut lower = String::with_capacity(text.len());
         let mut quoted = in_quote;
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let bytes = text.as_bytes();
+        let mut next = 0;
+        while next < text.len() {
+            let i = next;
+            let c = match bytes[i] {
+                b if b < 0x80 => b as char,
+                _ => text[i..].chars().next().unwrap_or(' '),
+            };
+            next = i + c.len_utf8();
             // "Jang*": a pseudonym's asterisk is no word of its own.
             if c.is_whitespace() || c == '*' {
                 continue;
             }
             if c.is_alphanumeric() {
                 let mut end = i + c.len_utf8();
-                while let Some(&(j, d)) = chars.peek() {
+                // Bytes, decoding a character only where one is not ASCII: this loop sees every
+                // letter of the article.
+                loop {
+                    let Some(&b) = bytes.get(end) else { break };
+                    let (d, len) = if b < 0x80 {
+                        (b as char, 1)
+                    } else {
+                        let d = text[end..].chars().next().unwrap_or(' ');
+                        (d, d.len_utf8())
+                    };
                     if d.is_alphanumeric() {
-                        end = j + d.len_utf8();
-                        chars.next();
+                        end += len;
                         continue;
                     }
                     // Inner joiners: "Jong-un", "U.S", "RFE/RL", "Korea’s".
                     let joiner = matches!(d, '-' | '\'' | '’' | '.' | '&' | '/' | '‐');
-                    let next_alnum = text[j + d.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric);
-                    if joiner && next_alnum {
-                        chars.next();
+                    let next_alnum = joiner && alnum_at(text, end + len);
+                    if next_alnum {
+                        end += len;
                         continue;
                     }
                     // "Workers' Rights": a plural possessive keeps its apostrophe.
-                    if matches!(d, '\'' | '’') && text[..j].ends_with('s') && !next_alnum && !quoted
-                    {
-                        end = j + d.len_utf8();
-                        chars.next();
+                    if matches!(d, '\'' | '’') && text[..end].ends_with('s') && !quoted {
+                        end += len;
                     }
                     break;
                 }
                 let word = &text[i..end];
                 // "Dr." "U.S." "N." keep their stop, so that the stop is not a sentence end.
                 if text[end..].starts_with('.') {
-                    let base = word.to_ascii_lowercase();
-                    let single = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-                    if single || word.contains('.') || ABBREVIATIONS.contains(&base.as_str()) {
+                    let single =
+                        word.len() == 1 && word.starts_with(|c: char| c.is_ascii_uppercase());
+                    if single
+                        || word.contains('.')
+                        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+                    {
                         end += 1;
-                        chars.next();
                     }
                 }
+                next = end;
                 let word = &text[i..end];
                 let numeric = word.starts_with(|c: char| c.is_ascii_digit());
                 let from = lower.len() as u32;
                 let possessive = push_lookup_form(&mut lower, word);
+                let form = &lower[from as usize..];
                 toks.push(Token {
                     start: i,
                     end,
@@ -104,6 +122,7 @@ impl<'a> Tokens<'a> {
                     quoted,
                     lower: (from, lower.len() as u32),
                     possessive,
+                    bits: LEXICON.classes(form),
                 });
                 continue;
             }
@@ -138,6 +157,7 @@ impl<'a> Tokens<'a> {
                 quoted: quoted || tok == Tok::CloseQuote,
                 lower: (from, from),
                 possessive: false,
+                bits: 0,
             });
             if tok == Tok::CloseQuote {
                 quoted = false;
@@ -159,6 +179,26 @@ impl<'a> Tokens<'a> {
         self.toks
             .get(i)
             .map_or("", |t| &self.lower[t.lower.0 as usize..t.lower.1 as usize])
+    }
+
+    /// The lexicon classes of token `i` (see [`super::lexicon::class`]).
+    pub fn classes(&self, i: usize) -> u64 {
+        self.toks.get(i).map_or(0, |t| t.bits)
+    }
+
+    /// Token `i` belongs to one of the classes `bits`.
+    pub fn has(&self, i: usize, bits: u64) -> bool {
+        self.classes(i) & bits != 0
+    }
+
+    /// The lexicon phrases that start at token `i`.
+    pub fn phrases(&self, i: usize) -> &'static [(Vec<String>, PhraseKind)] {
+        match self.toks.get(i) {
+            Some(t) if t.bits & super::lexicon::class::PHRASE_START != 0 => {
+                LEXICON.phrases(self.lower(i))
+            }
+            _ => &[],
+        }
     }
 
     /// The token as written.
@@ -205,6 +245,12 @@ impl<'a> Tokens<'a> {
         &self.text[s..e]
     }
 
+    /// The look-up forms of the words from `a` (a run of words ending before `b` or at the first
+    /// non-word), for the gazetteer: `run(n)` is the `n`-th.
+    pub fn word_run<'s>(&'s self, a: usize, b: usize) -> impl Fn(usize) -> Option<&'s str> + 's {
+        move |n| (a + n < b && self.is_word(a + n)).then(|| self.lower(a + n))
+    }
+
     /// Tokens `at..` spell `words` (lowercase, one per token).
     pub fn matches(&self, at: usize, words: &[&str]) -> bool {
         words
@@ -214,15 +260,31 @@ impl<'a> Tokens<'a> {
     }
 }
 
+/// An alphanumeric character starts at byte `at`.
+fn alnum_at(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
+        Some(_) => text[at..].chars().next().is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
 /// Appends the form used for look-ups: lowercase, typographic apostrophe made plain, possessive
 /// and an abbreviation's stop removed. Returns whether the word was possessive.
 fn push_lookup_form(lower: &mut String, word: &str) -> bool {
     let from = lower.len();
-    for ch in word.chars() {
-        match ch {
-            '’' => lower.push('\''),
-            c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
-            c => lower.extend(c.to_lowercase()),
+    if word.is_ascii() {
+        lower.push_str(word);
+        if let Some(tail) = lower.get_mut(from..) {
+            tail.make_ascii_lowercase();
+        }
+    } else {
+        for ch in word.chars() {
+            match ch {
+                '’' => lower.push('\''),
+                c if c.is_ascii() => lower.push(c.to_ascii_lowercase()),
+                c => lower.extend(c.to_lowercase()),
+            }
         }
     }
     if lower.ends_with('.') || lower.ends_with("s'") {

@@ -1,364 +1,9 @@
-//! Source noun phrases: "a Daily NK source in Yanggang Province", "two people familiar with the
-//! matter", "Kremlin spokesperson Dmitry Peskov", "South Korea's Foreign Ministry". A phrase is
-//! classified by its head and modifiers into what it names, how many, whether it refers back,
-//! where the source is and who it is tied to.
+//! Reading one source phrase: its head, number and determiner, the name or title in it, and
+//! the modifiers after the head (place, affiliation, anonymity, the outlet it spoke to).
 
-use super::lexicon::{LEXICON, PhraseKind, class};
-use super::places::{Found, GAZETTEER};
-use super::tokens::{Tok, Tokens};
+use super::*;
 
-/// What a source phrase names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Head {
-    /// A source, resident, trader, reporting partner …
-    Anonymous,
-    /// An official, officer, diplomat (unnamed).
-    Official,
-    /// An office-holder by title: spokesperson, minister, envoy, president.
-    Title,
-    /// Lawmakers, legislators.
-    Lawmaker,
-    /// A ministry, the authorities, the Kremlin, a court, a UN panel.
-    Institution,
-    /// A country or capital speaking as a state ("Seoul said").
-    State,
-    /// An institute, a university, a think tank.
-    ExpertBody,
-    /// Analysts, experts, researchers.
-    Expert,
-    Document,
-    /// Media in general ("a media report", "local media", "the reporter").
-    Media,
-    /// A named outlet (index into the lexicon's outlets, or none for one known by its shape).
-    Outlet(Option<usize>),
-    /// The outlet that publishes the article.
-    Publisher,
-    /// A named person without a head noun ("Peskov", "Kim Ji-hoon, a trader").
-    Person,
-    Pronoun(Pronoun),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pronoun {
-    He,
-    She,
-    They,
-    It,
-    We,
-}
-
-/// Where a phrase says its source is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Whereabouts {
-    /// A place the gazetteer knows (or knows as ambiguous), as written.
-    Found(Found, String),
-    /// A capitalised place the gazetteer does not know ("Northampton").
-    Unknown(String),
-    /// "the country", "the same province": resolved from the article.
-    Contextual(String),
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Phrase {
-    /// Token range in the sentence.
-    pub tokens: (usize, usize),
-    pub head: Head,
-    /// Lowercase head noun ("source", "reporting partner", "spokesperson").
-    pub head_word: String,
-    pub plural: bool,
-    /// Determined and generic ("the source", "the official"): refers back.
-    pub definite: bool,
-    /// Introduced as new ("a source", "another source", "a second source").
-    pub new: bool,
-    /// "the first source", "a second source".
-    pub ordinal: Option<u8>,
-    pub anonymous: bool,
-    pub place: Option<Whereabouts>,
-    /// A person's name as written.
-    pub name: Option<String>,
-    /// A title before or a role after a name says expert / official.
-    pub expert_role: bool,
-    pub official_role: bool,
-    /// State media ("KCNA", "TASS"): other media whose relayed statements count as official.
-    pub state_media: bool,
-    /// Lowercase content words before the head ("un", "kremlin", "vladivostok").
-    pub modifiers: Vec<String>,
-    /// "one of them", "two of the officials": part of a group met before.
-    pub part_of: bool,
-    /// Every lowercase word of the phrase, for matching a later mention against it.
-    pub words: Vec<String>,
-    /// The phrase as written, without determiners or trailing clauses: "source inside North
-    /// Korea", "China’s Ministry of Commerce".
-    pub written: String,
-}
-
-/// What the classifier needs to know about the article.
-pub struct Context<'a> {
-    /// Look-up keys of the publisher's names.
-    pub publisher: &'a [String],
-    /// Look-up keys of other names the article uses as outlets ("told Hangang", "(Hangang)").
-    pub outlets: &'a [String],
-    pub edition: u32,
-}
-
-const DEFINITE: &[&str] = &[
-    "the", "this", "that", "these", "those", "our", "its", "their", "same",
-];
-const NEW: &[&str] = &[
-    "a",
-    "an",
-    "one",
-    "another",
-    "some",
-    "several",
-    "multiple",
-    "many",
-    "numerous",
-    "various",
-    "separate",
-    "additional",
-    "different",
-    "other",
-    "few",
-    "dozens",
-    "independent",
-];
-const NUMBERS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "dozens",
-    "multiple",
-    "several",
-    "many",
-    "numerous",
-    "various",
-    "both",
-    "hundreds",
-    "thousands",
-];
-const ORDINALS: &[(&str, u8)] = &[
-    ("first", 1),
-    ("second", 2),
-    ("third", 3),
-    ("fourth", 4),
-    ("fifth", 5),
-];
-/// Words that end the pre-head part of a phrase and open its modifiers.
-const CUTS: &[&str] = &[
-    "in",
-    "inside",
-    "from",
-    "of",
-    "at",
-    "near",
-    "based",
-    "living",
-    "close",
-    "familiar",
-    "with",
-    "who",
-    "whose",
-    "which",
-    "speaking",
-    "on",
-    "within",
-    "across",
-    "along",
-    "to",
-    "for",
-    "working",
-    "stationed",
-    "residing",
-    "that",
-    "by",
-    "between",
-    "among",
-    "about",
-    "over",
-    "under",
-    "obtained",
-    "seen",
-    "reviewed",
-    "published",
-    "released",
-    "posted",
-    "issued",
-    "dated",
-    "titled",
-    "adopted",
-    "signed",
-    "taken",
-    "leaked",
-];
-const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "however",
-    "meanwhile",
-    "according",
-    "he",
-    "she",
-    "they",
-    "it",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "one",
-    "some",
-    "many",
-    "most",
-    "other",
-    "another",
-    "such",
-    "these",
-    "those",
-    "there",
-    "when",
-    "while",
-    "after",
-    "before",
-    "since",
-    "also",
-    "still",
-    "yet",
-    "so",
-    "as",
-    "if",
-    "for",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "north",
-    "south",
-    "east",
-    "west",
-    "western",
-    "eastern",
-    "state",
-    "party",
-    "workers",
-    "korean",
-    "russian",
-    "chinese",
-    "american",
-    "ukrainian",
-    "japanese",
-    "communist",
-    "supreme",
-    "central",
-    "people",
-    "national",
-];
-
-fn pronoun(word: &str) -> Option<Pronoun> {
-    Some(match word {
-        "he" | "him" => Pronoun::He,
-        "she" | "her" => Pronoun::She,
-        "they" | "them" => Pronoun::They,
-        "it" => Pronoun::It,
-        "we" | "i" | "us" => Pronoun::We,
-        _ => return None,
-    })
-}
-
-/// How a phrase reads as a name: from its first content word to a comma, a relative clause or
-/// an anonymity clause.
-fn written(t: &Tokens, a: usize, b: usize) -> String {
-    let mut s = a;
-    while s < b
-        && matches!(
-            t.lower(s),
-            "a" | "an" | "the" | "one" | "another" | "this" | "that" | "our"
-        )
-    {
-        s += 1;
-    }
-    let e = (s..b)
-        .find(|&k| {
-            matches!(t.tok(k), Some(Tok::Comma | Tok::OpenQuote | Tok::Stop))
-                || matches!(t.lower(k), "who" | "which" | "whose" | "speaking" | "that")
-        })
-        .unwrap_or(b);
-    let text = t.slice(s, e);
-    match text.char_indices().nth(60) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
-}
-
-/// A known outlet, or a state actor, starting at token `i`: (tokens used, what it is).
-pub fn name_at(t: &Tokens, i: usize) -> Option<(usize, PhraseKind)> {
-    let first = t.lower(i);
-    LEXICON.phrases(first).iter().find_map(|(rest, kind)| {
-        if !matches!(kind, PhraseKind::Outlet(_) | PhraseKind::StateActor) {
-            return None;
-        }
-        let all = rest
-            .iter()
-            .enumerate()
-            .all(|(k, w)| t.lower(i + 1 + k) == w);
-        // Acronyms and names are capitalised in text: "AP" and "US", never "ap" and "us".
-        let cased = t.word(i).starts_with(|c: char| !c.is_lowercase());
-        let acronym = t.word(i).len() <= 3 && first.len() <= 3;
-        let exact = !acronym || t.word(i).chars().all(|c| !c.is_lowercase());
-        (all && cased && exact).then_some((rest.len() + 1, *kind))
-    })
-}
-
-/// Classifies the phrase of tokens `a..b`.
-pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase> {
+pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase> {
     let (mut a, b) = (a, b.min(t.len()));
     while a < b
         && (t.is(a, "and") || t.is(a, "but") || !t.is_word(a) && t.tok(a) != Some(Tok::Number))
@@ -382,16 +27,13 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
         expert_role: false,
         official_role: false,
         state_media: false,
-        modifiers: Vec::new(),
+        modifiers: String::new(),
         part_of: false,
-        words: (a..b)
-            .filter(|&k| t.is_word(k))
-            .map(|k| t.lower(k).to_string())
-            .collect(),
-        written: written(t, a, b),
+        words: String::new(),
+        written: String::new(),
     };
     // "one of them", "two of the people familiar with the matter": a part of a group.
-    if (NUMBERS.contains(&t.lower(a)) || t.is(a, "one") || t.tok(a) == Some(Tok::Number))
+    if (t.has(a, class::NUMBER_WORD) || t.is(a, "one") || t.tok(a) == Some(Tok::Number))
         && t.is(a + 1, "of")
     {
         let single = t.is(a, "one");
@@ -422,15 +64,12 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
         .find(|&i| {
             t.tok(i) == Some(Tok::Comma)
                 || t.tok(i) == Some(Tok::OpenParen)
-                || (CUTS.contains(&t.lower(i))
-                    && !t.capitalised(i)
-                    && t.tok(i - 1) != Some(Tok::Dash))
+                || (t.has(i, class::CUT) && !t.capitalised(i) && t.tok(i - 1) != Some(Tok::Dash))
         })
         .unwrap_or(b);
-    let first = t.lower(a);
-    p.definite = DEFINITE.contains(&first);
-    p.new = NEW.contains(&first);
-    p.plural = NUMBERS.contains(&first) || t.tok(a) == Some(Tok::Number);
+    p.definite = t.has(a, class::DEFINITE);
+    p.new = t.has(a, class::NEW);
+    p.plural = t.has(a, class::NUMBER_WORD) || t.tok(a) == Some(Tok::Number);
     let mut head_at: Option<usize> = None;
     let mut publisher_mod = false;
     let mut i = a;
@@ -439,11 +78,10 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
         if let Some(&(_, n)) = ORDINALS.iter().find(|(o, _)| *o == w) {
             p.ordinal = Some(n);
         }
-        if NUMBERS.contains(&w) {
+        if t.has(i, class::NUMBER_WORD) {
             p.plural = true;
         }
-        if LEXICON.is(w, class::HEDGE) || w == "unnamed" || w == "anonymous" || w == "unidentified"
-        {
+        if t.has(i, class::HEDGE) || w == "unnamed" || w == "anonymous" || w == "unidentified" {
             p.anonymous |= w != "reportedly";
         }
         // Publisher, outlets and states first: they are names of several words.
@@ -467,7 +105,7 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
             }
             p.head_word = t.lower(i).to_string();
             // "Kremlin spokesperson", "KCNA reporter": the name modifies a head that follows.
-            p.modifiers.push(t.lower(i).to_string());
+            push_word(&mut p.modifiers, t.lower(i));
             i += n;
             continue;
         }
@@ -478,7 +116,7 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
             i += n;
             continue;
         }
-        let bits = LEXICON.classes(w);
+        let bits = t.classes(i);
         // A capitalised person word inside a name ("The Pacific Courier") is part of the name;
         // a capitalised institution word ("Korea Development Institute") is its head.
         let inside_name = t.capitalised(i)
@@ -488,8 +126,8 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
         if bits & class::HEAD != 0 && !inside_name {
             head_at = Some(i);
             set_head(&mut p, bits, w);
-        } else if t.is_word(i) && !DEFINITE.contains(&w) && !NEW.contains(&w) {
-            p.modifiers.push(w.to_string());
+        } else if t.is_word(i) && !t.has(i, class::DEFINITE | class::NEW) {
+            push_word(&mut p.modifiers, w);
         }
         i += 1;
     }
@@ -508,21 +146,19 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
             && head_at.is_some()
             && !matches!(p.head, Head::Title | Head::Official))
         && GAZETTEER
-            .longest(&lower_words(t, name_words[0], cut), ctx.edition)
+            .longest_with(t.word_run(name_words[0], cut), ctx.edition)
             .is_none_or(|(n, _)| n < name_words.len());
     // "the local news site Ussuri Vestnik", "the Tokyo-based Asia Maritime Review": an outlet.
     let known_outlet = !name_words.is_empty() && {
         let k: String = name_words
             .iter()
-            .map(|&w| super::places::key(t.lower(w)))
+            .map(|&w| crate::model::suggest::places::key(t.lower(w)))
             .collect();
         ctx.outlets.contains(&k) || ctx.publisher.contains(&k)
     };
     let outlet_name = !name_words.is_empty()
         && name_words.last() == Some(&(cut - 1))
-        && (p.head == Head::Media
-            || LEXICON.is(t.lower(cut - 1), class::OUTLET_WORD)
-            || known_outlet);
+        && (p.head == Head::Media || t.has(cut - 1, class::OUTLET_WORD) || known_outlet);
     if outlet_name && !matches!(p.head, Head::Outlet(_) | Head::Publisher | Head::Anonymous) {
         p.head = Head::Outlet(None);
         p.name = Some(t.slice(name_words[0], cut).to_string());
@@ -547,9 +183,9 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
         }
         let k: String = words
             .iter()
-            .map(|&w| super::places::key(t.lower(w)))
+            .map(|&w| crate::model::suggest::places::key(t.lower(w)))
             .collect();
-        if LEXICON.is(t.lower(cut - 1), class::OUTLET_WORD) || ctx.outlets.contains(&k) {
+        if t.has(cut - 1, class::OUTLET_WORD) || ctx.outlets.contains(&k) {
             p.head = Head::Outlet(None);
             p.head_word = t.lower(cut - 1).to_string();
             p.name = Some(t.slice(words[0], cut).to_string());
@@ -557,7 +193,7 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
             return Some(p);
         }
         if GAZETTEER
-            .longest(&lower_words(t, a, cut), ctx.edition)
+            .longest_with(t.word_run(a, cut), ctx.edition)
             .is_some_and(|(n, _)| n == cut - a)
         {
             p.head = Head::State;
@@ -590,12 +226,9 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
     }
     // "a media report", "local media": a report by the press is other media, not a document.
     if p.head == Head::Document
-        && p.modifiers.iter().any(|m| {
-            matches!(
-                m.as_str(),
-                "media" | "press" | "news" | "u.s.-based" | "state-run"
-            )
-        })
+        && p.modifiers
+            .split(' ')
+            .any(|m| matches!(m, "media" | "press" | "news" | "u.s.-based" | "state-run"))
     {
         p.head = Head::Media;
     }
@@ -624,7 +257,7 @@ pub fn classify(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phrase>
     Some(p)
 }
 
-fn set_head(p: &mut Phrase, bits: u64, word: &str) {
+pub(super) fn set_head(p: &mut Phrase, bits: u64, word: &str) {
     use class::*;
     // "a media report", "a news report": the press before a report makes it other media.
     let press_before = p.head == Head::Media && bits & DOCUMENT != 0 && bits & MEDIA != 0;
@@ -632,7 +265,8 @@ fn set_head(p: &mut Phrase, bits: u64, word: &str) {
         p.head_word = word.to_string();
         return;
     }
-    p.head_word = word.to_string();
+    p.head_word.clear();
+    p.head_word.push_str(word);
     p.plural |= bits & PLURAL != 0;
     p.head = if bits & LAWMAKER != 0 {
         Head::Lawmaker
@@ -663,66 +297,17 @@ fn set_head(p: &mut Phrase, bits: u64, word: &str) {
     }
 }
 
-/// A multi-word class entry at `i`: (words, classes).
-fn class_phrase_at(t: &Tokens, i: usize) -> Option<(usize, u64)> {
-    LEXICON
-        .phrases(t.lower(i))
-        .iter()
-        .find_map(|(rest, kind)| match kind {
-            PhraseKind::Class(bits) if !rest.is_empty() => rest
-                .iter()
-                .enumerate()
-                .all(|(k, w)| t.lower(i + 1 + k) == w)
-                .then_some((rest.len() + 1, *bits)),
-            _ => None,
-        })
-}
-
-/// The publisher's name at `i`, as a number of tokens.
-pub fn is_publisher_at(t: &Tokens, i: usize, ctx: &Context) -> Option<usize> {
-    if !t.capitalised(i) && t.tok(i) != Some(Tok::Number) {
-        return None;
-    }
-    let mut k = String::new();
-    let mut best = None;
-    for n in 0..5 {
-        if !t.is_word(i + n) && t.tok(i + n) != Some(Tok::Number) {
-            break;
-        }
-        k.push_str(&super::places::key(t.lower(i + n)));
-        if ctx.publisher.contains(&k) {
-            best = Some(n + 1);
-        }
-    }
-    best
-}
-
-fn lower_words<'t>(t: &'t Tokens, a: usize, b: usize) -> Vec<&'t str> {
-    (a..b).map(|k| t.lower(k)).collect()
-}
-
-/// A capitalised word that can be part of a person's name.
-pub fn is_name_word(t: &Tokens, i: usize) -> bool {
-    t.capitalised(i)
-        && !NOT_NAMES.contains(&t.lower(i))
-        && LEXICON.classes(t.lower(i)) & (class::HEAD | class::VERB) == 0
-        && !t
-            .word(i)
-            .chars()
-            .all(|c| c.is_uppercase() || !c.is_alphabetic())
-}
-
 /// Reads what follows the pre-head part: a place ("in Yanggang Province", "based in Dandong"),
 /// an affiliation ("close to the Kremlin"), anonymity ("who asked not to be named") and a role
 /// after a name ("Kim Ji-hoon, a researcher at …").
-fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, ctx: &Context) {
+pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, ctx: &Context) {
     let mut i = cut;
     // Without a role noun, the institution a person belongs to says expert (an institute, a
     // university) or official (a ministry, a council).
     let mut institution_role: Option<bool> = None;
     while i < b {
         let w = t.lower(i);
-        if let Some((rest, kind)) = LEXICON.phrases(w).iter().find(|(rest, _)| {
+        if let Some((rest, kind)) = t.phrases(i).iter().find(|(rest, _)| {
             rest.iter()
                 .enumerate()
                 .all(|(k, r)| t.lower(i + 1 + k) == r)
@@ -732,7 +317,7 @@ fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, ctx: &Conte
                 PhraseKind::Affiliation => {
                     // "close to the Kremlin": who, not where; skip the affiliation's object.
                     i += rest.len() + 1;
-                    while i < b && t.tok(i) != Some(Tok::Comma) && !CUTS.contains(&t.lower(i)) {
+                    while i < b && t.tok(i) != Some(Tok::Comma) && !t.has(i, class::CUT) {
                         i += 1;
                     }
                     continue;
@@ -764,9 +349,7 @@ fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, ctx: &Conte
                 .find(|&k| t.tok(k) == Some(Tok::Comma))
                 .unwrap_or(b);
             let names = (i + 1..end).filter(|&k| is_name_word(t, k)).count();
-            let titles = (i + 1..end)
-                .filter(|&k| LEXICON.is(t.lower(k), class::TITLE))
-                .count();
+            let titles = (i + 1..end).filter(|&k| t.has(k, class::TITLE)).count();
             if names >= 2 && names + titles == end - i - 1 {
                 p.name = Some(t.slice(i + 1, end).to_string());
                 p.official_role = true;
@@ -787,7 +370,7 @@ fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, ctx: &Conte
         // A role after a name: ", a researcher at …", ", the ministry's spokesperson"; the
         // first role word decides ("the director of the college" is no expert).
         if p.head == Head::Person && !p.expert_role && !p.official_role {
-            let bits = LEXICON.classes(w);
+            let bits = t.classes(i);
             if bits & class::EXPERT != 0 {
                 p.expert_role = true;
             } else if bits & (class::TITLE | class::OFFICIAL | class::LAWMAKER) != 0 {
@@ -810,7 +393,7 @@ fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, ctx: &Conte
 }
 
 /// The place named at `i` ("Yanggang Province", "China’s Liaoning Province", "the country").
-fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Option<Whereabouts> {
+pub(super) fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Option<Whereabouts> {
     let mut k = i;
     let mut contextual = None;
     if t.is(k, "the") {
@@ -830,9 +413,8 @@ fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Option<Whereabo
         if t.tok(j) == Some(Tok::Comma) || t.lower(j) == "who" {
             break;
         }
-        let words = lower_words(t, j, end);
         if (t.capitalised(j) || j == k && t.is(j, "the"))
-            && let Some((n, found)) = GAZETTEER.longest(&words, ctx.edition)
+            && let Some((n, found)) = GAZETTEER.longest_with(t.word_run(j, end), ctx.edition)
         {
             let written = t.slice(j, j + n).to_string();
             let specific = matches!(found, Found::Place(_) | Found::Ambiguous(_));
@@ -866,11 +448,7 @@ fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Option<Whereabo
     // Capitalised words the gazetteer does not know: a place only if nothing else explains
     // them (an institution is an affiliation: "in the Labor Ministry").
     let caps: Vec<usize> = (k..end).take_while(|&j| t.capitalised(j)).collect();
-    if !caps.is_empty()
-        && caps
-            .iter()
-            .all(|&j| LEXICON.classes(t.lower(j)) & class::HEAD == 0)
-    {
+    if !caps.is_empty() && caps.iter().all(|&j| t.classes(j) & class::HEAD == 0) {
         return Some(Whereabouts::Unknown(
             t.slice(caps[0], caps[caps.len() - 1] + 1).to_string(),
         ));

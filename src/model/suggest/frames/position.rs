@@ -1,0 +1,287 @@
+//! Where a frame stands in its sentence: the wire dateline and list markers before the body,
+//! where main clauses start, and whether a frame opens the main clause or closes the sentence.
+
+use super::subject::is_time_word;
+use super::{Frame, Position, Verb};
+use crate::model::suggest::lexicon::class;
+use crate::model::suggest::phrase::{Context, Head, Phrase, classify};
+use crate::model::suggest::tokens::{Tok, Tokens};
+
+/// Sentence adverbs of several words.
+pub(super) const OPENER_PHRASES: &[&[&str]] = &[
+    &["in", "fact"],
+    &["in", "addition"],
+    &["as", "a", "result"],
+    &["of", "course"],
+    &["at", "the", "same", "time"],
+    &["on", "the", "other", "hand"],
+    &["in", "other", "words"],
+    &["that", "is", "to", "say"],
+];
+
+/// The token index where the body starts, after a wire dateline ("SEOUL, Oct. 4 (Yonhap) --",
+/// "WASHINGTON (Reuters) —", "VLADIVOSTOK —"), and the wire's name if it gives one.
+pub fn dateline(t: &Tokens) -> (usize, Option<String>) {
+    let n = t.len().min(14);
+    let all_caps = |i: usize| {
+        t.is_word(i) && t.word(i).len() >= 2 && t.word(i).chars().all(|c| !c.is_lowercase())
+    };
+    if !all_caps(0) {
+        return (0, None);
+    }
+    let mut wire = None;
+    for i in 1..n {
+        match t.tok(i) {
+            Some(Tok::Dash) => {
+                // "--" is two dashes.
+                let end = if t.tok(i + 1) == Some(Tok::Dash) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                return (end, wire);
+            }
+            Some(Tok::OpenParen) => {
+                let close = (i + 1..n).find(|&k| t.tok(k) == Some(Tok::CloseParen));
+                if let Some(c) = close {
+                    wire = Some(t.slice(i + 1, c).to_string());
+                }
+            }
+            Some(Tok::Stop) => return (0, None),
+            _ => {}
+        }
+    }
+    (0, None)
+}
+
+/// Where the sentence proper starts after a list marker ("2.", "•", "-"), a label ("Passports:",
+/// "Details:") or a broadcast cue ("[Soundbite]").
+pub fn lead_in(t: &Tokens, body: usize) -> usize {
+    let mut k = body;
+    if matches!(t.tok(k), Some(Tok::OpenParen))
+        && t.word(k) == "["
+        && let Some(c) = (k + 1..t.len().min(k + 6)).find(|&j| t.tok(j) == Some(Tok::CloseParen))
+    {
+        k = c + 1;
+    }
+    if t.tok(k) == Some(Tok::Number) && t.word(k + 1) == "."
+        || matches!(t.word(k), "•" | "-" | "–" | "▪" | "·" | "*")
+    {
+        k += if t.tok(k) == Some(Tok::Number) { 2 } else { 1 };
+    }
+    // "Passports: OPK found …", "Details: …" — one or two capitalised words and a colon.
+    for n in [1, 2] {
+        if t.word(k + n) == ":"
+            && (k..k + n).all(|j| t.capitalised(j))
+            && !t.quoted(k + n + 1)
+            && t.tok(k + n + 1) != Some(Tok::OpenQuote)
+        {
+            return k + n + 1;
+        }
+    }
+    k
+}
+
+/// The subject that opens the sentence, if it names a person or group: "Researchers at the
+/// James Martin Center … were more cautious" introduces the "they" of the next sentence.
+pub fn opening_subject(t: &Tokens, body: usize, ctx: &Context) -> Option<Phrase> {
+    let s = *clause_starts(t, body).first()?;
+    let end = (s..t.len())
+        .find(|&k| {
+            t.quoted(k)
+                || matches!(t.tok(k), Some(Tok::Comma | Tok::Stop | Tok::OpenQuote))
+                || (k > s && is_verbish(t, k))
+        })
+        .unwrap_or(t.len());
+    let p = classify(t, s, end, ctx)?;
+    matches!(p.head, Head::Expert | Head::Anonymous | Head::Person).then_some(p)
+}
+
+/// Where main clauses may start: the sentence's first words (after sentence adverbs) and the
+/// word after an introductory clause's comma.
+pub(super) fn clause_starts(t: &Tokens, body: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = lead_in(t, body);
+    while k < t.len()
+        && (t.has(k, class::OPENER) || matches!(t.tok(k), Some(Tok::Comma | Tok::Dash)))
+    {
+        k += 1;
+    }
+    out.push(k);
+    if t.has(k, class::INTRO)
+        && let Some(c) = (k..t.len()).find(|&j| t.tok(j) == Some(Tok::Comma) && !t.quoted(j))
+    {
+        out.push(c + 1);
+    }
+    out
+}
+
+/// A finite verb or auxiliary: where a subject ends.
+pub(super) fn is_verbish(t: &Tokens, k: usize) -> bool {
+    let w = t.lower(k);
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "cannot"
+            | "did"
+            | "does"
+            | "do"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+    ) || (t.has(k, class::VERB) && !t.capitalised(k))
+        || (w.ends_with("ed") && w.len() > 4 && !t.capitalised(k))
+        || (w.ends_with('s')
+            && !t.capitalised(k)
+            && k > 0
+            && t.capitalised(k - 1)
+            && t.classes(k) & class::HEAD == 0)
+}
+
+/// "the reported transfer", "the said agreement": a verb form used as an adjective.
+pub(super) fn is_adjective_use(t: &Tokens, v: usize) -> bool {
+    let before = v.checked_sub(1).map(|b| t.lower(b)).unwrap_or("");
+    (matches!(before, "the" | "a" | "an" | "its" | "their") && t.is_word(v + 1))
+        // "member states", "the United States": a noun.
+        || (t.is(v, "states") && (before == "member" || v > 0 && t.capitalised(v - 1)))
+        // "added two firms to its list", "noted a rise": a verb with an object, not a saying.
+        || (matches!(t.lower(v), "added" | "adds" | "noted" | "notes")
+            && (matches!(t.lower(v + 1), "the" | "a" | "an" | "two" | "three" | "its" | "their" | "new" | "more")
+                || t.tok(v + 1) == Some(Tok::Number)))
+        // "carried out", "ran out of": phrasal verbs, not reporting.
+        || (matches!(t.lower(v), "carried" | "ran" | "run" | "carries") && matches!(t.lower(v + 1), "out" | "on" | "off" | "over"))
+        // "continued to send", "went on to": an aspect, not a saying.
+        || (matches!(t.lower(v), "continued" | "continues" | "continue" | "went") && matches!(t.lower(v + 1), "to" | "on"))
+}
+
+/// Everything after `from` is the tail of a closing frame: a hearer, a date, "in a statement",
+/// a relative clause or a carried-on participle.
+pub(super) fn tail_only(t: &Tokens, from: usize) -> bool {
+    let mut words = 0;
+    for k in from..t.len() {
+        match t.tok(k) {
+            Some(Tok::Comma) if t.has(k + 1, class::CARRY_ON) => return true,
+            Some(Tok::Stop) if k + 1 == t.len() || t.quoted(k + 1) => return true,
+            Some(Tok::Word) if t.is(k, "that") && !t.is(k.saturating_sub(1), "so") => return false,
+            Some(Tok::Word) => {
+                if t.has(k, class::SAY) && !t.capitalised(k) {
+                    return false;
+                }
+                words += 1;
+            }
+            _ => {}
+        }
+    }
+    words <= 14
+}
+
+pub(super) fn position_subject(t: &Tokens, start: usize, v: usize, body: usize) -> Position {
+    let before_is_break =
+        start > body && matches!(t.tok(start - 1), Some(Tok::Comma | Tok::CloseQuote));
+    if before_is_break && tail_only(t, v + 1) {
+        return Position::Trailing;
+    }
+    if opens_main_clause(t, start, body) {
+        return Position::Initial;
+    }
+    Position::Medial
+}
+
+pub(super) fn position(t: &Tokens, f: &Frame, body: usize) -> Position {
+    let (c, end) = (f.cue.0, f.source.tokens.1);
+    match f.verb {
+        Verb::According | Verb::Citing => {
+            if c > body && t.tok(c - 1) == Some(Tok::Comma) && tail_only(t, end) {
+                Position::Trailing
+            } else if opens_main_clause(t, c, body) {
+                Position::Initial
+            } else {
+                Position::Medial
+            }
+        }
+        _ => Position::Medial,
+    }
+}
+
+/// Token `start` opens the main clause: the sentence's first words (after sentence adverbs), or
+/// the first words after an introductory clause and its comma.
+pub(super) fn opens_main_clause(t: &Tokens, start: usize, body: usize) -> bool {
+    let mut k = body;
+    while k < start && t.tok(k) != Some(Tok::OpenQuote) {
+        if let Some(p) = OPENER_PHRASES.iter().find(|p| t.matches(k, p)) {
+            k += p.len();
+        } else if t.tok(k) != Some(Tok::Word) || t.has(k, class::OPENER) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k == start {
+        return true;
+    }
+    // A short time phrase without a comma: "On Oct. 28 the Rodong Sinmun ran …".
+    let timeish = |j: usize| {
+        t.tok(j) == Some(Tok::Number)
+            || is_time_word(t, j)
+            || matches!(
+                t.lower(j),
+                "the"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+                    | "morning"
+                    | "evening"
+                    | "night"
+                    | "jan"
+                    | "feb"
+                    | "mar"
+                    | "apr"
+                    | "may"
+                    | "jun"
+                    | "jul"
+                    | "aug"
+                    | "sep"
+                    | "sept"
+                    | "oct"
+                    | "nov"
+                    | "dec"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+            )
+    };
+    if matches!(t.lower(k), "on" | "in" | "last" | "earlier" | "this")
+        && start > k + 1
+        && start - k <= 5
+        && (k + 1..start).all(timeish)
+        && !t.is(start - 1, "the")
+        || (matches!(t.lower(k), "last" | "earlier" | "this") && start == k + 2)
+    {
+        return true;
+    }
+    // An introductory clause: it opens with an intro word and runs to the comma before `start`.
+    let intro = t.has(k, class::INTRO);
+    let comma_before = start > 0 && t.tok(start - 1) == Some(Tok::Comma);
+    let clause = (k..start - 1).all(|j| !t.quoted(j) || t.tok(j) == Some(Tok::CloseQuote));
+    intro && comma_before && clause
+}
