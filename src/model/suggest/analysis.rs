@@ -273,8 +273,10 @@ pub fn quote_states(
     let mut open = false;
     for (i, s) in sentences.iter().enumerate() {
         let body = &text[s.range()];
-        let first = body.trim_start().chars().next();
-        let opens_at_start = matches!(first, Some('“' | '"' | '«'));
+        let opens_at_start = matches!(
+            quotation_start(body).chars().next(),
+            Some('“' | '"' | '«')
+        );
         if i > 0 && paragraph[i] != paragraph[i - 1] && !opens_at_start {
             open = false;
         }
@@ -310,4 +312,16 @@ pub fn quote_states(
         });
     }
     out
+}
+
+/// Where a sentence's words start after a quotation label: "Quote: “…”", "Quote from the Air
+/// Force: “…”" (a short label before a colon) open with the quotation.
+fn quotation_start(body: &str) -> &str {
+    let body = body.trim_start();
+    if body.starts_with("Quote")
+        && let Some(colon) = body[..body.len().min(60)].find(':')
+    {
+        return body[colon + 1..].trim_start();
+    }
+    body
 }

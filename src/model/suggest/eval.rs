@@ -217,6 +217,10 @@ pub const TUNING: &[&str] = &[
     "analysis_csis_rand_style.txt",
     "russian_independent_investigation.txt",
     "kyodo_nhk_asahi_style.txt",
+    "gwanghwa_nis_workers_defect.txt",
+    "sirocco_ryongsong_vostochny.txt",
+    "russian_exile_outlet_translated.txt",
+    "us_broadcaster_korean_service_border.txt",
 ];
 
 /// Reports kept out of rule tuning: nobody writing rules reads them or their misses, so their
@@ -230,4 +234,10 @@ pub const HELD_OUT: &[&str] = &[
     "harbor_tumen_bridge.txt",
     "kyiv_chronicle_troop_rotation.txt",
     "borealis_labor_corridor_assessment.txt",
+    "wire_nis_briefing_workers.txt",
+    "exile_nk_builders_investigation.txt",
+    "closed_hoeryong_market_crackdown.txt",
+    "halyard_yellow_sea_coal.txt",
+    "dnipro_current_koksan_crews.txt",
+    "yalu_monitor_chongjin_pol.txt",
 ];

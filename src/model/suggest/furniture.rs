@@ -4,6 +4,8 @@
 
 use super::tokens::{Tok, Tokens};
 use regex::{Regex, RegexSet, RegexSetBuilder};
+use rustc_hash::FxHashSet;
+use serde::Deserialize;
 use std::sync::LazyLock;
 
 /// Where a sentence stands in its paragraph and article.
@@ -15,136 +17,36 @@ pub struct Layout {
     pub credit_follows: bool,
     /// Earlier sentences of the paragraph were an author bio.
     pub after_bio: bool,
+    /// The sentence is among the article's last ones, where author bios and credits stand.
+    pub tail: bool,
 }
 
-/// Lines whose opening words make them furniture, whatever follows. Every pattern is anchored at
-/// the start and reads at most [`OPENING`] bytes.
-const STARTS: &[(&str, &str)] = &[
-    ("byline", r"^\(?(?:By|BY)\s+\S"),
-    (
-        "byline",
-        r"^\(?(?:Written by|Reporting by|Additional reporting by|Edited by|Editing by|Edit by|Translated by|Translation by|Compiled by|Written in English by|Text by|Interview by)\s+\S",
-    ),
-    (
-        "caption",
-        r"^(?:Photo|Photos|PHOTO|Image|Picture|Caption|Credit|Photo credit|File photo|FILE PHOTO|File Photo|Graphic|Video|Map|Pictured|Source)\s*[:：]",
-    ),
-    (
-        "caption",
-        r"^(?:In this|This)\s+(?:undated\s+|file\s+|handout\s+|pool\s+|recent\s+|satellite\s+)*(?:photo|image|picture|photograph|file photo|screenshot|screen grab|video grab|handout photo|satellite image)\b",
-    ),
-    (
-        "caption",
-        r"^(?:The|This)\s+(?:photo|image|picture|map|chart|graphic|screenshot|video)\s+(?:shows|show|depicts|was taken|is from|taken)\b",
-    ),
-    (
-        "credit",
-        r"^/?\s*(?:Image|Photo|Photos|Credit|Source|Graphic)\s*[:：]",
-    ),
-    (
-        "credit",
-        r"^\(?(?:Photo|Image)\s+(?:courtesy|provided|by)\b",
-    ),
-    (
-        "read-in",
-        r"^(?:Read|Available)\s+(?:this\s+(?:article|story)\s+|a version\s+(?:of this\s+\w+\s+)?)?in\s+(?:Korean|English|Chinese|Japanese|Russian|Ukrainian)\b",
-    ),
-    (
-        "boilerplate",
-        r"^(?:Please\s+(?:direct|send|address|contact|support|consider|donate|subscribe|share|note)|For\s+(?:comments|questions|inquiries|more|media|press|reprints|licensing|subscriptions)|Contact\s+us|Send\s+(?:tips|us|comments|questions|feedback|your|news)|You are listening|Stay (?:with us|tuned|informed)|Coming up|Get our|This material|Note\s*:|Questions or comments|Copyright|©|All rights reserved|Subscribe|Follow\b|Related\s*:|Tags\s*:|Topics\s*:|Keywords\s*:|Read\s+(?:more|also|next|the full)|See\s+also|Share\b|Sign up|Support\s+(?:us|our|independent|The)|Donate|Become a (?:member|subscriber|patron)|Join us|Join our|Listen\b|Watch\b|Click here|To suggest a correction|Skip to|Next page|Previous page|More from|Recommended|RECOMMENDED|Also read|Latest|Editor[’']s note|Editor[’']s notes|Editors[’'] note|Views expressed|All major cards|Unlimited access|Enjoying|A Message from|Dear readers|Originally published|This (?:article|story|report) (?:was|is|first|originally)|Reprinted|Source link|Advertisement|ADVERTISEMENT)(?:\b|\W|$)",
-    ),
-    ("boilerplate", r"^[※◆◇■□▶►▷●○▲△◎★☆]"),
-    (
-        "boilerplate",
-        r#"^(?:\(END\)|\((?:LEAD|\d+(?:st|nd|rd|th) LD|News Focus|URGENT|Yonhap Interview|ATTN:?[^)]*)\)|\[(?:Anchor Lead|Anchor|Pkg|Soundbite|Sound bite|Reporter|Closing)[^\]]*\][^“"]*$|Anchor\s*:|Report\s*:|Reporter\s*:)"#,
-    ),
-    (
-        "timestamp",
-        r"^(?:Published|Updated|Posted|Written|Last updated|Modified|Date|date)\s*[:：]?\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)",
-    ),
-    ("timestamp", r"^\d{4}[.-]\d{1,2}[.-]\d{1,2}\b"),
-    ("timestamp", r"^\d+\s+min(?:ute)?s?\s+read\b"),
-    (
-        "boilerplate",
-        r"^(?:Our Standards|Purchase Licensing|Republished by|Reprinted by|A message from|This (?:investigation|piece|interview|analysis) was (?:originally|first)|Translated from|Contribute|See the original|Authors?\s*:|Full (?:article|story|text) in|<|Home\s*>|THIS IS A)(?:\b|\W|$)",
-    ),
-    (
-        "caption",
-        r"^(?:\((?:REFERENCE PHOTO|FILE PHOTO|PHOTO|Photo)\)|(?:Figure|Fig\.|Table|Chart|Graph|Map)\s+\d+\s*[.:]|Map of\b)",
-    ),
-];
 
-/// Lines that are furniture as a whole: credits, agency lines, slugs, counters.
-const WHOLE: &[(&str, &str)] = &[
-    ("credit", r"^\([^()]{1,80}\)(?:\s*\([^()]{1,60}\))*$"),
-    (
-        "credit",
-        r"^(?:[A-Z][\p{L}.'’-]+\s+){0,3}[A-Z][\p{L}.'’-]+\s*/\s*(?:[A-Z][\p{L}.'’-]*\s*){1,4}$",
-    ),
-    (
-        "credit",
-        r"^(?:[A-Z][\p{L}.'’-]*\s*)*(?:REUTERS|AFP|AP|Yonhap|YONHAP|TASS|EPA|Getty Images|Xinhua|KCNA|kremlin\.ru)(?:/[\p{L} .'’-]+)*\.?$",
-    ),
-    (
-        "credit",
-        r"^[\p{L} .'’-]+(?:/[\p{L} .'’-]+)*/(?:File Photo|FILE PHOTO|Handout|Pool|POOL|File)\.?$",
-    ),
-    ("credit", r"^[\p{L} .'’-]+ via [\p{L} .'’/-]+$"),
-    (
-        "dateline",
-        r"^[A-Z][A-Z .’'-]+,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+)?\s*(?:\([^)]*\))?\s*[—–-]*$",
-    ),
-    ("counter", r"^\d+\s+(?:of|/)\s+\d+$"),
-    (
-        "bio",
-        r"^[A-Z][\p{L}’'-]+(?:[\s-][A-Z][\p{L}’'-]+){0,3}\s+(?:is|was|has been)\s+(?:a|an|the|one of)\b.{0,120}\b(?:reporter|reporters|correspondent|journalist|journalists|editor|writer|contributor|columnist|analyst at|fellow at|researcher at|producer|photographer|intern)\b",
-    ),
-    ("nav", r"(?:>>+|»)\s*$"),
-    (
-        "nav",
-        r"^[^.!?]{1,40}\s>\s[^.!?]{1,40}(?:\s>\s[^.!?]{1,40})*$",
-    ),
-    ("credit", r"^.{0,80}(?:©|\(c\)\s*\d{4})"),
-    (
-        "credit",
-        r"\[[^\]]*(?:Screenshot|screenshot|Photo|photo|Image|image)[^\]]*\]\s*$",
-    ),
-    (
-        "byline",
-        r"^[A-Z][\p{L}’'-]+(?:\s+[A-Z][\p{L}’'-]+){1,3}\s+reports(?:\s+from\s+[A-Z][\p{L}’'-]+)?\.?$",
-    ),
-    (
-        "byline",
-        r"^[A-Z][\p{L}’'-]+(?:[ -][A-Z][\p{L}’'-]+){1,2},\s+(?:[A-Z][\p{L}&.’'-]*\s*){1,4}(?:,\s+[A-Z][\p{L}.’'-]+)?\.?$",
-    ),
-    (
-        "byline",
-        r"(?:contributed to this (?:report|story|article)|(?:was|were) (?:written|compiled|edited|translated) by [A-Z])",
-    ),
-    ("credit", r"^\[[^\]a-z]{3,60}\]$"),
-    (
-        "caption",
-        r"(?i)^(?:its|the) content (?:is|was) as (?:supplied|provided)",
-    ),
-    (
-        "nav",
-        r"^[·•]\s.{3,140}\((?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{4}[./-]\d{1,2}[./-]\d{1,2})\)$",
-    ),
-    ("heading", r"^-\s.{2,80}\s-$"),
-    (
-        "timestamp",
-        r"\b\d{1,2}:\d{2}\b.{0,40}\b(?:19|20)\d{2}\b\W*$|^.{0,60}\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d{2},\s+\d{1,2}:\d{2}\s*$",
-    ),
-];
+
+const FURNITURE_RON: &str = include_str!("../../../assets/lexicon/furniture.ron");
+
+/// The furniture shapes (`assets/lexicon/furniture.ron`).
+#[derive(Deserialize)]
+struct Shapes {
+    starts: Vec<(String, String)>,
+    whole: Vec<(String, String)>,
+    starters: Vec<String>,
+}
 
 struct Compiled {
     set: RegexSet,
-    ids: Vec<&'static str>,
+    ids: Vec<String>,
 }
 
-fn compile(list: &[(&'static str, &'static str)]) -> Compiled {
-    // Patterns are constants of this file, covered by tests: failing to compile one is a build
-    // defect.
+struct Furniture {
+    starts: Compiled,
+    whole: Compiled,
+    starters: FxHashSet<String>,
+}
+
+fn compile(list: Vec<(String, String)>) -> Compiled {
+    // The shapes are a constant of the build, covered by tests: failing to compile one is a
+    // build defect, not a user error.
     // ASCII word boundaries: Unicode `\b` forces the slow NFA on any non-ASCII text.
     let set = RegexSetBuilder::new(list.iter().map(|(_, p)| p.replace(r"\b", r"(?-u:\b)")))
         .size_limit(64 << 20)
@@ -153,12 +55,39 @@ fn compile(list: &[(&'static str, &'static str)]) -> Compiled {
         .expect("furniture patterns compile");
     Compiled {
         set,
-        ids: list.iter().map(|(id, _)| *id).collect(),
+        ids: list.into_iter().map(|(id, _)| id).collect(),
     }
 }
 
-static STARTS_SET: LazyLock<Compiled> = LazyLock::new(|| compile(STARTS));
-static WHOLE_SET: LazyLock<Compiled> = LazyLock::new(|| compile(WHOLE));
+static SHAPES: LazyLock<Furniture> = LazyLock::new(|| {
+    let shapes: Shapes = ron::from_str(FURNITURE_RON).expect("bundled furniture shapes are valid");
+    Furniture {
+        starts: compile(shapes.starts),
+        whole: compile(shapes.whole),
+        starters: shapes.starters.into_iter().collect(),
+    }
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\s+\d{4}")
+        .expect("date pattern compiles")
+});
+/// Words of an appeal to readers: donations, subscriptions, newsletters.
+const APPEALS: &[&str] = &[
+    "donat",
+    "patron",
+    "subscri",
+    "newsletter",
+    "inbox",
+    "support us",
+    "support our",
+    "your support",
+    "our readers",
+    "our journalism",
+    "independent journalism",
+    "become a member",
+    "sign up",
+];
+
 static TABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\|.*\|$|^[^.!?]*\s\|\s[^.!?]*$|\t").expect("table pattern compiles")
 });
@@ -176,7 +105,15 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
         && (trimmed.len() <= 90
             || [
                 " is ",
+                " are ",
                 " was ",
+                " will ",
+                " has been ",
+                " have been ",
+                " does not ",
+                " covers ",
+                "views",
+                "opyright",
                 "contributed",
                 " by ",
                 "content",
@@ -188,26 +125,42 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
             ]
             .iter()
             .any(|w| trimmed.contains(w)));
-    if whole_candidate && let Some(i) = WHOLE_SET.set.matches(trimmed).iter().next() {
-        let id = WHOLE_SET.ids[i];
-        // "(Kestrel Report could not independently confirm this.)" is a claim in brackets.
-        if !(id == "credit" && trimmed.ends_with(".)")) {
-            return Some((id, 0.9));
+    if whole_candidate {
+        for i in SHAPES.whole.set.matches(trimmed).iter() {
+            match SHAPES.whole.ids[i].as_str() {
+                // "(Kestrel Report could not independently confirm this.)" is a claim in
+                // brackets.
+                "credit" if trimmed.ends_with(".)") => {}
+                // "Lee is a researcher at …" in the body introduces an expert; at the end of
+                // the page it is the author's bio.
+                "bio-late" if !layout.tail => {}
+                "bio-late" => return Some(("bio", 0.85)),
+                "appeal-late" if !layout.tail => {}
+                "appeal-late" => return Some(("boilerplate", 0.8)),
+                // "… is seen in September." — unless it says who says so.
+                "caption" if !looks_like_caption(trimmed) => {}
+                id => return Some((id, 0.9)),
+            }
         }
     }
     if may_start_furniture(trimmed)
-        && let Some(i) = STARTS_SET
+        && let Some(i) = SHAPES
+            .starts
             .set
             .matches(prefix(trimmed, OPENING))
             .iter()
             .next()
-        && !(STARTS_SET.ids[i] == "byline" && by_a_time(trimmed))
+        && !(SHAPES.starts.ids[i].as_str() == "byline" && by_a_time(trimmed))
     {
-        return Some((STARTS_SET.ids[i], 0.9));
+        return Some((SHAPES.starts.ids[i].as_str(), 0.9));
     }
     if memchr::memchr2(b'|', b'\t', trimmed.as_bytes()).is_some() && TABLE.is_match(trimmed) {
         if !trimmed.chars().any(|c| c.is_ascii_digit()) || trimmed.contains("---") {
             return Some(("table-header", 0.85));
+        }
+        // "Commentary | November 24, 2025 | Whitcombe Center": a slug with a date, not data.
+        if DATE.is_match(trimmed) && trimmed.split_whitespace().count() <= 16 {
+            return Some(("slug", 0.85));
         }
         return Some(("table-row", 0.6));
     }
@@ -219,8 +172,23 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
         return Some(("bio", 0.7));
     }
     let words = t.toks.iter().filter(|k| k.tok == Tok::Word).count();
+    // "Your support keeps us independent.", "Support HS or become our patron!": an appeal to
+    // the reader, in the second person or the outlet's "we".
+    if words <= 30 && short {
+        let lower = trimmed.to_lowercase();
+        let appeal = APPEALS.iter().any(|w| lower.contains(w));
+        let addressed = ["you", "your", "we", "us", "our", "please"].iter().any(|w| {
+            lower
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|x| x == *w)
+        });
+        if appeal && addressed && looks_like_caption(trimmed) {
+            return Some(("boilerplate", 0.8));
+        }
+    }
     let ends_open = ends_without_stop(trimmed);
-    let quoted_start = trimmed.starts_with(['“', '"']);
+    // "“Disciplined lads from the army”": a quotation standing as a sub-heading.
+    let quoted_start = trimmed.starts_with(['“', '"']) && !(ends_open && words <= 12);
     let short_label = trimmed.ends_with(':') && words <= 6;
     if layout.alone
         && (ends_open || short_label)
@@ -250,10 +218,12 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
     }
     // "The new container yard on June 9. (Planet Labs, annotated by Korea Lens)": a credit line
     // kept with its caption.
+    // The splitter keeps a bare credit on a caption only ("… this year. (Yonhap)"): a sentence
+    // carrying one is a caption, even one that repeats the lead's "said".
     if trimmed.ends_with(')')
         && let Some(open) = trimmed.rfind(". (")
-        && CREDIT_WORDS.is_match(&trimmed[open..])
-        && looks_like_caption(&trimmed[..open])
+        && (CREDIT_WORDS.is_match(&trimmed[open..]) && looks_like_caption(&trimmed[..open])
+            || bare_credit(&trimmed[open + 3..trimmed.len() - 1]))
     {
         return Some(("caption", 0.75));
     }
@@ -264,13 +234,13 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
 /// TASS", "REUTERS/Kim Hong-ji".
 pub fn is_credit(text: &str) -> bool {
     let t = text.trim();
-    let whole = WHOLE_SET.set.matches(t);
-    let starts = STARTS_SET.set.matches(t);
+    let whole = SHAPES.whole.set.matches(t);
+    let starts = SHAPES.starts.set.matches(t);
     whole
         .iter()
-        .any(|i| WHOLE_SET.ids[i] == "credit" && !t.ends_with(".)"))
+        .any(|i| SHAPES.whole.ids[i].as_str() == "credit" && !t.ends_with(".)"))
         || starts.iter().any(|i| {
-            matches!(STARTS_SET.ids[i], "credit" | "caption") && t.split_whitespace().count() <= 6
+            matches!(SHAPES.starts.ids[i].as_str(), "credit" | "caption") && t.split_whitespace().count() <= 6
         })
 }
 
@@ -284,124 +254,15 @@ static PHOTO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("caption pattern compiles")
 });
 
-/// The first words of the opening patterns: a sentence starting otherwise skips them.
-const STARTERS: &[&str] = &[
-    "By",
-    "BY",
-    "Written",
-    "Reporting",
-    "Additional",
-    "Edited",
-    "Editing",
-    "Edit",
-    "Translated",
-    "Translation",
-    "Compiled",
-    "Text",
-    "Interview",
-    "Photo",
-    "Photos",
-    "PHOTO",
-    "Image",
-    "Picture",
-    "Caption",
-    "Credit",
-    "File",
-    "FILE",
-    "Graphic",
-    "Video",
-    "Map",
-    "Pictured",
-    "Source",
-    "In",
-    "This",
-    "The",
-    "Read",
-    "Available",
-    "Please",
-    "For",
-    "Contact",
-    "Send",
-    "You",
-    "Stay",
-    "Coming",
-    "Get",
-    "Note",
-    "Questions",
-    "Copyright",
-    "All",
-    "Subscribe",
-    "Follow",
-    "Related",
-    "Tags",
-    "Topics",
-    "Keywords",
-    "See",
-    "Share",
-    "Sign",
-    "Support",
-    "Donate",
-    "Become",
-    "Join",
-    "Listen",
-    "Watch",
-    "Click",
-    "To",
-    "Skip",
-    "Next",
-    "Previous",
-    "More",
-    "Recommended",
-    "RECOMMENDED",
-    "Also",
-    "Latest",
-    "Editor",
-    "Editors",
-    "Views",
-    "Unlimited",
-    "Enjoying",
-    "A",
-    "Dear",
-    "Originally",
-    "Reprinted",
-    "Advertisement",
-    "ADVERTISEMENT",
-    "Anchor",
-    "Report",
-    "Reporter",
-    "Published",
-    "Updated",
-    "Posted",
-    "Last",
-    "Modified",
-    "Date",
-    "date",
-    "Our",
-    "Purchase",
-    "Republished",
-    "Contribute",
-    "Author",
-    "Authors",
-    "Full",
-    "Home",
-    "THIS",
-    "Figure",
-    "Fig",
-    "Table",
-    "Chart",
-    "Graph",
-    "Questions",
-    "Sign",
-];
 
-/// Whether `s` opens like furniture: with a mark, a digit, or one of [`STARTERS`].
+/// Whether `s` opens like furniture: with a mark, a digit, or one of the starters.
 fn may_start_furniture(s: &str) -> bool {
     let first = s.chars().next().unwrap_or(' ');
     if !first.is_alphabetic() {
         return true;
     }
     let word_end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
-    STARTERS.contains(&&s[..word_end])
+    SHAPES.starters.contains(&s[..word_end])
 }
 
 /// Sentences longer than this (bytes) are checked from their start only.
@@ -508,6 +369,15 @@ fn title_case(s: &str) -> bool {
 fn is_shouting(s: &str) -> bool {
     let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
     letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "Yonhap", "Kestrel Report": a credit of a few capitalised words.
+fn bare_credit(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
 }
 
 /// A sentence before a credit is a caption unless it reads like an attributed claim.

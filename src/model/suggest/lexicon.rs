@@ -22,6 +22,7 @@ struct Grammar {
     numbers: Vec<String>,
     cuts: Vec<String>,
     not_names: Vec<String>,
+    publication: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +91,8 @@ pub mod class {
     pub const NOT_NAME: u64 = 1 << 30;
     /// Some phrase of the lexicon starts with this word.
     pub const PHRASE_START: u64 = 1 << 31;
+    /// What a publication calls itself: "this commentary", "this brief".
+    pub const PUBLICATION: u64 = 1 << 32;
     pub const PERSON_HEAD: u64 = ANON | OFFICIAL | TITLE | EXPERT;
     pub const VERB: u64 = SAY | SAY_BASE | TOLD | REPORT | LEARN | OPINION | DOC_VERB;
     pub const HEAD: u64 =
@@ -249,7 +252,8 @@ fn compile(src: Source, words: Grammar) -> Lexicon {
             state_media,
         });
     }
-    let grammar: [(&[String], u64); 11] = [
+    let grammar: [(&[String], u64); 12] = [
+        (&words.publication, PUBLICATION),
         (&words.between, BETWEEN),
         (&words.openers, OPENER),
         (&words.intros, INTRO),

@@ -200,6 +200,7 @@ fn layouts(session: &Session, paragraph: &[usize]) -> Vec<Layout> {
                 alone: range.len() == 1,
                 credit_follows: next_is_credit,
                 after_bio: false,
+                tail: 4 * i >= 3 * n || n - i <= 12,
             }
         })
         .collect()
@@ -231,6 +232,34 @@ fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Ana
         {
             analyses[i].furniture = Some(("boilerplate", 0.7, SourceKind::NotAClaim));
         }
+        // "Correction: An earlier version … It was taken on November 21, not 20.": the note
+        // runs on over its paragraph.
+        if same_paragraph && matches!(analyses[i - 1].furniture, Some(("correction", ..))) {
+            analyses[i].furniture = Some(("correction", 0.75, SourceKind::NotAClaim));
+            continue;
+        }
+        // A "Summary" box or a subscription box: terse bullets under a furniture line.
+        let terse = !text.trim_end().ends_with(['.', '!', '?', '”', '"']);
+        let adjacent = paragraph[i] <= paragraph[i - 1] + 1;
+        if bullet && terse && adjacent && furniture(&analyses[i - 1]) {
+            analyses[i].furniture = Some(("summary", 0.7, SourceKind::NotAClaim));
+        }
+    }
+    // A short line opening a table's paragraph is its caption: "Market prices on Nov. 15 (KPW)".
+    for i in 0..analyses.len().saturating_sub(1) {
+        let text = session.sentence_text(i).trim();
+        if analyses[i].furniture.is_none()
+            && paragraph[i + 1] <= paragraph[i] + 1
+            && (i == 0 || paragraph[i - 1] != paragraph[i])
+            && matches!(
+                analyses[i + 1].furniture,
+                Some(("table-header" | "table-row", ..))
+            )
+            && !text.ends_with('.')
+            && text.split_whitespace().count() <= 14
+        {
+            analyses[i].furniture = Some(("caption", 0.7, SourceKind::NotAClaim));
+        }
     }
     let paragraphs = session.paragraphs.len().min(7);
     for p in 1..paragraphs.saturating_sub(1) {
@@ -244,7 +273,13 @@ fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Ana
             .clone()
             .map(|i| session.sentence_text(i).split_whitespace().count())
             .sum();
-        let claims = here.clone().all(|i| analyses[i].furniture.is_none());
+        // A lead that names its source ("HUR has said that …") is the story, not a standfirst.
+        let claims = here.clone().all(|i| {
+            let a = &analyses[i];
+            a.furniture.is_none()
+                && a.main
+                    .is_none_or(|m| a.frames[m].verb == frames::Verb::Learn)
+        });
         if claims && here.len() <= 2 && words <= 40 && all_furniture(p - 1) && all_furniture(p + 1)
         {
             for i in here {

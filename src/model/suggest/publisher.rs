@@ -30,13 +30,33 @@ fn patterns() -> Vec<(Regex, u32)> {
         ),
         p(
             format!(
-                r"{NAME}\s+(?:understands|can confirm|can reveal|could not (?:independently )?(?:verify|confirm|determine)|cannot (?:independently )?(?:verify|confirm)|was unable to|contacts its|works with|spoke (?:with|to)|asked|assesses|continues to assess|has (?:not )?observed|has observed no|interviewed|surveyed|will continue to monitor|first (?:noted|reported|identified))\b"
+                r"{NAME}\s+(?:understands|can confirm|can reveal|could not (?:independently |immediately |yet )?(?:verify|confirm|determine|reach)|cannot (?:independently |immediately )?(?:verify|confirm)|was unable to|contacts its|works with|spoke (?:with|to)|asked|assesses|continues to assess|has (?:not )?observed|has observed no|interviewed|surveyed|will continue to monitor|first (?:noted|reported|identified))\b"
             ),
             4,
         ),
+        // An image credit ("Image © 2025 Airbus DS") names the imagery's owner, not the
+        // publisher: its prefix is captured so that it can be skipped.
         p(
-            format!(r"(?:[Cc]opyright\s*(?:©\s*)?|©\s*)(?:\d{{4}}\s+)?{NAME}"),
+            format!(
+                r"(?P<img>(?:[Ii]mage|[Ii]magery|[Pp]hoto|[Pp]icture|[Mm]ap|[Gg]raphic|[Ff]ootage)s?:?\s*)?(?:[Cc]opyright\s*(?:©\s*)?|©\s*)(?:\d{{4}}\s+)?{NAME}"
+            ),
             5,
+        ),
+        p(
+            format!(
+                r"\b(?:seen|reviewed|obtained|examined|verified|analy[sz]ed)\s+by\s+{NAME}"
+            ),
+            2,
+        ),
+        p(
+            format!(
+                r"\b(?:statement|reply|comment|comments|response|answer|answers)\s+to\s+{NAME}"
+            ),
+            2,
+        ),
+        p(
+            format!(r"\b(?:writes|wrote|written|reports|reported)\s+(?:regularly\s+)?for\s+{NAME}"),
+            2,
         ),
         p(format!(r"\b(?:told|tells|telling)\s+{NAME}"), 2),
         p(
@@ -57,7 +77,7 @@ fn patterns() -> Vec<(Regex, u32)> {
         ),
         p(
             format!(
-                r"(?m)^[A-Z][A-Z .,’'-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s+\({NAME}\)\s*(?:--|—|–)"
+                r"(?m)^[A-Z][A-Z .,/’'-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s+\({NAME}\)\s*(?:--|—|–|-)"
             ),
             3,
         ),
@@ -102,6 +122,9 @@ pub fn outlets(text: &str) -> Outlets {
     for (re, weight) in PATTERNS.iter() {
         for caps in re.captures_iter(head).chain(re.captures_iter(tail)) {
             let Some(m) = caps.name("n") else { continue };
+            if caps.name("img").is_some() {
+                continue;
+            }
             let name = m.as_str().trim_end_matches(['.', '’', '\'']);
             let Some(name) = plausible(name) else {
                 continue;
@@ -129,6 +152,18 @@ pub fn outlets(text: &str) -> Outlets {
             aliases.push((kf, ks));
         }
     }
+    // "Tsugaru" and "Tsugaru News Service": a name and its first words are one outlet.
+    let keys: Vec<(String, String)> = score.iter().map(|(k, v)| (k.clone(), v.1.clone())).collect();
+    for (short, short_name) in &keys {
+        for (long, long_name) in &keys {
+            if long != short
+                && long_name.starts_with(short_name.as_str())
+                && long_name[short_name.len()..].starts_with(' ')
+            {
+                aliases.push((long.clone(), short.clone()));
+            }
+        }
+    }
     let mut ranked: Vec<(String, (u32, String))> = score.into_iter().collect();
     ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.0.cmp(&b.0)));
     let mut out = Outlets::default();
@@ -137,18 +172,24 @@ pub fn outlets(text: &str) -> Outlets {
     if let Some((k, (points, name))) = rest.next() {
         if points >= 2 {
             out.publisher = names_of(k.clone(), &name);
-            out.publisher.extend(
-                aliases
-                    .iter()
-                    .filter(|(f, _)| *f == k)
-                    .map(|(_, a)| a.clone()),
-            );
+            for (full, short) in &aliases {
+                if *full == k {
+                    out.publisher.push(short.clone());
+                } else if *short == k {
+                    out.publisher.push(full.clone());
+                }
+            }
+            out.publisher.sort();
+            out.publisher.dedup();
         } else {
             out.others.push(k);
         }
     }
     // Other outlets: names the text puts in an outlet's place at least twice, or known ones.
     for (k, (points, name)) in rest {
+        if out.publisher.contains(&k) {
+            continue;
+        }
         if points >= 2 || LEXICON.outlet_named(&name).is_some() {
             out.others.extend(names_of(k, &name));
         }

@@ -267,6 +267,7 @@ pub fn kind_of(p: &Phrase) -> SourceKind {
         Head::Document => Document,
         Head::Media | Head::Outlet(_) => OtherMedia,
         Head::Publisher => OwnReporting,
+        Head::Person if p.anonymous && p.name.is_some() => AnonymousSource,
         Head::Person if p.expert_role => Expert,
         Head::Person => NamedPerson,
         Head::Pronoun(_) => Unattributed,

@@ -38,7 +38,13 @@ impl State {
             kind = SourceKind::OwnReporting;
             confidence = 0.85;
         }
-        if f.in_document && matches!(kind, SourceKind::Official | SourceKind::Expert) {
+        // "the ministry said in a report", "the institute wrote in its study" — but a person
+        // writing in a paper is still that person.
+        let head = entity.map_or(f.source.head, |e| self.entities[e].head);
+        if f.in_document
+            && (kind == SourceKind::Official
+                || (kind == SourceKind::Expert && head == Head::ExpertBody))
+        {
             kind = SourceKind::Document;
             rules.push("in-document");
         }
@@ -106,11 +112,23 @@ impl State {
         // A new anonymous source with no stated place is placed where its sentence is set, when
         // the sentence names places of one country only ("In Hyesan, …, according to another
         // source"; "… described how the arrangement works in Vladivostok").
+        // "A government source", "a diplomatic source" speak for an institution, which is not
+        // where the story is set.
+        let institutional = p.modifiers.split(' ').any(|m| {
+            matches!(
+                m,
+                "government" | "diplomatic" | "intelligence" | "military" | "security"
+                    | "ministry" | "administration" | "embassy" | "police" | "defense"
+                    | "defence" | "foreign" | "western" | "u.s." | "japanese" | "south"
+            )
+        });
         let place = place.or_else(|| {
             (matches!(
                 kind,
                 SourceKind::AnonymousSource | SourceKind::MultipleSources
-            ) && p.head == Head::Anonymous)
+            ) && p.head == Head::Anonymous
+                && !institutional
+                && !p.affiliated)
                 .then(|| article.analyses[i].setting.clone())
                 .flatten()
         });

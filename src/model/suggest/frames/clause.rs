@@ -17,6 +17,10 @@ pub(super) fn relayed_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut V
         if t.quoted(v) || !matches!(t.lower(v), "quoted" | "cited" | "quoting" | "citing") {
             continue;
         }
+        // "The NIS was quoted by Kang as saying": the subject speaks, the one quoting relays.
+        if t.is(v + 1, "by") {
+            continue;
+        }
         let Some(as_at) = (v + 1..(v + 12).min(t.len())).find(|&k| t.matches(k, &["as", "saying"]))
         else {
             continue;
@@ -53,7 +57,15 @@ pub(super) fn relayed_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut V
         out.push(f);
     }
     // "Name (Institution) : “…”" — a speaker's tag before a quotation.
-    let start = lead_in(t, body);
+    // "Quote: “…”" labels a quotation of the voice before; "Quote from the Air Force: “…”"
+    // names it.
+    let mut start = lead_in(t, body);
+    if t.is(start, "quote") || t.is(start, "quotes") {
+        if !t.is(start + 1, "from") {
+            return;
+        }
+        start += 2;
+    }
     if let Some(colon) =
         (start..t.len().min(start + 22)).find(|&k| t.word(k) == ":" && !t.quoted(k))
         && t.tok(colon + 1) == Some(Tok::OpenQuote)
@@ -78,7 +90,7 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
     let starts = clause_starts(t, body);
     let citing = (body..t.len()).any(|k| matches!(t.lower(k), "citing" | "quoting"));
     for &s in &starts {
-        if out.iter().any(|f| f.source.tokens.0 == s) {
+        if t.quoted(s) || out.iter().any(|f| f.source.tokens.0 == s) {
             continue;
         }
         // Cheap test before reading the subject: the publisher, "we", a reporter, an outlet.
@@ -89,6 +101,7 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
         let worth = citing
             || media_near
             || matches!(t.lower(s), "we" | "i")
+            || (matches!(t.lower(s), "this" | "our") && t.has(s + 1, class::PUBLICATION))
             || (s..(s + 3).min(t.len()))
                 .any(|k| crate::model::suggest::phrase::is_publisher_at(t, k, ctx).is_some());
         if !worth {
@@ -121,6 +134,12 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
         let verb = match source.head {
             Head::Publisher | Head::Pronoun(crate::model::suggest::phrase::Pronoun::We)
                 if end < t.len() && is_verbish(t, end) =>
+            {
+                Verb::Learn
+            }
+            // "We judge", "I recommend": whatever the writer does next is the writer's.
+            Head::Pronoun(crate::model::suggest::phrase::Pronoun::We)
+                if pronoun && t.is_word(end) && !t.capitalised(end) =>
             {
                 Verb::Learn
             }

@@ -12,7 +12,7 @@ mod subject;
 pub use position::{dateline, lead_in, opening_subject};
 
 use super::lexicon::{PhraseKind, class};
-use super::tokens::Tokens;
+use super::tokens::{Tok, Tokens};
 use crate::model::suggest::phrase::{Context, Head, Phrase};
 use clause::{clause_frames, relayed_frames};
 use position::{is_adjective_use, position};
@@ -187,9 +187,20 @@ pub(super) fn complete(t: &Tokens, f: &mut Frame, v: usize, ctx: &Context) {
             if window.clone().any(|j| t.has(j, class::STATEMENT)) {
                 f.statement = true;
             }
-            if window
-                .take(3)
-                .any(|j| t.has(j, class::DOCUMENT) && !t.has(j, class::STATEMENT))
+            // "said in its report", "wrote on Monday in a paper" — not "said the rate in the
+            // annex was …", where the document is part of what was said.
+            let hearer = f.hearer.as_ref().map_or((0, 0), |h| h.tokens);
+            let right_after = (v + 1..k).all(|j| {
+                (hearer.0 <= j && j < hearer.1)
+                    || t.tok(j) == Some(Tok::Number)
+                    || t.tok(j) == Some(Tok::Comma)
+                    || subject::is_time_word(t, j)
+                    || matches!(t.lower(j), "on" | "also" | "week" | "month" | "year")
+            });
+            if right_after
+                && window
+                    .take(3)
+                    .any(|j| t.has(j, class::DOCUMENT) && !t.has(j, class::STATEMENT))
             {
                 f.in_document = true;
             }

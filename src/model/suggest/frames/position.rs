@@ -107,6 +107,10 @@ pub(super) fn clause_starts(t: &Tokens, body: usize) -> Vec<usize> {
     {
         k += 1;
     }
+    if let Some(after) = time_intro_end(t, k) {
+        out.push(after);
+        return out;
+    }
     out.push(k);
     if t.has(k, class::INTRO)
         && let Some(c) = (k..t.len()).find(|&j| t.tok(j) == Some(Tok::Comma) && !t.quoted(j))
@@ -115,6 +119,15 @@ pub(super) fn clause_starts(t: &Tokens, body: usize) -> Vec<usize> {
     }
     out
 }
+
+/// Irregular past forms, which the "-ed" test misses: "Lednik sent questions".
+const IRREGULAR_PAST: &[&str] = &[
+    "sent", "saw", "made", "took", "gave", "got", "went", "came", "kept", "left", "met",
+    "paid", "ran", "held", "brought", "bought", "sold", "spoke", "began", "knew", "heard",
+    "lost", "won", "built", "led", "spent", "caught", "chose", "drew", "drove", "fell", "felt",
+    "fought", "flew", "hid", "meant", "rose", "sat", "shot", "stood", "struck", "taught",
+    "threw", "understood", "wore", "sought", "became",
+];
 
 /// A finite verb or auxiliary: where a subject ends.
 pub(super) fn is_verbish(t: &Tokens, k: usize) -> bool {
@@ -141,6 +154,7 @@ pub(super) fn is_verbish(t: &Tokens, k: usize) -> bool {
             | "should"
             | "must"
     ) || (t.has(k, class::VERB) && !t.capitalised(k))
+        || IRREGULAR_PAST.contains(&w)
         || (w.ends_with("ed") && w.len() > 4 && !t.capitalised(k))
         || (w.ends_with('s')
             && !t.capitalised(k)
@@ -217,7 +231,7 @@ pub(super) fn position(t: &Tokens, f: &Frame, body: usize) -> Position {
 /// Token `start` opens the main clause: the sentence's first words (after sentence adverbs), or
 /// the first words after an introductory clause and its comma.
 pub(super) fn opens_main_clause(t: &Tokens, start: usize, body: usize) -> bool {
-    let mut k = body;
+    let mut k = lead_in(t, body).min(start);
     while k < start && t.tok(k) != Some(Tok::OpenQuote) {
         if let Some(p) = OPENER_PHRASES.iter().find(|p| t.matches(k, p)) {
             k += p.len();
@@ -227,7 +241,7 @@ pub(super) fn opens_main_clause(t: &Tokens, start: usize, body: usize) -> bool {
             break;
         }
     }
-    if k == start {
+    if k == start || time_intro_end(t, k) == Some(start) {
         return true;
     }
     // A short time phrase without a comma: "On Oct. 28 the Rodong Sinmun ran …".
@@ -284,4 +298,30 @@ pub(super) fn opens_main_clause(t: &Tokens, start: usize, body: usize) -> bool {
     let comma_before = start > 0 && t.tok(start - 1) == Some(Tok::Comma);
     let clause = (k..start - 1).all(|j| !t.quoted(j) || t.tok(j) == Some(Tok::CloseQuote));
     intro && comma_before && clause
+}
+
+/// "That same month,", "A week later,", "Two days earlier,": a short time phrase and its comma
+/// before the main clause; the token after the comma.
+pub(super) fn time_intro_end(t: &Tokens, k: usize) -> Option<usize> {
+    let comma = (k + 1..(k + 6).min(t.len())).find(|&j| t.tok(j) == Some(Tok::Comma))?;
+    let time_noun = (k..comma).any(|j| {
+        matches!(
+            t.lower(j),
+            "month" | "week" | "day" | "year" | "morning" | "evening" | "night" | "later"
+                | "earlier" | "ago" | "afterwards" | "weekend"
+        )
+    });
+    let all_time = (k..comma).all(|j| {
+        is_time_word(t, j)
+            || t.tok(j) == Some(Tok::Number)
+            || t.has(j, class::NUMBER_WORD)
+            || matches!(
+                t.lower(j),
+                "that" | "the" | "same" | "a" | "one" | "month" | "week" | "day" | "year"
+                    | "morning" | "evening" | "night" | "later" | "earlier" | "ago" | "next"
+                    | "following" | "previous" | "weeks" | "days" | "months" | "years"
+                    | "afterwards" | "weekend" | "hours"
+            )
+    });
+    (time_noun && all_time).then_some(comma + 1)
 }

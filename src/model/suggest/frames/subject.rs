@@ -53,20 +53,51 @@ pub(super) fn subject_frame(
         // A quoted title may stand in the apposition: "The report, titled “…”, said".
         // Back over "Name, 44, who worked …," to the name: a segment that is only an age or
         // opens with "who", "a", "the" belongs to the apposition.
-        let commas: Vec<usize> = (body..end - 1)
+        let mut commas: Vec<usize> = (body..end - 1)
             .rev()
-            .take(40)
+            .take(48)
             .filter(|&k| t.tok(k) == Some(Tok::Comma) && !t.quoted(k))
-            .take(3)
+            .take(4)
             .collect();
-        let open = *commas.iter().find(|&&c| {
+        // A relative clause runs to the comma before the verb, commas and all: "The report,
+        // which draws on imagery, port records and photographs, said".
+        if let Some(r) = commas
+            .iter()
+            .rposition(|&c| matches!(t.lower(c + 1), "who" | "which" | "whose"))
+        {
+            commas.drain(..r);
+        }
+        let valid = |c: usize| {
             let s = np_start(t, body, c);
             s < c && t.tok(s) != Some(Tok::Number) && !matches!(t.lower(s), "who" | "which")
-        })?;
+        };
+        // "a trade official stationed in Dandong, across the river from Sinuiju, who …": a
+        // comma that a preposition, a relative or a number follows continues the phrase.
+        let continues = |c: usize| {
+            t.tok(c + 1) == Some(Tok::Number)
+                || matches!(
+                    t.lower(c + 1),
+                    "who" | "whose" | "which" | "across" | "from" | "near" | "in" | "at" | "on"
+                        | "because" | "since" | "where" | "based" | "living" | "stationed"
+                        | "along" | "outside" | "inside"
+                )
+        };
+        let open = commas
+            .iter()
+            .copied()
+            .find(|&c| !continues(c) && valid(c))
+            .or_else(|| commas.iter().copied().find(|&c| valid(c)))?;
         if (open + 1..end - 1).all(|k| t.quoted(k)) {
             return None;
         }
-        (np_start(t, body, open), end - 1)
+        let s = np_start(t, body, open);
+        // "Speaking to RFA, a resident of …, said": an introductory phrase, then the subject.
+        let intro = t.has(s, class::INTRO) || (t.has(s, class::OPENER) && t.has(s + 1, class::INTRO));
+        if intro && !t.has(s, class::HEAD) {
+            (open + 1, end - 1)
+        } else {
+            (s, end - 1)
+        }
     } else {
         (np_start(t, body, end), end)
     };
@@ -214,6 +245,16 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
                 whos[n_who] = j;
                 n_who += 1;
             }
+            // "the battalion that published the footage": "that" as a relative pronoun.
+            "that"
+                if n_who < whos.len()
+                    && j > 0
+                    && t.has(j - 1, class::HEAD)
+                    && t.has(j + 1, class::VERB) =>
+            {
+                whos[n_who] = j;
+                n_who += 1;
+            }
             "between" => between_at = j,
             _ => {}
         }
@@ -228,7 +269,7 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
         }
         if t.tok(k) == Some(Tok::CloseParen) {
             match (floor..k).rev().find(|&j| t.tok(j) == Some(Tok::OpenParen)) {
-                Some(open) if k - open <= 6 => {
+                Some(open) if k - open <= 12 => {
                     s = open;
                     continue;
                 }
@@ -236,7 +277,8 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
             }
         }
         // A relative clause belongs to the head noun before it.
-        if matches!(w, "who" | "whose")
+        let relative_that = w == "that" && whos[..n_who].contains(&k);
+        if (matches!(w, "who" | "whose") || relative_that)
             && k > floor
             && t.has(k - 1, class::HEAD | class::OUTLET_WORD)
             || (matches!(w, "who" | "whose") && k > floor && t.capitalised(k - 1))
@@ -257,10 +299,17 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
                         "by" | "for" | "in" | "at" | "from" | "on" | "with"
                     ) && k > floor
                         && (t.has(k - 1, class::HEAD) || t.capitalised(k - 1));
+                // "the workers we interviewed": a relative clause without "who".
+                let reduced = verb
+                    && k > floor
+                    && matches!(t.lower(k - 1), "we" | "they" | "i" | "he" | "she");
+                // "taken by Planet Labs and reviewed by Sextant": two participles.
+                let and_participle =
+                    w == "and" && t.has(k + 1, class::VERB) && t.is(k + 2, "by");
                 (!(bits & class::SUBORDINATOR != 0 && w != "as")
-                    && !(verb && !relative_inside && !participle)
+                    && !(verb && !relative_inside && !participle && !reduced)
                     && !matches!(w, "and" | "or" | "but"))
-                    || (w == "and" && (joins_names(t, k) || between))
+                    || (w == "and" && (joins_names(t, k) || between || and_participle))
                     || (relative_inside && !matches!(w, "and" | "or" | "but" | "that"))
             }
             Some(Tok::Number) | Some(Tok::Dash) => true,

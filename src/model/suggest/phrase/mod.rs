@@ -88,6 +88,8 @@ pub struct Phrase {
     pub modifiers: String,
     /// "one of them", "two of the officials": part of a group met before.
     pub part_of: bool,
+    /// "close to the Kremlin", "familiar with the matter": tied to someone, not placed.
+    pub affiliated: bool,
     /// Every lowercase word of the phrase, space-separated, for matching a later mention
     /// against it.
     pub words: String,
@@ -119,7 +121,8 @@ fn pronoun(word: &str) -> Option<Pronoun> {
         "she" | "her" => Pronoun::She,
         "they" | "them" => Pronoun::They,
         "it" => Pronoun::It,
-        "we" | "i" | "us" => Pronoun::We,
+        // "In my view", "in our assessment": the writer.
+        "we" | "i" | "us" | "my" | "our" | "me" => Pronoun::We,
         _ => return None,
     })
 }

@@ -29,6 +29,7 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         state_media: false,
         modifiers: String::new(),
         part_of: false,
+        affiliated: false,
         words: String::new(),
         written: String::new(),
     };
@@ -52,6 +53,15 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         g.new = false;
         return Some(g);
     }
+    // "This commentary argues", "our survey found": the publication speaking of itself.
+    if matches!(t.lower(a), "this" | "our")
+        && (a + 1..b.min(a + 4)).any(|k| t.has(k, class::PUBLICATION))
+        && (a + 1..b).all(|k| !t.capitalised(k))
+    {
+        p.head = Head::Publisher;
+        p.head_word = t.lower(b - 1).to_string();
+        return Some(p);
+    }
     if b - a == 1
         && let Some(pr) = pronoun(t.lower(a))
     {
@@ -68,6 +78,14 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         })
         .unwrap_or(b);
     p.definite = t.has(a, class::DEFINITE);
+    // "OHR's source", "Daily NK's reporting partner": a possessive determines the phrase.
+    if !p.definite
+        && !t.has(a, class::NEW)
+        && (a..cut.min(a + 4)).any(|k| t.toks[k].possessive && t.capitalised(k))
+        && (a..cut).any(|k| t.has(k, class::ANON))
+    {
+        p.definite = true;
+    }
     p.new = t.has(a, class::NEW);
     p.plural = t.has(a, class::NUMBER_WORD) || t.tok(a) == Some(Tok::Number);
     let mut head_at: Option<usize> = None;
@@ -124,6 +142,11 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
             && i > a
             && is_name_word(t, i - 1);
         if bits & class::HEAD != 0 && !inside_name {
+            // "the ministry source": an earlier head word modifies the last one.
+            if head_at.is_some() && !p.head_word.is_empty() {
+                let before = std::mem::take(&mut p.head_word);
+                push_word(&mut p.modifiers, &before);
+            }
             head_at = Some(i);
             set_head(&mut p, bits, w);
         } else if t.is_word(i) && !t.has(i, class::DEFINITE | class::NEW) {
@@ -174,6 +197,7 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         p.name = Some(t.slice(s, e).to_string());
         p.head = Head::Person;
         p.plural = false;
+        p.anonymous |= pseudonym(t, e, b);
     } else if head_at.is_none() {
         // Capitalised words that are not a known name: a person only if they look like one.
         let words: Vec<usize> = (a..cut).filter(|&k| is_name_word(t, k)).collect();
@@ -200,6 +224,7 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
             p.head_word = t.lower(a).to_string();
         } else {
             p.name = Some(t.slice(a, cut).to_string());
+            p.anonymous |= pseudonym(t, cut, b);
         }
     }
     if p.definite && p.head == Head::Person && p.name.is_none() {
@@ -252,9 +277,42 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
                     break;
                 }
             }
+            // "a Russian site foreman", "a Chinese trader": with nothing more said, the
+            // nationality places the source — except those who left it (defectors, exiles).
+            let left = matches!(
+                p.head_word.as_str(),
+                "defector" | "defectors" | "refugee" | "refugees" | "escapee" | "escapees"
+                    | "exile" | "exiles" | "deportee" | "returnee" | "prisoner" | "captive"
+                    | "pow" | "deserter" | "diplomat" | "diplomats"
+            );
+            if p.place.is_none() && !left {
+                p.place = (a..h).find_map(|k| demonym(t, k));
+            }
         }
     }
     Some(p)
+}
+
+/// "Russian", "Chinese", "North Korean" before a head: the country, as a place.
+fn demonym(t: &Tokens, k: usize) -> Option<Whereabouts> {
+    if !t.capitalised(k) {
+        return None;
+    }
+    let code = match t.lower(k) {
+        "russian" => "RU",
+        "chinese" => "CN",
+        "korean" if t.is(k.wrapping_sub(1), "north") => "KP",
+        _ => return None,
+    };
+    let written = if code == "KP" {
+        t.slice(k - 1, k + 1)
+    } else {
+        t.word(k)
+    };
+    Some(Whereabouts::Found(
+        Found::Country(code.to_string()),
+        written.to_string(),
+    ))
 }
 
 pub(super) fn set_head(p: &mut Phrase, bits: u64, word: &str) {
@@ -315,6 +373,7 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
             match kind {
                 PhraseKind::Anonymity => p.anonymous = true,
                 PhraseKind::Affiliation => {
+                    p.affiliated = true;
                     // "close to the Kremlin": who, not where; skip the affiliation's object.
                     i += rest.len() + 1;
                     while i < b && t.tok(i) != Some(Tok::Comma) && !t.has(i, class::CUT) {
@@ -454,4 +513,19 @@ pub(super) fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Opti
         ));
     }
     None
+}
+
+/// "Jang*", "Ivan (his name has been changed)", "Kim, a pseudonym": a name given to hide the
+/// source, who stays anonymous.
+fn pseudonym(t: &Tokens, from: usize, b: usize) -> bool {
+    let end = b.min(from + 12).min(t.len());
+    if t.word(from) == "*" {
+        return true;
+    }
+    (from..end).any(|k| {
+        let w = t.lower(k);
+        matches!(w, "pseudonym" | "pseudonyms" | "alias")
+            || (w == "changed" && (k.saturating_sub(5)..k).any(|j| matches!(t.lower(j), "name" | "names")))
+            || (w == "real" && t.matches(k + 1, &["name"]) && (k.saturating_sub(3)..k).any(|j| t.is(j, "not")))
+    })
 }
