@@ -108,7 +108,20 @@ impl State {
         if p.definite && matches!(p.head, Head::Pronoun(_)) {
             return None;
         }
-        let kind = kind_of(p);
+        let mut kind = kind_of(p);
+        // "Diplomats … said on condition of anonymity. A second diplomat said …": another
+        // member of an anonymous group is anonymous too.
+        if kind == SourceKind::Official
+            && (p.ordinal.is_some() || has_word(&p.words, "another"))
+            && self
+                .last_where(|e| e.plural && e.kind == SourceKind::MultipleSources)
+                .is_some_and(|g| {
+                    self.entities[g].head_word.trim_end_matches('s')
+                        == p.head_word.trim_end_matches('s')
+                })
+        {
+            kind = SourceKind::AnonymousSource;
+        }
         // A new anonymous source with no stated place is placed where its sentence is set, when
         // the sentence names places of one country only ("In Hyesan, …, according to another
         // source"; "… described how the arrangement works in Vladivostok").
@@ -191,6 +204,9 @@ impl State {
                 definite: true,
             },
         };
+        if p.place.is_some() {
+            e.place = p.place.clone();
+        }
         e.plural = p.plural;
         e.first = i;
         e.written = p.written.clone();
@@ -331,6 +347,8 @@ fn compatible(e: &Entity, p: &Phrase) -> bool {
             e.plural == p.plural
                 && (same_word
                     || generic && matches!(e.head, Head::Anonymous | Head::Official)
+                    // "Ivan (not his real name) … the source said".
+                    || generic && e.head == Head::Person && e.kind == SourceKind::AnonymousSource
                     || e.head == Head::Anonymous
                         && word.contains("partner")
                         && e.head_word.contains("partner"))

@@ -98,8 +98,10 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
             t.has(k, class::MEDIA | class::OUTLET_WORD)
                 || crate::model::suggest::phrase::name_at(t, k).is_some()
         });
+        let document_near = (s..(s + 4).min(t.len())).any(|k| t.has(k, class::DOCUMENT));
         let worth = citing
             || media_near
+            || document_near
             || matches!(t.lower(s), "we" | "i")
             || (matches!(t.lower(s), "this" | "our") && t.has(s + 1, class::PUBLICATION))
             || (s..(s + 3).min(t.len()))
@@ -154,6 +156,9 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
                 Verb::Report
             }
             Head::Outlet(_) | Head::Media if citing_after => Verb::Report,
+            // "The draft order, titled …, runs to 14 pages", "An annex to the contract budgets
+            // …": a document as the subject is what the sentence rests on.
+            Head::Document if record_like(&source.head_word) && (end < t.len()) => Verb::Document,
             _ => continue,
         };
         out.push(Frame {
@@ -167,16 +172,18 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
             in_document: false,
         });
     }
-    // "In my view, …", "In our assessment, …": the writer's own judgement.
-    if (t.matches(k0_of(&starts, body), &["in", "my"])
-        || t.matches(k0_of(&starts, body), &["in", "our"]))
+    // "In my view, …", "By our calculation, …": the writer's own judgement.
+    let k = k0_of(&starts, body);
+    if matches!(t.lower(k), "in" | "by" | "on" | "from")
+        && matches!(t.lower(k + 1), "my" | "our")
         && matches!(
-            t.lower(k0_of(&starts, body) + 2),
-            "view" | "assessment" | "judgment" | "judgement" | "estimation" | "opinion" | "reading"
+            t.lower(k + 2),
+            "view" | "assessment" | "judgment" | "judgement" | "estimation" | "opinion"
+                | "reading" | "calculation" | "calculations" | "estimate" | "estimates"
+                | "count" | "reckoning" | "analysis" | "tally" | "reporting" | "review"
         )
         && !out.iter().any(|f| f.position != Position::Medial)
     {
-        let k = k0_of(&starts, body);
         if let Some(source) = classify(t, k + 1, k + 2, ctx) {
             out.push(Frame {
                 verb: Verb::Learn,
@@ -189,6 +196,25 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
                 in_document: false,
             });
         }
+    }
+    // "It was also learned Friday that …": the Japanese press's impersonal own reporting.
+    if t.is(k, "it")
+        && matches!(t.lower(k + 1), "was" | "has" | "had")
+        && (k + 2..(k + 5).min(t.len())).any(|j| matches!(t.lower(j), "learned" | "learnt"))
+        && !out.iter().any(|f| f.position != Position::Medial)
+        && let Some(mut source) = classify(t, k, k + 1, ctx)
+    {
+        source.head = Head::Publisher;
+        out.push(Frame {
+            verb: Verb::Learn,
+            cue: (k, k + 3),
+            source,
+            hearer: None,
+            conduit: None,
+            position: Position::Initial,
+            statement: false,
+            in_document: false,
+        });
     }
     // "Following reports that the envoy resigned, …": with nothing else said, the reports.
     let k0 = starts.first().copied().unwrap_or(body);
@@ -246,4 +272,16 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
 
 pub(super) fn k0_of(starts: &[usize], body: usize) -> usize {
     starts.first().copied().unwrap_or(body)
+}
+
+/// Documents that record things (orders, contracts, ads, registers), as opposed to reports,
+/// plans and agreements, which a sentence may be about without resting on them.
+fn record_like(head_word: &str) -> bool {
+    !matches!(
+        head_word,
+        "report" | "reports" | "agreement" | "agreements" | "plan" | "proposal" | "evidence"
+            | "intelligence" | "assessment" | "analysis" | "brief" | "briefing" | "paper"
+            | "text" | "material" | "materials" | "estimate" | "estimates" | "findings"
+            | "testimony" | "testimonies" | "record" | "study" | "studies" | "survey" | "poll"
+    )
 }

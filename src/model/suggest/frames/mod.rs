@@ -253,11 +253,24 @@ fn governing(frames: &[Frame]) -> Option<usize> {
         .rev()
         .find(|(_, f)| f.position == Position::Trailing && f.verb != Verb::Citing)
         .map(|(i, _)| i);
-    trailing.or_else(|| {
-        frames
-            .iter()
-            .position(|f| f.position == Position::Initial && f.verb != Verb::Citing)
-    })
+    let initial = frames
+        .iter()
+        .position(|f| f.position == Position::Initial && f.verb != Verb::Citing);
+    // "The NIS told lawmakers …, according to Rep. Park": the lawmaker relays the briefing.
+    if let (Some(tr), Some(init)) = (trailing, initial) {
+        let relay = &frames[tr].source;
+        let briefed = frames[init].verb == Verb::Told
+            && frames[init]
+                .hearer
+                .as_ref()
+                .is_some_and(|h| h.head == Head::Lawmaker);
+        let lawmaker = relay.head == Head::Lawmaker
+            || (matches!(relay.head, Head::Person | Head::Title) && relay.official_role);
+        if briefed && lawmaker && matches!(frames[tr].verb, Verb::According | Verb::Say) {
+            return Some(init);
+        }
+    }
+    trailing.or(initial)
 }
 
 /// Where a sentence's hedge, anonymity and non-statement phrases are (outside quotations):

@@ -26,7 +26,17 @@ pub fn dateline(t: &Tokens) -> (usize, Option<String>) {
     let all_caps = |i: usize| {
         t.is_word(i) && t.word(i).len() >= 2 && t.word(i).chars().all(|c| !c.is_lowercase())
     };
+    // "Seoul (Sirocco) –": a title-case city is a dateline only with the wire's name and a dash.
     if !all_caps(0) {
+        if t.capitalised(0)
+            && let Some(open) = (1..4.min(t.len())).find(|&i| t.tok(i) == Some(Tok::OpenParen))
+            && let Some(close) = (open + 1..(open + 5).min(t.len()))
+                .find(|&i| t.tok(i) == Some(Tok::CloseParen))
+            && t.tok(close + 1) == Some(Tok::Dash)
+            && (0..open).all(|i| t.capitalised(i) || t.tok(i) == Some(Tok::Comma))
+        {
+            return (close + 2, Some(t.slice(open + 1, close).to_string()));
+        }
         return (0, None);
     }
     let mut wire = None;
@@ -186,6 +196,14 @@ pub(super) fn tail_only(t: &Tokens, from: usize) -> bool {
     for k in from..t.len() {
         match t.tok(k) {
             Some(Tok::Comma) if t.has(k + 1, class::CARRY_ON) => return true,
+            // "…, imagery shows, in the first confirmed call there by …", "…, in what would
+            // be …": a closing frame followed by a circumstance.
+            Some(Tok::Comma)
+                if matches!(t.lower(k + 1), "in" | "amid" | "despite" | "marking" | "underscoring" | "highlighting")
+                    && !(k + 2..t.len()).any(|j| t.is(j, "that")) =>
+            {
+                return true;
+            }
             Some(Tok::Stop) if k + 1 == t.len() || t.quoted(k + 1) => return true,
             Some(Tok::Word) if t.is(k, "that") && !t.is(k.saturating_sub(1), "so") => return false,
             Some(Tok::Word) => {

@@ -216,9 +216,21 @@ pub(super) fn phrase_after(t: &Tokens, from: usize, ctx: &Context) -> Option<Phr
             // "…, the source, who asked not to be named." keeps its relative clause, "said Han,
             // a researcher at …" its apposition.
             Some(Tok::Comma) => {
+                // An apposition is a noun phrase: "According to the source, the workers are
+                // paid" goes on with a clause instead, and a pronoun takes none.
+                let clause_follows = (end + 2..(end + 10).min(t.len()))
+                    .take_while(|&k| !matches!(t.tok(k), Some(Tok::Comma | Tok::Stop)))
+                    .any(|k| {
+                        super::position::is_verbish(t, k) && !t.has(k, class::HEAD)
+                            || t.has(k, class::BETWEEN) && matches!(t.lower(k), "is" | "are" | "was" | "were" | "has" | "have" | "had")
+                    });
+                let pronoun = end == from + 1
+                    && matches!(t.lower(from), "him" | "her" | "them" | "he" | "she" | "they" | "it");
                 !(matches!(t.lower(end + 1), "who" | "which" | "a" | "an" | "the")
                     && end > from
-                    && (end - from) < 6)
+                    && (end - from) < 6
+                    && !pronoun
+                    && !(t.is(end + 1, "the") && clause_follows))
             }
             _ => true,
         };
@@ -298,7 +310,7 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
                         t.lower(k + 1),
                         "by" | "for" | "in" | "at" | "from" | "on" | "with"
                     ) && k > floor
-                        && (t.has(k - 1, class::HEAD) || t.capitalised(k - 1));
+                        && (t.has(k - 1, class::HEAD) || t.capitalised(k - 1) || t.is(k - 1, "and"));
                 // "the workers we interviewed": a relative clause without "who".
                 let reduced = verb
                     && k > floor
@@ -379,3 +391,4 @@ pub(super) fn skip_time_back(t: &Tokens, floor: usize, end: usize) -> usize {
     }
     k
 }
+

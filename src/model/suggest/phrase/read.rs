@@ -38,9 +38,18 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         && t.is(a + 1, "of")
     {
         let single = t.is(a, "one");
-        let inner = if matches!(t.lower(a + 2), "them" | "those" | "these") && a + 3 >= b {
+        let pronoun = matches!(t.lower(a + 2), "them" | "those" | "these");
+        let inner = if pronoun && (a + 3 >= b || t.tok(a + 3) == Some(Tok::Comma)) {
             let mut g = p.clone();
             g.head = Head::Pronoun(Pronoun::They);
+            // "One of them, a shipping executive in Vladivostok, said": the apposition says
+            // where the member is.
+            if a + 4 < b
+                && let Some(apposition) = classify(t, a + 4, b, ctx)
+            {
+                g.place = apposition.place;
+                g.words = apposition.words;
+            }
             Some(g)
         } else {
             classify(t, a + 2, b, ctx)
@@ -363,6 +372,14 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
     // Without a role noun, the institution a person belongs to says expert (an institute, a
     // university) or official (a ministry, a council).
     let mut institution_role: Option<bool> = None;
+    // "who worked in Moscow Oblast until early 2024", "who fled Hyesan": a place the source
+    // has left does not place them.
+    let left = (cut..b).any(|k| {
+        matches!(
+            t.lower(k),
+            "until" | "formerly" | "former" | "fled" | "left" | "escaped" | "defected" | "once"
+        )
+    });
     while i < b {
         let w = t.lower(i);
         if let Some((rest, kind)) = t.phrases(i).iter().find(|(rest, _)| {
@@ -421,6 +438,7 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
             w,
             "in" | "inside" | "from" | "near" | "at" | "of" | "within" | "across"
         ) && p.place.is_none()
+            && !left
         {
             if let Some(place) = place_after(t, i + 1, b, ctx) {
                 p.place = Some(place);
@@ -519,7 +537,12 @@ pub(super) fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Opti
 /// source, who stays anonymous.
 fn pseudonym(t: &Tokens, from: usize, b: usize) -> bool {
     let end = b.min(from + 12).min(t.len());
-    if t.word(from) == "*" {
+    // The tokenizer drops the asterisk: look right after the name's words.
+    if (from.saturating_sub(3)..from).any(|k| {
+        t.toks
+            .get(k)
+            .is_some_and(|tok| t.text[tok.end..].starts_with('*'))
+    }) {
         return true;
     }
     (from..end).any(|k| {
