@@ -33,7 +33,7 @@ pub struct Analysis {
     /// Byte range of a hedge outside quotations.
     pub hedge: Option<(usize, usize)>,
     pub quote: QuoteState,
-    /// Byte ranges of the tokens, kept only for sentences with frames (cue spans).
+    /// Byte range of each frame's cue and source phrase, in the order of `frames`.
     pub spans: Vec<(usize, usize)>,
     /// Where the sentence is set: the places it names outside quotations, when they all lie in
     /// one country (the first of them).
@@ -106,6 +106,15 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
         && f.source.head == Head::Publisher
         && f.source.tokens.0 == body
         && SELF_DESCRIPTION.contains(&t.lower(f.cue.0))
+        // "has a network of sources", not "has not been able to verify", "has learned".
+        && !(matches!(t.lower(f.cue.0), "has" | "is")
+            && !matches!(
+                t.lower(f.cue.0 + 2),
+                "declared" | "designated" | "labelled" | "labeled" | "listed" | "blocked" | "banned"
+            )
+            && (matches!(t.lower(f.cue.0 + 1), "not" | "been" | "also" | "yet" | "never")
+                || t.has(f.cue.0 + 1, super::lexicon::class::VERB)
+                || t.lower(f.cue.0 + 1).ends_with("ed")))
     {
         a.furniture = Some(("boilerplate", 0.7, SourceKind::NotAClaim));
         return a;
@@ -121,7 +130,17 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
     a.frames = fs;
     a.hedge = found.hedge.or_else(|| passive_hearsay(&t, body));
     if !a.frames.is_empty() {
-        a.spans = t.toks.iter().map(|k| (k.start, k.end)).collect();
+        a.spans = a
+            .frames
+            .iter()
+            .map(|f| {
+                let (from, to) = (f.cue.0.min(f.source.tokens.0), f.cue.1.max(f.source.tokens.1));
+                (
+                    t.toks.get(from).map_or(0, |k| k.start),
+                    t.toks.get(to.saturating_sub(1)).map_or(0, |k| k.end),
+                )
+            })
+            .collect();
         a.setting = setting(&t, body);
     }
     a

@@ -221,6 +221,10 @@ pub const TUNING: &[&str] = &[
     "sirocco_ryongsong_vostochny.txt",
     "russian_exile_outlet_translated.txt",
     "us_broadcaster_korean_service_border.txt",
+    "sentry_tumangang_truck_flatcars.txt",
+    "coastline_herald_laptop_farm.txt",
+    "gwanghwa_loyalty_funds.txt",
+    "ridgeline_rice_battles.txt",
 ];
 
 /// Reports kept out of rule tuning: nobody writing rules reads them or their misses, so their
@@ -240,4 +244,10 @@ pub const HELD_OUT: &[&str] = &[
     "halyard_yellow_sea_coal.txt",
     "dnipro_current_koksan_crews.txt",
     "yalu_monitor_chongjin_pol.txt",
+    "asuka_ferry_laborers.txt",
+    "wbc_defectors_worksites.txt",
+    "rosvesti_primorye_cooperation.txt",
+    "chronicle_arms_payments.txt",
+    "saebyeok_forced_labour_release.txt",
+    "hbc_workers_china_to_russia.txt",
 ];

@@ -3,6 +3,7 @@
 //! lines; none of them is a claim.
 
 use super::tokens::{Tok, Tokens};
+use aho_corasick::AhoCorasick;
 use regex::{Regex, RegexSet, RegexSetBuilder};
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -30,6 +31,8 @@ const FURNITURE_RON: &str = include_str!("../../../assets/lexicon/furniture.ron"
 struct Shapes {
     starts: Vec<(String, String)>,
     whole: Vec<(String, String)>,
+    long: Vec<(String, String)>,
+    long_keywords: Vec<String>,
     starters: Vec<String>,
 }
 
@@ -41,6 +44,8 @@ struct Compiled {
 struct Furniture {
     starts: Compiled,
     whole: Compiled,
+    long: Compiled,
+    long_keywords: AhoCorasick,
     starters: FxHashSet<String>,
 }
 
@@ -64,6 +69,11 @@ static SHAPES: LazyLock<Furniture> = LazyLock::new(|| {
     Furniture {
         starts: compile(shapes.starts),
         whole: compile(shapes.whole),
+        long: compile(shapes.long),
+        long_keywords: AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&shapes.long_keywords)
+            .expect("furniture keywords build"),
         starters: shapes.starters.into_iter().collect(),
     }
 });
@@ -86,6 +96,8 @@ const APPEALS: &[&str] = &[
     "independent journalism",
     "become a member",
     "sign up",
+    "your gift",
+    "a gift",
 ];
 
 static TABLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -99,47 +111,31 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
     // Furniture is short, and its shapes show in its first words: long sentences are only
     // checked from their start (the patterns' cost grows with the text they read).
     let short = trimmed.len() <= SHORT;
-    // Whole-line shapes are credits, datelines, bylines and the like: short, or carrying one
-    // of a few words. Ordinary sentences skip the patterns.
-    let whole_candidate = short
-        && (trimmed.len() <= 90
-            || [
-                " is ",
-                " are ",
-                " was ",
-                " will ",
-                " has been ",
-                " have been ",
-                " does not ",
-                " covers ",
-                "views",
-                "opyright",
-                "contributed",
-                " by ",
-                "content",
-                "·",
-                "•",
-                ">",
-                "»",
-                "©",
-            ]
-            .iter()
-            .any(|w| trimmed.contains(w)));
-    if whole_candidate {
-        for i in SHAPES.whole.set.matches(trimmed).iter() {
-            match SHAPES.whole.ids[i].as_str() {
-                // "(Kestrel Report could not independently confirm this.)" is a claim in
-                // brackets.
-                "credit" if trimmed.ends_with(".)") => {}
-                // "Lee is a researcher at …" in the body introduces an expert; at the end of
-                // the page it is the author's bio.
-                "bio-late" if !layout.tail => {}
-                "bio-late" => return Some(("bio", 0.85)),
-                "appeal-late" if !layout.tail => {}
-                "appeal-late" => return Some(("boilerplate", 0.8)),
-                // "… is seen in September." — unless it says who says so.
-                "caption" if !looks_like_caption(trimmed) => {}
-                id => return Some((id, 0.9)),
+    // Whole-line shapes: a line that shows it in its shape tries the short ones, a sentence
+    // with one of a few words the long ones. Ordinary sentences skip both.
+    if short {
+        let shaped = shaped(trimmed);
+        let long = SHAPES.long_keywords.is_match(trimmed);
+        let sets = [(&SHAPES.whole, shaped), (&SHAPES.long, long)];
+        for (set, wanted) in sets {
+            if !wanted {
+                continue;
+            }
+            for i in set.set.matches(trimmed).iter() {
+                match set.ids[i].as_str() {
+                    // "(Kestrel Report could not independently confirm this.)" is a claim in
+                    // brackets.
+                    "credit" if trimmed.ends_with(".)") => {}
+                    // "Lee is a researcher at …" in the body introduces an expert; at the end
+                    // of the page it is the author's bio.
+                    "bio-late" if !layout.tail => {}
+                    "bio-late" => return Some(("bio", 0.85)),
+                    "appeal-late" if !layout.tail => {}
+                    "appeal-late" => return Some(("boilerplate", 0.8)),
+                    // "… is seen in September." — unless it says who says so.
+                    "caption" if !looks_like_caption(trimmed) => {}
+                    id => return Some((id, 0.9)),
+                }
             }
         }
     }
@@ -189,7 +185,9 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
     let ends_open = ends_without_stop(trimmed);
     // "“Disciplined lads from the army”": a quotation standing as a sub-heading.
     let quoted_start = trimmed.starts_with(['“', '"']) && !(ends_open && words <= 12);
-    let short_label = trimmed.ends_with(':') && words <= 6;
+    // "Key findings:", "To the Government of the Democratic People’s Republic of Korea:".
+    let short_label = trimmed.ends_with(':')
+        && (words <= 6 || words <= 14 && (trimmed.starts_with("To ") || trimmed.starts_with("For ")));
     if layout.alone
         && (ends_open || short_label)
         && words <= 25
@@ -234,14 +232,25 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
 /// TASS", "REUTERS/Kim Hong-ji".
 pub fn is_credit(text: &str) -> bool {
     let t = text.trim();
-    let whole = SHAPES.whole.set.matches(t);
-    let starts = SHAPES.starts.set.matches(t);
-    whole
-        .iter()
-        .any(|i| SHAPES.whole.ids[i].as_str() == "credit" && !t.ends_with(".)"))
-        || starts.iter().any(|i| {
-            matches!(SHAPES.starts.ids[i].as_str(), "credit" | "caption") && t.split_whitespace().count() <= 6
-        })
+    if t.ends_with(".)") {
+        return false;
+    }
+    let credit_in = |set: &Compiled| {
+        set.set
+            .matches(t)
+            .iter()
+            .any(|i| set.ids[i].as_str() == "credit")
+    };
+    let few_words = t.split_whitespace().count() <= 6;
+    credit_in(&SHAPES.whole)
+        || credit_in(&SHAPES.long)
+        || few_words
+            && SHAPES
+                .starts
+                .set
+                .matches(t)
+                .iter()
+                .any(|i| matches!(SHAPES.starts.ids[i].as_str(), "credit" | "caption"))
 }
 
 static CREDIT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -263,6 +272,17 @@ fn may_start_furniture(s: &str) -> bool {
     }
     let word_end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
     SHAPES.starters.contains(&s[..word_end])
+}
+
+/// Whether a line shows furniture in its shape: it does not end like a sentence, opens with a
+/// mark or a digit, carries a slash, bar, arrow, colon or ©, or is a few words long.
+fn shaped(s: &str) -> bool {
+    let ends_like_sentence = s.ends_with(['.', '!', '?', '”', '"', '’']);
+    let opens_with_mark = s.starts_with(|c: char| !c.is_alphabetic());
+    let marks = memchr::memchr3(b'/', b'|', b'>', s.as_bytes()).is_some()
+        || memchr::memchr(b':', s.as_bytes()).is_some()
+        || s.contains(['©', '»']);
+    !ends_like_sentence || opens_with_mark || marks || s.split_ascii_whitespace().count() <= 8
 }
 
 /// Sentences longer than this (bytes) are checked from their start only.

@@ -23,6 +23,7 @@ struct Grammar {
     cuts: Vec<String>,
     not_names: Vec<String>,
     publication: Vec<String>,
+    imperatives: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -93,6 +94,8 @@ pub mod class {
     pub const PHRASE_START: u64 = 1 << 31;
     /// What a publication calls itself: "this commentary", "this brief".
     pub const PUBLICATION: u64 = 1 << 32;
+    /// Verbs a recommendation opens with: "• End the mobilization …", "Renew the mandate".
+    pub const IMPERATIVE: u64 = 1 << 33;
     pub const PERSON_HEAD: u64 = ANON | OFFICIAL | TITLE | EXPERT;
     pub const VERB: u64 = SAY | SAY_BASE | TOLD | REPORT | LEARN | OPINION | DOC_VERB;
     pub const HEAD: u64 =
@@ -252,7 +255,8 @@ fn compile(src: Source, words: Grammar) -> Lexicon {
             state_media,
         });
     }
-    let grammar: [(&[String], u64); 12] = [
+    let grammar: [(&[String], u64); 13] = [
+        (&words.imperatives, IMPERATIVE),
         (&words.publication, PUBLICATION),
         (&words.between, BETWEEN),
         (&words.openers, OPENER),

@@ -225,6 +225,9 @@ fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Ana
         {
             analyses[i].furniture = Some(("bio", 0.7, SourceKind::NotAClaim));
         }
+        let numbered = text
+            .split_once(". ")
+            .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
         let bullet = text.starts_with(['•', '▪', '◦', '●']);
         if bullet
             && !same_paragraph
@@ -241,8 +244,24 @@ fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Ana
         // A "Summary" box or a subscription box: terse bullets under a furniture line.
         let terse = !text.trim_end().ends_with(['.', '!', '?', '”', '"']);
         let adjacent = paragraph[i] <= paragraph[i - 1] + 1;
-        if bullet && terse && adjacent && furniture(&analyses[i - 1]) {
+        // A "Most viewed" list: numbered headlines.
+        if (bullet || numbered) && terse && adjacent && furniture(&analyses[i - 1]) {
             analyses[i].furniture = Some(("summary", 0.7, SourceKind::NotAClaim));
+        }
+    }
+    // A headline with a full stop in it: the article's first line, split in two.
+    let first = session.paragraph_sentences(0);
+    if first.len() == 2
+        && first.end <= analyses.len()
+        && !session.sentence_text(first.end - 1).trim_end().ends_with(['.', '!', '?'])
+        && first
+            .clone()
+            .map(|i| session.sentence_text(i).split_whitespace().count())
+            .sum::<usize>()
+            <= 30
+    {
+        for i in first {
+            analyses[i].furniture = Some(("heading", 0.7, SourceKind::NotAClaim));
         }
     }
     // A short line opening a table's paragraph is its caption: "Market prices on Nov. 15 (KPW)".

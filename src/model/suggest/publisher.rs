@@ -30,15 +30,30 @@ fn patterns() -> Vec<(Regex, u32)> {
         ),
         p(
             format!(
-                r"{NAME}\s+(?:understands|can confirm|can reveal|could not (?:independently |immediately |yet )?(?:verify|confirm|determine|reach)|cannot (?:independently |immediately )?(?:verify|confirm)|was unable to|contacts its|works with|spoke (?:with|to)|asked|assesses|continues to assess|has (?:not )?observed|has observed no|interviewed|surveyed|will continue to monitor|first (?:noted|reported|identified))\b"
+                r"{NAME}\s+(?:also\s+)?(?:understands|can confirm|can reveal|could not (?:independently |immediately |yet )?(?:verify|confirm|determine|reach)|cannot (?:independently |immediately )?(?:verify|confirm)|was unable to|contacts its|works with|spoke (?:by (?:tele)?phone,? (?:through an intermediary,? )?)?(?:with|to)|asked|assesses|continues to assess|has (?:not )?observed|has observed no|interviewed|surveyed|will continue to monitor|first (?:noted|reported|identified))\b"
             ),
             4,
         ),
+        // A press release names its publisher in the lead: "…, Human Rights Watch said in a
+        // report released today."
+        p(
+            format!(
+                r"{NAME}\s+said\s+(?:today|in\s+(?:a|an|its)\s+(?:new\s+)?(?:report|statement|briefing paper|release|submission)(?:\s+(?:released|published|issued))?\s+today)"
+            ),
+            4,
+        ),
+        p(
+            format!(
+                r"{NAME}\s+(?:has not been able to|has been unable to|was not able to|was unable to)\s+(?:independently\s+)?(?:verify|confirm)"
+            ),
+            4,
+        ),
+        p(format!(r"\bFor more\s+{NAME}\s+(?:reporting|coverage|news)"), 3),
         // An image credit ("Image © 2025 Airbus DS") names the imagery's owner, not the
         // publisher: its prefix is captured so that it can be skipped.
         p(
             format!(
-                r"(?P<img>(?:[Ii]mage|[Ii]magery|[Pp]hoto|[Pp]icture|[Mm]ap|[Gg]raphic|[Ff]ootage)s?:?\s*)?(?:[Cc]opyright\s*(?:©\s*)?|©\s*)(?:\d{{4}}\s+)?{NAME}"
+                r"(?P<img>(?:[Ii]mage|[Ii]magery|[Pp]hoto|[Pp]icture|[Mm]ap|[Gg]raphic|[Ff]ootage)s?:?\s*)?(?:[Cc]opyright\s*(?:©\s*)?|©\s*)(?:\d{{4}},?\s+)?{NAME}"
             ),
             5,
         ),
@@ -55,7 +70,7 @@ fn patterns() -> Vec<(Regex, u32)> {
             2,
         ),
         p(
-            format!(r"\b(?:writes|wrote|written|reports|reported)\s+(?:regularly\s+)?for\s+{NAME}"),
+            format!(r"\b(?:[Hh]e|[Ss]he|I)\s+(?:writes|wrote|reports)\s+(?:regularly\s+)?for\s+{NAME}"),
             2,
         ),
         p(format!(r"\b(?:told|tells|telling)\s+{NAME}"), 2),
@@ -82,6 +97,8 @@ fn patterns() -> Vec<(Regex, u32)> {
             3,
         ),
         p(format!(r"(?m)\({NAME}\)\s*$"), 1),
+        // A site's navigation bar opens with its name: "Holos Stepu | News | Articles".
+        p(format!(r"\A\s*{NAME}\s*\|\s*[A-Z]"), 3),
         // A republished story's page: the republisher is the publisher, the wire other media.
         p(
             format!(r"\b(?:[Rr]epublished|[Rr]eprinted)\s+(?:by|in)\s+{NAME}"),
@@ -156,10 +173,12 @@ pub fn outlets(text: &str) -> Outlets {
     let keys: Vec<(String, String)> = score.iter().map(|(k, v)| (k.clone(), v.1.clone())).collect();
     for (short, short_name) in &keys {
         for (long, long_name) in &keys {
-            if long != short
-                && long_name.starts_with(short_name.as_str())
-                && long_name[short_name.len()..].starts_with(' ')
-            {
+            // "Tsugaru" of "Tsugaru News Service", "Herald" of "Coastline Herald".
+            let prefix = long_name.starts_with(short_name.as_str())
+                && long_name[short_name.len()..].starts_with(' ');
+            let suffix = long_name.ends_with(short_name.as_str())
+                && long_name[..long_name.len() - short_name.len()].ends_with(' ');
+            if long != short && (prefix || suffix) {
                 aliases.push((long.clone(), short.clone()));
             }
         }
@@ -179,6 +198,12 @@ pub fn outlets(text: &str) -> Outlets {
                     out.publisher.push(full.clone());
                 }
             }
+            // "NK News" and "NK Pro", "Korea Sentry" and "Sentry Pro": the premium edition.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            for w in [words.first(), words.last()].into_iter().flatten() {
+                out.publisher.push(key(&format!("{w} Pro")));
+            }
+            out.publisher.push(key(&format!("{name} Pro")));
             out.publisher.sort();
             out.publisher.dedup();
         } else {
@@ -235,6 +260,16 @@ fn plausible(name: &str) -> Option<String> {
         "local",
         "state",
         "foreign",
+        // Credits that name no owner: "© 2025 Private", "Photo: Handout".
+        "private",
+        "file",
+        "handout",
+        "courtesy",
+        "pool",
+        "unknown",
+        "public",
+        "archive",
+        "staff",
     ];
     if stop.contains(&first.as_str()) || name.len() < 2 {
         return None;
@@ -281,7 +316,9 @@ mod tests {
     fn the_text_names_its_publisher() {
         let text = "Headline\n\nA source in Hyesan told Kestrel Report on Monday that rice rose. \
                     Kestrel Report has learned that guards were detained.\n\n(Kang Ji-won)";
-        assert_eq!(publisher(text), vec![key("Kestrel Report")]);
+        let keys = publisher(text);
+        assert!(keys.contains(&key("Kestrel Report")), "{keys:?}");
+        assert!(!keys.contains(&key("Kang Ji-won")), "{keys:?}");
         let wire = "SEOUL, Oct. 4 (Yonhap) -- Prices rose, Radio Free Asia reported.\n(Yonhap)";
         assert!(publisher(wire).contains(&key("Yonhap")));
         assert!(publisher("Rice rose. Corn fell.").is_empty());

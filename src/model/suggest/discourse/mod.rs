@@ -291,13 +291,12 @@ fn rule_for(f: &Frame) -> &'static str {
 /// The cue's byte range in the sentence: from the source phrase to the verb, whichever comes
 /// first.
 fn span_of(article: &Article, i: usize, f: &Frame) -> (usize, usize) {
-    let t = &article.analyses[i].spans;
-    let a = f.cue.0.min(f.source.tokens.0);
-    let b = f.cue.1.max(f.source.tokens.1);
-    (
-        t.get(a).map_or(0, |s| s.0),
-        t.get(b.saturating_sub(1)).map_or(0, |s| s.1),
-    )
+    let a = &article.analyses[i];
+    a.frames
+        .iter()
+        .position(|g| std::ptr::eq(g, f))
+        .and_then(|k| a.spans.get(k).copied())
+        .unwrap_or((0, 0))
 }
 
 /// The country most named in the article: what "the country" means.

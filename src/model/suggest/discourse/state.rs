@@ -30,7 +30,12 @@ impl State {
             rules.push("carry-without-source");
         }
         match f.verb {
-            Verb::Learn if f.source.head == Head::Publisher => kind = SourceKind::OwnReporting,
+            Verb::Learn
+                if f.source.head == Head::Publisher
+                    || (f.source.head == Head::Media && f.source.name.is_none()) =>
+            {
+                kind = SourceKind::OwnReporting
+            }
             Verb::Document => kind = SourceKind::Document,
             _ => {}
         }

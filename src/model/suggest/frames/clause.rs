@@ -197,6 +197,27 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
             });
         }
     }
+    // "• End the mobilization …", "2. Renew the mandate …": a listed recommendation is the
+    // publisher's own.
+    if lead_in(t, body) > body
+        && t.has(k, class::IMPERATIVE)
+        && t.capitalised(k)
+        && !t.quoted(k)
+        && out.is_empty()
+        && let Some(mut source) = classify(t, k, k + 1, ctx).or_else(|| classify(t, body, body + 1, ctx))
+    {
+        source.head = Head::Publisher;
+        out.push(Frame {
+            verb: Verb::Learn,
+            cue: (k, k + 1),
+            source,
+            hearer: None,
+            conduit: None,
+            position: Position::Initial,
+            statement: false,
+            in_document: false,
+        });
+    }
     // "It was also learned Friday that …": the Japanese press's impersonal own reporting.
     if t.is(k, "it")
         && matches!(t.lower(k + 1), "was" | "has" | "had")

@@ -76,10 +76,15 @@ pub fn frames(t: &Tokens, body: usize, ctx: &Context) -> (Vec<Frame>, Option<usi
             continue;
         }
         let w = t.lower(v);
+        // "As (first) reported by NK News, …".
+        let adverb = usize::from(matches!(
+            t.lower(v + 1),
+            "first" | "earlier" | "previously" | "originally"
+        ));
         if (w == "according" && t.is(v + 1, "to"))
-            || (w == "as" && t.matches(v + 1, &["reported", "by"]))
+            || (w == "as" && t.matches(v + 1 + adverb, &["reported", "by"]))
         {
-            let from = v + if w == "as" { 3 } else { 2 };
+            let from = v + if w == "as" { 3 + adverb } else { 2 };
             if let Some(source) = phrase_after(t, from, ctx) {
                 out.push(frame(t, Verb::According, (v, from), source, body));
             }
@@ -145,6 +150,8 @@ pub(super) fn verb_kind(bits: u64, head: Head, word: &str) -> Option<Verb> {
     let bits = if published { bits | PUBLISHED } else { bits };
     let v = match head {
         Head::Publisher if bits & (LEARN | REPORT | SAY | OPINION) != 0 => Verb::Learn,
+        // "The broadcaster has learned": only the publisher says so of itself.
+        Head::Media if matches!(word, "learned" | "learnt") => Verb::Learn,
         Head::Document if bits & DOC_VERB != 0 => Verb::Document,
         Head::Outlet(_) | Head::Media if bits & (REPORT | DOC_VERB) != 0 => Verb::Report,
         Head::Expert | Head::ExpertBody | Head::Institution | Head::State | Head::Title

@@ -36,8 +36,13 @@ pub(super) fn subject_frame(
     if passive && t.is(v + 1, "to") {
         return None;
     }
-    // Base forms only after an auxiliary or "to": "is yet to confirm", "did not deny".
-    if bits & class::SAY_BASE != 0 && bits & class::SAY == 0 && end == v {
+    // Base forms only after an auxiliary or "to" ("is yet to confirm", "did not deny"), or
+    // after a plural subject ("prosecutors allege"), checked once the subject is read.
+    let bare_base = bits & class::SAY_BASE != 0 && bits & class::SAY == 0 && end == v;
+    let plural_before = v > body
+        && (t.has(v - 1, class::PLURAL)
+            || t.has(v - 1, class::HEAD) && t.lower(v - 1).ends_with('s'));
+    if bare_base && !plural_before {
         return None;
     }
     // "was told", "were informed": the subject is the hearer.
@@ -127,6 +132,18 @@ pub(super) fn subject_frame(
     if passive {
         verb = Verb::Quoted;
     }
+    // "Rosvesti has learned from a source in the administration that …": the source speaks.
+    let (verb, source) = if verb == Verb::Learn
+        && t.is(v + 1, "from")
+        && let Some(from) = phrase_after(t, v + 2, ctx)
+        && matches!(
+            from.head,
+            Head::Anonymous | Head::Official | Head::Title | Head::Person | Head::Institution
+        ) {
+        (Verb::Say, from)
+    } else {
+        (verb, source)
+    };
     let mut f = frame(t, verb, (v, v + 1), source, body);
     f.position = position_subject(t, start, v, body);
     complete(t, &mut f, v, ctx);

@@ -49,6 +49,11 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
             {
                 g.place = apposition.place;
                 g.words = apposition.words;
+                // "One of them, a 38-year-old man …": the member's own head noun.
+                if !matches!(apposition.head, Head::Pronoun(_) | Head::Person) {
+                    g.head = apposition.head;
+                    g.head_word = apposition.head_word;
+                }
             }
             Some(g)
         } else {
@@ -403,17 +408,28 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
         }
         // "Photos published by the Rodong Sinmun": a document another outlet put out is that
         // outlet's report.
-        if p.head == Head::Document
-            && matches!(
-                w,
-                "published" | "released" | "carried" | "aired" | "broadcast" | "shown" | "run"
-            )
-            && t.is(i + 1, "by")
-        {
-            let from = if t.is(i + 2, "the") { i + 3 } else { i + 2 };
+        // "a report by Russia's Kommersant newspaper" too.
+        let published_by = matches!(
+            w,
+            "published" | "released" | "carried" | "aired" | "broadcast" | "shown" | "run"
+        ) && t.is(i + 1, "by");
+        let report_by = w == "by" && i == cut && matches!(p.head_word.as_str(), "report" | "reports");
+        if p.head == Head::Document && (published_by || report_by) {
+            let mut from = if report_by { i + 1 } else { i + 2 };
+            if t.is(from, "the") {
+                from += 1;
+            }
+            // "Russia's Kommersant": past a country's possessive.
+            if t.toks.get(from).is_some_and(|k| k.possessive) && t.is_word(from + 1) {
+                from += 1;
+            }
             if let Some((_, PhraseKind::Outlet(o))) = name_at(t, from) {
                 p.head = Head::Outlet(Some(o));
                 p.state_media = LEXICON.outlets[o].state_media;
+            } else if report_by
+                && (from..b.min(from + 5)).any(|k| t.has(k, class::MEDIA | class::OUTLET_WORD))
+            {
+                p.head = Head::Media;
             }
         }
         // "the unit's spokesperson, Colonel Yuri Ignat, told …": the name in apposition.
