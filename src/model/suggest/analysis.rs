@@ -134,7 +134,10 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
             .frames
             .iter()
             .map(|f| {
-                let (from, to) = (f.cue.0.min(f.source.tokens.0), f.cue.1.max(f.source.tokens.1));
+                let (from, to) = (
+                    f.cue.0.min(f.source.tokens.0),
+                    f.cue.1.max(f.source.tokens.1),
+                );
                 (
                     t.toks.get(from).map_or(0, |k| k.start),
                     t.toks.get(to.saturating_sub(1)).map_or(0, |k| k.end),
@@ -292,10 +295,7 @@ pub fn quote_states(
     let mut open = false;
     for (i, s) in sentences.iter().enumerate() {
         let body = &text[s.range()];
-        let opens_at_start = matches!(
-            quotation_start(body).chars().next(),
-            Some('“' | '"' | '«')
-        );
+        let opens_at_start = matches!(quotation_start(body).chars().next(), Some('“' | '"' | '«'));
         if i > 0 && paragraph[i] != paragraph[i - 1] && !opens_at_start {
             open = false;
         }

@@ -22,8 +22,6 @@ pub struct Layout {
     pub tail: bool,
 }
 
-
-
 const FURNITURE_RON: &str = include_str!("../../../assets/lexicon/furniture.ron");
 
 /// The furniture shapes (`assets/lexicon/furniture.ron`).
@@ -173,11 +171,9 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
     if words <= 30 && short {
         let lower = trimmed.to_lowercase();
         let appeal = APPEALS.iter().any(|w| lower.contains(w));
-        let addressed = ["you", "your", "we", "us", "our", "please"].iter().any(|w| {
-            lower
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|x| x == *w)
-        });
+        let addressed = ["you", "your", "we", "us", "our", "please"]
+            .iter()
+            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
         if appeal && addressed && looks_like_caption(trimmed) {
             return Some(("boilerplate", 0.8));
         }
@@ -187,7 +183,8 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
     let quoted_start = trimmed.starts_with(['“', '"']) && !(ends_open && words <= 12);
     // "Key findings:", "To the Government of the Democratic People’s Republic of Korea:".
     let short_label = trimmed.ends_with(':')
-        && (words <= 6 || words <= 14 && (trimmed.starts_with("To ") || trimmed.starts_with("For ")));
+        && (words <= 6
+            || words <= 14 && (trimmed.starts_with("To ") || trimmed.starts_with("For ")));
     if layout.alone
         && (ends_open || short_label)
         && words <= 25
@@ -262,7 +259,6 @@ static PHOTO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in (?:this|a|an) (?:undated |recent |file |handout |pool )*(?:photo|photograph|image|picture|file photo|handout photo|screenshot)|(?:photo|photograph|picture)s? (?:provided|released|distributed|taken|courtesy|by)|image (?:provided|released|distributed|courtesy)|file photo|photographed|pictured|(?:this|the) (?:image|photo|photograph)(?:'s|’s)? (?:content|is as provided|was distributed|cannot be|shows)|content of (?:this|the) (?:image|photo)|not given access)\b")
         .expect("caption pattern compiles")
 });
-
 
 /// Whether `s` opens like furniture: with a mark, a digit, or one of the starters.
 fn may_start_furniture(s: &str) -> bool {

@@ -225,9 +225,9 @@ fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Ana
         {
             analyses[i].furniture = Some(("bio", 0.7, SourceKind::NotAClaim));
         }
-        let numbered = text
-            .split_once(". ")
-            .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+        let numbered = text.split_once(". ").is_some_and(|(n, _)| {
+            (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+        });
         let bullet = text.starts_with(['•', '▪', '◦', '●']);
         if bullet
             && !same_paragraph
@@ -253,7 +253,10 @@ fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Ana
     let first = session.paragraph_sentences(0);
     if first.len() == 2
         && first.end <= analyses.len()
-        && !session.sentence_text(first.end - 1).trim_end().ends_with(['.', '!', '?'])
+        && !session
+            .sentence_text(first.end - 1)
+            .trim_end()
+            .ends_with(['.', '!', '?'])
         && first
             .clone()
             .map(|i| session.sentence_text(i).split_whitespace().count())

@@ -48,7 +48,10 @@ fn patterns() -> Vec<(Regex, u32)> {
             ),
             4,
         ),
-        p(format!(r"\bFor more\s+{NAME}\s+(?:reporting|coverage|news)"), 3),
+        p(
+            format!(r"\bFor more\s+{NAME}\s+(?:reporting|coverage|news)"),
+            3,
+        ),
         // An image credit ("Image © 2025 Airbus DS") names the imagery's owner, not the
         // publisher: its prefix is captured so that it can be skipped.
         p(
@@ -58,9 +61,7 @@ fn patterns() -> Vec<(Regex, u32)> {
             5,
         ),
         p(
-            format!(
-                r"\b(?:seen|reviewed|obtained|examined|verified|analy[sz]ed)\s+by\s+{NAME}"
-            ),
+            format!(r"\b(?:seen|reviewed|obtained|examined|verified|analy[sz]ed)\s+by\s+{NAME}"),
             2,
         ),
         p(
@@ -70,7 +71,9 @@ fn patterns() -> Vec<(Regex, u32)> {
             2,
         ),
         p(
-            format!(r"\b(?:[Hh]e|[Ss]he|I)\s+(?:writes|wrote|reports)\s+(?:regularly\s+)?for\s+{NAME}"),
+            format!(
+                r"\b(?:[Hh]e|[Ss]he|I)\s+(?:writes|wrote|reports)\s+(?:regularly\s+)?for\s+{NAME}"
+            ),
             2,
         ),
         p(format!(r"\b(?:told|tells|telling)\s+{NAME}"), 2),
@@ -170,7 +173,10 @@ pub fn outlets(text: &str) -> Outlets {
         }
     }
     // "Tsugaru" and "Tsugaru News Service": a name and its first words are one outlet.
-    let keys: Vec<(String, String)> = score.iter().map(|(k, v)| (k.clone(), v.1.clone())).collect();
+    let keys: Vec<(String, String)> = score
+        .iter()
+        .map(|(k, v)| (k.clone(), v.1.clone()))
+        .collect();
     for (short, short_name) in &keys {
         for (long, long_name) in &keys {
             // "Tsugaru" of "Tsugaru News Service", "Herald" of "Coastline Herald".

@@ -135,9 +135,22 @@ impl State {
         let institutional = p.modifiers.split(' ').any(|m| {
             matches!(
                 m,
-                "government" | "diplomatic" | "intelligence" | "military" | "security"
-                    | "ministry" | "administration" | "embassy" | "police" | "defense"
-                    | "defence" | "foreign" | "western" | "u.s." | "japanese" | "south"
+                "government"
+                    | "diplomatic"
+                    | "intelligence"
+                    | "military"
+                    | "security"
+                    | "ministry"
+                    | "administration"
+                    | "embassy"
+                    | "police"
+                    | "defense"
+                    | "defence"
+                    | "foreign"
+                    | "western"
+                    | "u.s."
+                    | "japanese"
+                    | "south"
             )
         });
         let place = place.or_else(|| {

@@ -178,9 +178,23 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
         && matches!(t.lower(k + 1), "my" | "our")
         && matches!(
             t.lower(k + 2),
-            "view" | "assessment" | "judgment" | "judgement" | "estimation" | "opinion"
-                | "reading" | "calculation" | "calculations" | "estimate" | "estimates"
-                | "count" | "reckoning" | "analysis" | "tally" | "reporting" | "review"
+            "view"
+                | "assessment"
+                | "judgment"
+                | "judgement"
+                | "estimation"
+                | "opinion"
+                | "reading"
+                | "calculation"
+                | "calculations"
+                | "estimate"
+                | "estimates"
+                | "count"
+                | "reckoning"
+                | "analysis"
+                | "tally"
+                | "reporting"
+                | "review"
         )
         && !out.iter().any(|f| f.position != Position::Medial)
     {
@@ -204,7 +218,8 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
         && t.capitalised(k)
         && !t.quoted(k)
         && out.is_empty()
-        && let Some(mut source) = classify(t, k, k + 1, ctx).or_else(|| classify(t, body, body + 1, ctx))
+        && let Some(mut source) =
+            classify(t, k, k + 1, ctx).or_else(|| classify(t, body, body + 1, ctx))
     {
         source.head = Head::Publisher;
         out.push(Frame {
@@ -300,9 +315,31 @@ pub(super) fn k0_of(starts: &[usize], body: usize) -> usize {
 fn record_like(head_word: &str) -> bool {
     !matches!(
         head_word,
-        "report" | "reports" | "agreement" | "agreements" | "plan" | "proposal" | "evidence"
-            | "intelligence" | "assessment" | "analysis" | "brief" | "briefing" | "paper"
-            | "text" | "material" | "materials" | "estimate" | "estimates" | "findings"
-            | "testimony" | "testimonies" | "record" | "study" | "studies" | "survey" | "poll"
+        "report"
+            | "reports"
+            | "agreement"
+            | "agreements"
+            | "plan"
+            | "proposal"
+            | "evidence"
+            | "intelligence"
+            | "assessment"
+            | "analysis"
+            | "brief"
+            | "briefing"
+            | "paper"
+            | "text"
+            | "material"
+            | "materials"
+            | "estimate"
+            | "estimates"
+            | "findings"
+            | "testimony"
+            | "testimonies"
+            | "record"
+            | "study"
+            | "studies"
+            | "survey"
+            | "poll"
     )
 }

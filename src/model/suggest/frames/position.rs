@@ -30,8 +30,8 @@ pub fn dateline(t: &Tokens) -> (usize, Option<String>) {
     if !all_caps(0) {
         if t.capitalised(0)
             && let Some(open) = (1..4.min(t.len())).find(|&i| t.tok(i) == Some(Tok::OpenParen))
-            && let Some(close) = (open + 1..(open + 5).min(t.len()))
-                .find(|&i| t.tok(i) == Some(Tok::CloseParen))
+            && let Some(close) =
+                (open + 1..(open + 5).min(t.len())).find(|&i| t.tok(i) == Some(Tok::CloseParen))
             && t.tok(close + 1) == Some(Tok::Dash)
             && (0..open).all(|i| t.capitalised(i) || t.tok(i) == Some(Tok::Comma))
         {
@@ -132,11 +132,53 @@ pub(super) fn clause_starts(t: &Tokens, body: usize) -> Vec<usize> {
 
 /// Irregular past forms, which the "-ed" test misses: "Lednik sent questions".
 const IRREGULAR_PAST: &[&str] = &[
-    "sent", "saw", "made", "took", "gave", "got", "went", "came", "kept", "left", "met",
-    "paid", "ran", "held", "brought", "bought", "sold", "spoke", "began", "knew", "heard",
-    "lost", "won", "built", "led", "spent", "caught", "chose", "drew", "drove", "fell", "felt",
-    "fought", "flew", "hid", "meant", "rose", "sat", "shot", "stood", "struck", "taught",
-    "threw", "understood", "wore", "sought", "became",
+    "sent",
+    "saw",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "went",
+    "came",
+    "kept",
+    "left",
+    "met",
+    "paid",
+    "ran",
+    "held",
+    "brought",
+    "bought",
+    "sold",
+    "spoke",
+    "began",
+    "knew",
+    "heard",
+    "lost",
+    "won",
+    "built",
+    "led",
+    "spent",
+    "caught",
+    "chose",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "fought",
+    "flew",
+    "hid",
+    "meant",
+    "rose",
+    "sat",
+    "shot",
+    "stood",
+    "struck",
+    "taught",
+    "threw",
+    "understood",
+    "wore",
+    "sought",
+    "became",
 ];
 
 /// A finite verb or auxiliary: where a subject ends.
@@ -199,8 +241,10 @@ pub(super) fn tail_only(t: &Tokens, from: usize) -> bool {
             // "…, imagery shows, in the first confirmed call there by …", "…, in what would
             // be …": a closing frame followed by a circumstance.
             Some(Tok::Comma)
-                if matches!(t.lower(k + 1), "in" | "amid" | "despite" | "marking" | "underscoring" | "highlighting")
-                    && !(k + 2..t.len()).any(|j| t.is(j, "that")) =>
+                if matches!(
+                    t.lower(k + 1),
+                    "in" | "amid" | "despite" | "marking" | "underscoring" | "highlighting"
+                ) && !(k + 2..t.len()).any(|j| t.is(j, "that")) =>
             {
                 return true;
             }
@@ -325,8 +369,18 @@ pub(super) fn time_intro_end(t: &Tokens, k: usize) -> Option<usize> {
     let time_noun = (k..comma).any(|j| {
         matches!(
             t.lower(j),
-            "month" | "week" | "day" | "year" | "morning" | "evening" | "night" | "later"
-                | "earlier" | "ago" | "afterwards" | "weekend"
+            "month"
+                | "week"
+                | "day"
+                | "year"
+                | "morning"
+                | "evening"
+                | "night"
+                | "later"
+                | "earlier"
+                | "ago"
+                | "afterwards"
+                | "weekend"
         )
     });
     let all_time = (k..comma).all(|j| {
@@ -335,10 +389,31 @@ pub(super) fn time_intro_end(t: &Tokens, k: usize) -> Option<usize> {
             || t.has(j, class::NUMBER_WORD)
             || matches!(
                 t.lower(j),
-                "that" | "the" | "same" | "a" | "one" | "month" | "week" | "day" | "year"
-                    | "morning" | "evening" | "night" | "later" | "earlier" | "ago" | "next"
-                    | "following" | "previous" | "weeks" | "days" | "months" | "years"
-                    | "afterwards" | "weekend" | "hours"
+                "that"
+                    | "the"
+                    | "same"
+                    | "a"
+                    | "one"
+                    | "month"
+                    | "week"
+                    | "day"
+                    | "year"
+                    | "morning"
+                    | "evening"
+                    | "night"
+                    | "later"
+                    | "earlier"
+                    | "ago"
+                    | "next"
+                    | "following"
+                    | "previous"
+                    | "weeks"
+                    | "days"
+                    | "months"
+                    | "years"
+                    | "afterwards"
+                    | "weekend"
+                    | "hours"
             )
     });
     (time_noun && all_time).then_some(comma + 1)

@@ -82,9 +82,24 @@ pub(super) fn subject_frame(
             t.tok(c + 1) == Some(Tok::Number)
                 || matches!(
                     t.lower(c + 1),
-                    "who" | "whose" | "which" | "across" | "from" | "near" | "in" | "at" | "on"
-                        | "because" | "since" | "where" | "based" | "living" | "stationed"
-                        | "along" | "outside" | "inside"
+                    "who"
+                        | "whose"
+                        | "which"
+                        | "across"
+                        | "from"
+                        | "near"
+                        | "in"
+                        | "at"
+                        | "on"
+                        | "because"
+                        | "since"
+                        | "where"
+                        | "based"
+                        | "living"
+                        | "stationed"
+                        | "along"
+                        | "outside"
+                        | "inside"
                 )
         };
         let open = commas
@@ -97,7 +112,8 @@ pub(super) fn subject_frame(
         }
         let s = np_start(t, body, open);
         // "Speaking to RFA, a resident of …, said": an introductory phrase, then the subject.
-        let intro = t.has(s, class::INTRO) || (t.has(s, class::OPENER) && t.has(s + 1, class::INTRO));
+        let intro =
+            t.has(s, class::INTRO) || (t.has(s, class::OPENER) && t.has(s + 1, class::INTRO));
         if intro && !t.has(s, class::HEAD) {
             (open + 1, end - 1)
         } else {
@@ -239,10 +255,17 @@ pub(super) fn phrase_after(t: &Tokens, from: usize, ctx: &Context) -> Option<Phr
                     .take_while(|&k| !matches!(t.tok(k), Some(Tok::Comma | Tok::Stop)))
                     .any(|k| {
                         super::position::is_verbish(t, k) && !t.has(k, class::HEAD)
-                            || t.has(k, class::BETWEEN) && matches!(t.lower(k), "is" | "are" | "was" | "were" | "has" | "have" | "had")
+                            || t.has(k, class::BETWEEN)
+                                && matches!(
+                                    t.lower(k),
+                                    "is" | "are" | "was" | "were" | "has" | "have" | "had"
+                                )
                     });
                 let pronoun = end == from + 1
-                    && matches!(t.lower(from), "him" | "her" | "them" | "he" | "she" | "they" | "it");
+                    && matches!(
+                        t.lower(from),
+                        "him" | "her" | "them" | "he" | "she" | "they" | "it"
+                    );
                 !(matches!(t.lower(end + 1), "who" | "which" | "a" | "an" | "the")
                     && end > from
                     && (end - from) < 6
@@ -322,19 +345,19 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
                 let verb = bits & class::VERB != 0 && bits & class::HEAD == 0 && !t.capitalised(k);
                 let between = between_at < k && between_at + 8 >= k;
                 // "workers interviewed for this brief", "an order obtained by Polynya".
-                let participle =
-                    verb && matches!(
+                let participle = verb
+                    && matches!(
                         t.lower(k + 1),
                         "by" | "for" | "in" | "at" | "from" | "on" | "with"
-                    ) && k > floor
-                        && (t.has(k - 1, class::HEAD) || t.capitalised(k - 1) || t.is(k - 1, "and"));
+                    )
+                    && k > floor
+                    && (t.has(k - 1, class::HEAD) || t.capitalised(k - 1) || t.is(k - 1, "and"));
                 // "the workers we interviewed": a relative clause without "who".
                 let reduced = verb
                     && k > floor
                     && matches!(t.lower(k - 1), "we" | "they" | "i" | "he" | "she");
                 // "taken by Planet Labs and reviewed by Sextant": two participles.
-                let and_participle =
-                    w == "and" && t.has(k + 1, class::VERB) && t.is(k + 2, "by");
+                let and_participle = w == "and" && t.has(k + 1, class::VERB) && t.is(k + 2, "by");
                 (!(bits & class::SUBORDINATOR != 0 && w != "as")
                     && !(verb && !relative_inside && !participle && !reduced)
                     && !matches!(w, "and" | "or" | "but"))
@@ -408,4 +431,3 @@ pub(super) fn skip_time_back(t: &Tokens, floor: usize, end: usize) -> usize {
     }
     k
 }
-

@@ -151,10 +151,14 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         let bits = t.classes(i);
         // A capitalised person word inside a name ("The Pacific Courier") is part of the name;
         // a capitalised institution word ("Korea Development Institute") is its head.
+        // "Primorye Governor Oleg Kozhemyako": a title before a name heads the phrase all the
+        // same.
+        let title_of_name = bits & class::TITLE != 0 && is_name_word(t, i + 1) && i + 1 < cut;
         let inside_name = t.capitalised(i)
             && bits & (class::INSTITUTION | class::EXPERT_INSTITUTION | class::DOCUMENT) == 0
             && i > a
-            && is_name_word(t, i - 1);
+            && is_name_word(t, i - 1)
+            && !title_of_name;
         if bits & class::HEAD != 0 && !inside_name {
             // "the ministry source": an earlier head word modifies the last one.
             if head_at.is_some() && !p.head_word.is_empty() {
@@ -295,9 +299,22 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
             // nationality places the source — except those who left it (defectors, exiles).
             let left = matches!(
                 p.head_word.as_str(),
-                "defector" | "defectors" | "refugee" | "refugees" | "escapee" | "escapees"
-                    | "exile" | "exiles" | "deportee" | "returnee" | "prisoner" | "captive"
-                    | "pow" | "deserter" | "diplomat" | "diplomats"
+                "defector"
+                    | "defectors"
+                    | "refugee"
+                    | "refugees"
+                    | "escapee"
+                    | "escapees"
+                    | "exile"
+                    | "exiles"
+                    | "deportee"
+                    | "returnee"
+                    | "prisoner"
+                    | "captive"
+                    | "pow"
+                    | "deserter"
+                    | "diplomat"
+                    | "diplomats"
             );
             if p.place.is_none() && !left {
                 p.place = (a..h).find_map(|k| demonym(t, k));
@@ -413,7 +430,8 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
             w,
             "published" | "released" | "carried" | "aired" | "broadcast" | "shown" | "run"
         ) && t.is(i + 1, "by");
-        let report_by = w == "by" && i == cut && matches!(p.head_word.as_str(), "report" | "reports");
+        let report_by =
+            w == "by" && i == cut && matches!(p.head_word.as_str(), "report" | "reports");
         if p.head == Head::Document && (published_by || report_by) {
             let mut from = if report_by { i + 1 } else { i + 2 };
             if t.is(from, "the") {
@@ -564,7 +582,10 @@ fn pseudonym(t: &Tokens, from: usize, b: usize) -> bool {
     (from..end).any(|k| {
         let w = t.lower(k);
         matches!(w, "pseudonym" | "pseudonyms" | "alias")
-            || (w == "changed" && (k.saturating_sub(5)..k).any(|j| matches!(t.lower(j), "name" | "names")))
-            || (w == "real" && t.matches(k + 1, &["name"]) && (k.saturating_sub(3)..k).any(|j| t.is(j, "not")))
+            || (w == "changed"
+                && (k.saturating_sub(5)..k).any(|j| matches!(t.lower(j), "name" | "names")))
+            || (w == "real"
+                && t.matches(k + 1, &["name"])
+                && (k.saturating_sub(3)..k).any(|j| t.is(j, "not")))
     })
 }
