@@ -387,6 +387,34 @@ fn the_publisher_is_read_from_the_text() {
 }
 
 #[test]
+fn the_outlets_people_parts_and_groups_speak_as_what_they_are() {
+    use SourceKind::*;
+    let text = "By Kim Ha-na | Amnok Monitor\n\n\
+                Our correspondent in Dandong saw dozens of trucks crossing the bridge.\n\n\
+                This reporter spoke to three of the men by phone.\n\n\
+                The BBC's Korean service reported that the men were paid nothing.\n\n\
+                Those interviewed said they wanted to stay.\n\n\
+                Most of those interviewed said the food was poor.\n\n\
+                Others said the food was adequate.\n\n\
+                An analysis of customs data by Amnok Monitor found three voyages in March.\n\n\
+                The invoices, copies of which were reviewed by Amnok Monitor, list 40 men.";
+    let got = kinds_only(text);
+    assert_eq!(
+        got[1..],
+        [
+            OwnReporting,
+            OwnReporting,
+            OtherMedia,
+            MultipleSources,
+            MultipleSources,
+            MultipleSources,
+            OwnReporting,
+            Document,
+        ]
+    );
+}
+
+#[test]
 fn hedges_count_only_without_a_source() {
     use SourceKind::*;
     assert_eq!(kinds_only("Prices have reportedly doubled."), [Hedged]);

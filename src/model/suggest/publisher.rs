@@ -276,6 +276,8 @@ fn plausible(name: &str) -> Option<String> {
         "public",
         "archive",
         "staff",
+        // A byline before a bar names the writer: "By Kim Ha-na | Amnok Monitor".
+        "by",
     ];
     if stop.contains(&first.as_str()) || name.len() < 2 {
         return None;

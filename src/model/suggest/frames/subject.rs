@@ -353,9 +353,10 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
                     && k > floor
                     && (t.has(k - 1, class::HEAD) || t.capitalised(k - 1) || t.is(k - 1, "and"));
                 // "the workers we interviewed": a relative clause without "who".
+                // "those interviewed said": the participle names the group.
                 let reduced = verb
                     && k > floor
-                    && matches!(t.lower(k - 1), "we" | "they" | "i" | "he" | "she");
+                    && matches!(t.lower(k - 1), "we" | "they" | "i" | "he" | "she" | "those");
                 // "taken by Planet Labs and reviewed by Sextant": two participles.
                 let and_participle = w == "and" && t.has(k + 1, class::VERB) && t.is(k + 2, "by");
                 (!(bits & class::SUBORDINATOR != 0 && w != "as")

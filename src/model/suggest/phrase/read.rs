@@ -67,10 +67,31 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         g.new = false;
         return Some(g);
     }
+    // "those interviewed", "those we spoke to": the people the reporters talked with.
+    if t.is(a, "those")
+        && matches!(
+            t.lower(a + 1),
+            "interviewed" | "questioned" | "surveyed" | "polled" | "contacted" | "we"
+        )
+    {
+        set_head(&mut p, class::ANON | class::PLURAL, "interviewees");
+        p.plural = true;
+        p.new = true;
+        return Some(p);
+    }
     // "This commentary argues", "our survey found": the publication speaking of itself.
+    // "our correspondent in Dandong", "this reporter": the publisher's own people too.
+    let own_people = |k: usize| {
+        matches!(
+            t.lower(k),
+            "reporter" | "reporters" | "correspondent" | "correspondents" | "journalist"
+                | "journalists" | "team" | "staff" | "newspaper" | "outlet" | "publication"
+        )
+    };
+    let own_head = (a + 1..b.min(a + 4)).find(|&k| t.has(k, class::PUBLICATION) || own_people(k));
     if matches!(t.lower(a), "this" | "our")
-        && (a + 1..b.min(a + 4)).any(|k| t.has(k, class::PUBLICATION))
-        && (a + 1..b).all(|k| !t.capitalised(k))
+        && let Some(k) = own_head
+        && (a + 1..if own_people(k) { k + 1 } else { b }).all(|j| !t.capitalised(j))
     {
         p.head = Head::Publisher;
         p.head_word = t.lower(b - 1).to_string();
@@ -159,7 +180,11 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
             && i > a
             && is_name_word(t, i - 1)
             && !title_of_name;
-        if bits & class::HEAD != 0 && !inside_name {
+        // "the BBC's Korean service", "NHK's Seoul bureau": a part of an outlet is the outlet.
+        let part_of_outlet = matches!(p.head, Head::Outlet(_))
+            && bits & class::INSTITUTION != 0
+            && bits & class::PERSON_HEAD == 0;
+        if bits & class::HEAD != 0 && !inside_name && !part_of_outlet {
             // "the ministry source": an earlier head word modifies the last one.
             if head_at.is_some() && !p.head_word.is_empty() {
                 let before = std::mem::take(&mut p.head_word);
@@ -448,6 +473,19 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
                 && (from..b.min(from + 5)).any(|k| t.has(k, class::MEDIA | class::OUTLET_WORD))
             {
                 p.head = Head::Media;
+            }
+        }
+        // "An analysis of customs data by Harbor Daily found": the publisher's own work; a
+        // document "obtained by" or "reviewed by" the publisher stays a document.
+        if w == "by"
+            && matches!(p.head, Head::Document | Head::Media)
+            && i > 0
+            && !t.has(i - 1, class::VERB | class::CUT)
+            && !t.lower(i - 1).ends_with("ed")
+        {
+            let from = if t.is(i + 1, "the") { i + 2 } else { i + 1 };
+            if is_publisher_at(t, from, ctx).is_some() {
+                p.head = Head::Publisher;
             }
         }
         // "the unit's spokesperson, Colonel Yuri Ignat, told …": the name in apposition.
