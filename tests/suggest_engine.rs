@@ -568,6 +568,39 @@ fn places_come_from_the_gazetteer_and_ambiguous_names_are_not_guessed() {
 }
 
 #[test]
+fn an_older_review_takes_in_new_places_only_when_the_analyst_updates_them() {
+    use claimlens::model::Command;
+    let text = "A trader in Ussuriysk said wages fell.\n\nA source in Musan said rice ran out.";
+    let mut old = session(text);
+    // A review made before the gazetteer: only the labels' own places and aliases.
+    old.taxonomy.places = 0;
+    let labels = |s: &Session| -> Vec<Option<String>> {
+        suggest::suggest(s)
+            .into_iter()
+            .map(|x| x.label.map(|l| l.0))
+            .collect()
+    };
+    assert_eq!(labels(&old), [None, None]);
+    let edition = old
+        .taxonomy
+        .newer_places()
+        .expect("a newer edition is offered");
+    let mut doc = Document::new(old, None);
+    doc.apply(Command::SetPlaces { edition }).unwrap();
+    assert_eq!(
+        labels(&doc.session),
+        [Some("in_russia".to_string()), Some("inside_nk".to_string())]
+    );
+    assert_eq!(doc.session.taxonomy.newer_places(), None);
+    assert_eq!(
+        doc.undo_description().as_deref(),
+        Some("update place names")
+    );
+    assert!(doc.undo());
+    assert_eq!(labels(&doc.session), [None, None]);
+}
+
+#[test]
 fn sources_are_proposed_and_accepted_with_the_suggestion() {
     let text = "A source in Hyesan told Amnok Monitor that guards were replaced. \
                 According to the source, the new guards demand bribes. \

@@ -147,3 +147,29 @@ fn keys_typed_ahead_in_one_frame_act_in_order() {
     assert_eq!(annotation(&h, 2).1, Status::Suggested);
     assert_eq!(h.state().selection().map(|s| s.head), Some(2));
 }
+
+#[test]
+fn an_older_review_offers_the_newer_place_names_and_keeps_its_own_until_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/sessions/v3_hyesan_review.ron"
+    );
+    std::fs::copy(fixture, &path).unwrap();
+    let mut h = harness(ScriptedDialogs::default(), Some(path));
+    let places = |h: &H| h.state().document().unwrap().session.taxonomy.places;
+    assert_eq!(places(&h), 0, "opening a review does not change its places");
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Edit labels…").click();
+    h.run();
+    h.get_by_label_contains("only the labels' own places and aliases");
+    h.get_by_label("Update place names").click();
+    h.run();
+    assert_eq!(places(&h), claimlens::model::suggest::places::EDITION);
+    assert!(h.query_by_label("Update place names").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(places(&h), 0, "undo restores the review's own places");
+}

@@ -43,6 +43,9 @@ pub enum Command {
     MoveLabel { from: usize, to: usize },
     /// Replaces the whole taxonomy (a preset import); every label in use must survive.
     ReplaceTaxonomy { taxonomy: Taxonomy },
+    /// Sets the gazetteer edition whose places the located labels take in (see
+    /// [`Taxonomy::places`]).
+    SetPlaces { edition: u32 },
     /// Adds a source entity at position `index`.
     AddSource { index: usize, source: Source },
     /// Removes a source no claim refers to.
@@ -84,6 +87,7 @@ impl Command {
                 | Command::UpdateLabel { .. }
                 | Command::MoveLabel { .. }
                 | Command::ReplaceTaxonomy { .. }
+                | Command::SetPlaces { .. }
                 | Command::ReplaceSession { .. }
         ) || matches!(self, Command::Batch(c) if c.iter().any(Command::changes_structure))
     }
@@ -144,6 +148,7 @@ impl Command {
             Command::UpdateLabel { label } => format!("edit label “{}”", label.name),
             Command::MoveLabel { .. } => "reorder labels".to_string(),
             Command::ReplaceTaxonomy { taxonomy } => format!("import labels “{}”", taxonomy.name),
+            Command::SetPlaces { .. } => "update place names".to_string(),
             Command::AddSource { source, .. } => format!("add source “{}”", source.name),
             Command::RemoveSource { id } => format!("remove source {id}"),
             Command::UpdateSource { source } => format!("edit source “{}”", source.name),
@@ -316,6 +321,13 @@ impl Session {
                 }
                 let old = std::mem::replace(&mut self.taxonomy, taxonomy);
                 Ok(Command::ReplaceTaxonomy { taxonomy: old })
+            }
+            Command::SetPlaces { edition } => {
+                if edition == self.taxonomy.places {
+                    return Err(CommandError::Empty);
+                }
+                let old = std::mem::replace(&mut self.taxonomy.places, edition);
+                Ok(Command::SetPlaces { edition: old })
             }
             Command::AddSource { index, source } => {
                 if index > self.sources.len() || self.source(source.id).is_some() {

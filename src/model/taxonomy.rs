@@ -217,6 +217,13 @@ impl Taxonomy {
     }
 
     /// The preset shipped in `assets/taxonomies/default.ron`.
+    /// The newest gazetteer edition, when this taxonomy does not take in its places yet: a
+    /// review made with older places finds the new ones only when the analyst chooses so.
+    pub fn newer_places(&self) -> Option<u32> {
+        let newest = crate::model::suggest::places::EDITION;
+        (self.places < newest).then_some(newest)
+    }
+
     pub fn default_preset() -> Self {
         // The preset is part of the binary and covered by a test, so a parse failure here is a
         // build defect rather than user input.

@@ -58,6 +58,7 @@ impl TaxonomyEditor {
                         file = Some(FileRequest::Import);
                     }
                 });
+                places_row(ui, session, &mut out);
                 ui.separator();
                 egui::ScrollArea::vertical()
                     .max_height(520.0)
@@ -305,4 +306,29 @@ fn new_label(session: &Session) -> Command {
             aliases: Vec::new(),
         },
     }
+}
+
+/// A review keeps the places it was made with; this row says so and offers the newer ones.
+fn places_row(ui: &mut egui::Ui, session: &Session, out: &mut Vec<Result<Command, CommandError>>) {
+    let Some(edition) = session.taxonomy.newer_places() else {
+        return;
+    };
+    ui.horizontal_wrapped(|ui| {
+        let have = match session.taxonomy.places {
+            0 => "only the labels' own places and aliases".to_string(),
+            n => format!("place names of edition {n}"),
+        };
+        ui.label(format!(
+            "This review maps sources to labels with {have}; edition {} of the bundled place \
+             names also knows North Korean counties, Chinese border towns and Russian cities.",
+            edition
+        ));
+        if ui
+            .button("Update place names")
+            .on_hover_text("Suggestions then use the newer place names. Undo reverts it.")
+            .clicked()
+        {
+            out.push(Ok(Command::SetPlaces { edition }));
+        }
+    });
 }

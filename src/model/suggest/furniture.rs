@@ -98,6 +98,20 @@ const APPEALS: &[&str] = &[
     "a gift",
 ];
 
+// One pass over the sentence for any of the words, instead of one search per word.
+static APPEAL_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(APPEALS)
+        .expect("appeal words build")
+});
+/// Parts of the words a caption in running text carries: photo, image, picture, access,
+/// content, screenshot.
+static PHOTO_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(["hoto", "mage", "ictur", "ccess", "ontent", "creensho"])
+        .expect("photo words build")
+});
+
 static TABLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\|.*\|$|^[^.!?]*\s\|\s[^.!?]*$|\t").expect("table pattern compiles")
 });
@@ -169,12 +183,9 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
     // "Your support keeps us independent.", "Support HS or become our patron!": an appeal to
     // the reader, in the second person or the outlet's "we".
     if words <= 30 && short {
-        let lower = trimmed.to_lowercase();
-        let appeal = APPEALS.iter().any(|w| lower.contains(w));
-        let addressed = ["you", "your", "we", "us", "our", "please"]
-            .iter()
-            .any(|w| lower.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w));
-        if appeal && addressed && looks_like_caption(trimmed) {
+        let addressed = (0..t.len())
+            .any(|i| matches!(t.lower(i), "you" | "your" | "we" | "us" | "our" | "please"));
+        if addressed && APPEAL_WORDS.is_match(trimmed) && looks_like_caption(trimmed) {
             return Some(("boilerplate", 0.8));
         }
     }
@@ -200,12 +211,9 @@ pub fn furniture(text: &str, t: &Tokens, layout: Layout) -> Option<(&'static str
         return Some(("caption", 0.8));
     }
     // "… in this file photo taken in May 2019. (Hangang)", "… in an undated photo.": a caption.
-    let photo_words = ["hoto", "mage", "ictur", "ccess", "ontent", "creensho"]
-        .iter()
-        .any(|w| trimmed.contains(w));
     if words <= 45
         && short
-        && photo_words
+        && PHOTO_WORDS.is_match(trimmed)
         && PHOTO_IN_TEXT.is_match(trimmed)
         && looks_like_caption(trimmed)
     {

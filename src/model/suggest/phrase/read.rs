@@ -84,8 +84,17 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
     let own_people = |k: usize| {
         matches!(
             t.lower(k),
-            "reporter" | "reporters" | "correspondent" | "correspondents" | "journalist"
-                | "journalists" | "team" | "staff" | "newspaper" | "outlet" | "publication"
+            "reporter"
+                | "reporters"
+                | "correspondent"
+                | "correspondents"
+                | "journalist"
+                | "journalists"
+                | "team"
+                | "staff"
+                | "newspaper"
+                | "outlet"
+                | "publication"
         )
     };
     let own_head = (a + 1..b.min(a + 4)).find(|&k| t.has(k, class::PUBLICATION) || own_people(k));
