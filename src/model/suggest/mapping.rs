@@ -15,8 +15,11 @@ pub struct Mapper<'a> {
     /// (label index, look-up key of its location or an alias) for every located label.
     names: Vec<(usize, String)>,
     /// Place as written → (what the gazetteer found, label) pairs already worked out.
-    cache: FxHashMap<String, Vec<(Option<Found>, Option<usize>)>>,
+    cache: FxHashMap<String, Vec<Mapped>>,
 }
+
+/// What the gazetteer found for a place, and the label it reaches.
+type Mapped = (Option<Found>, Option<usize>);
 
 impl<'a> Mapper<'a> {
     pub fn new(taxonomy: &'a Taxonomy) -> Self {

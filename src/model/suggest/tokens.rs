@@ -72,8 +72,7 @@ impl<'a> Tokens<'a> {
                 let mut end = i + c.len_utf8();
                 // Bytes, decoding a character only where one is not ASCII: this loop sees every
                 // letter of the article.
-                loop {
-                    let Some(&b) = bytes.get(end) else { break };
+                while let Some(&b) = bytes.get(end) {
                     let (d, len) = if b < 0x80 {
                         (b as char, 1)
                     } else {

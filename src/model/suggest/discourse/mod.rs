@@ -120,8 +120,7 @@ pub fn resolve(article: &Article) -> (Vec<Resolved>, Vec<Entity>) {
     let mut st = State::default();
     let mut out: Vec<Option<Resolved>> = vec![None; n];
     // 1. Sentences with a frame of their own, in reading order.
-    for i in 0..n {
-        let a = &article.analyses[i];
+    for (i, a) in article.analyses.iter().enumerate() {
         if let Some((rule, confidence, kind)) = a.furniture {
             out[i] = Some(Resolved {
                 kind,
@@ -187,12 +186,8 @@ pub fn resolve(article: &Article) -> (Vec<Resolved>, Vec<Entity>) {
             continue;
         }
         let near = voice.filter(|&(_, s)| article.paragraph[i] <= article.paragraph[s] + 1);
-        let (kind, confidence, rule) = if let Some(h) = a.hedge {
-            (
-                SourceKind::Hedged,
-                0.75,
-                if h.0 == usize::MAX { "hedge" } else { "hedge" },
-            )
+        let (kind, confidence, rule) = if a.hedge.is_some() {
+            (SourceKind::Hedged, 0.75, "hedge")
         } else if near.is_some() {
             (SourceKind::Unattributed, 0.45, "after-source")
         } else {
@@ -306,7 +301,7 @@ pub fn main_country(text: &str) -> Option<String> {
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let head = text[..end].as_bytes();
+    let head = &text.as_bytes()[..end];
     let mut counts: Vec<(&str, usize)> = Vec::new();
     for (name, code) in [
         ("North Korea", "KP"),

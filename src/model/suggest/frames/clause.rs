@@ -197,19 +197,18 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
                 | "review"
         )
         && !out.iter().any(|f| f.position != Position::Medial)
+        && let Some(source) = classify(t, k + 1, k + 2, ctx)
     {
-        if let Some(source) = classify(t, k + 1, k + 2, ctx) {
-            out.push(Frame {
-                verb: Verb::Learn,
-                cue: (k, k + 3),
-                source,
-                hearer: None,
-                conduit: None,
-                position: Position::Initial,
-                statement: false,
-                in_document: false,
-            });
-        }
+        out.push(Frame {
+            verb: Verb::Learn,
+            cue: (k, k + 3),
+            source,
+            hearer: None,
+            conduit: None,
+            position: Position::Initial,
+            statement: false,
+            in_document: false,
+        });
     }
     // "• End the mobilization …", "2. Renew the mandate …": a listed recommendation is the
     // publisher's own.

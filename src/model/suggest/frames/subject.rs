@@ -359,9 +359,10 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
                     && matches!(t.lower(k - 1), "we" | "they" | "i" | "he" | "she" | "those");
                 // "taken by Planet Labs and reviewed by Sextant": two participles.
                 let and_participle = w == "and" && t.has(k + 1, class::VERB) && t.is(k + 2, "by");
-                (!(bits & class::SUBORDINATOR != 0 && w != "as")
-                    && !(verb && !relative_inside && !participle && !reduced)
-                    && !matches!(w, "and" | "or" | "but"))
+                let subordinator = bits & class::SUBORDINATOR != 0 && w != "as";
+                // A verb ends the phrase, unless it is part of it.
+                let verb_inside = relative_inside || participle || reduced;
+                (!subordinator && (!verb || verb_inside) && !matches!(w, "and" | "or" | "but"))
                     || (w == "and" && (joins_names(t, k) || between || and_participle))
                     || (relative_inside && !matches!(w, "and" | "or" | "but" | "that"))
             }
@@ -377,10 +378,11 @@ pub(super) fn np_start(t: &Tokens, floor: usize, end: usize) -> usize {
         // Inside a relative clause ("… who supervises a construction site in Khabarovsk said"),
         // a determiner belongs to the clause, and the walk goes on to its head.
         let in_relative = who_in(k.saturating_sub(12), k);
-        if matches!(w, "the" | "a" | "an" | "this" | "these" | "those") && !in_relative {
-            if !(k > 0 && t.has(k - 1, class::TIE)) {
-                break;
-            }
+        if matches!(w, "the" | "a" | "an" | "this" | "these" | "those")
+            && !in_relative
+            && !(k > 0 && t.has(k - 1, class::TIE))
+        {
+            break;
         }
     }
     // A relative clause cannot open the phrase.

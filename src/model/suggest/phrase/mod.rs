@@ -3,7 +3,9 @@
 //! classified by its head and modifiers into what it names, how many, whether it refers back,
 //! where the source is and who it is tied to.
 
+mod modifiers;
 mod read;
+use modifiers::{modifiers_after, pseudonym};
 use read::read;
 
 use super::lexicon::{LEXICON, PhraseKind, class};
