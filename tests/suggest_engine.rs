@@ -415,6 +415,19 @@ fn the_outlets_people_parts_and_groups_speak_as_what_they_are() {
 }
 
 #[test]
+fn a_document_refers_back_only_to_a_document_of_its_kind() {
+    let text = "Satellite images show 40 new barracks at the site.\n\n\
+                The online timetable shows two flights a week to Vladivostok.\n\n\
+                The images also show a new rail spur.";
+    let s = session(text);
+    let got = suggest::suggest(&s);
+    let name = |i: usize| got[i].source.as_ref().map(|p| p.index);
+    assert!(got.iter().all(|x| x.kind == SourceKind::Document));
+    assert_ne!(name(1), name(0), "a timetable is not the images");
+    assert_eq!(name(2), name(0), "\"the images\" are the images");
+}
+
+#[test]
 fn hedges_count_only_without_a_source() {
     use SourceKind::*;
     assert_eq!(kinds_only("Prices have reportedly doubled."), [Hedged]);

@@ -354,8 +354,11 @@ impl State {
 /// Whether an entity can be what a determined phrase ("the source", "the official") means.
 fn compatible(e: &Entity, p: &Phrase) -> bool {
     let word = p.head_word.as_str();
-    let same_word =
-        e.head_word == word || e.head_word.trim_end_matches('s') == word.trim_end_matches('s');
+    // "the images" after "satellite images": a multi-word head answers to its last word.
+    let last = e.head_word.rsplit(' ').next().unwrap_or("");
+    let same_word = e.head_word == word
+        || e.head_word.trim_end_matches('s') == word.trim_end_matches('s')
+        || last != e.head_word && last.trim_end_matches('s') == word.trim_end_matches('s');
     match p.head {
         Head::Anonymous => {
             let generic = matches!(
@@ -391,7 +394,28 @@ fn compatible(e: &Entity, p: &Phrase) -> bool {
         Head::Expert => {
             e.head == Head::Expert || e.head == Head::Person && e.kind == SourceKind::Expert
         }
-        Head::Document => e.head == Head::Document,
+        // "The online timetable" does not refer back to "images": a document refers back to
+        // one of its own kind, or by a word any document answers to.
+        Head::Document => {
+            let generic = |w: &str| {
+                matches!(
+                    w,
+                    "document"
+                        | "documents"
+                        | "report"
+                        | "reports"
+                        | "paper"
+                        | "papers"
+                        | "file"
+                        | "files"
+                        | "material"
+                        | "materials"
+                        | "text"
+                        | "copy"
+                )
+            };
+            e.head == Head::Document && (same_word || generic(word) || generic(&e.head_word))
+        }
         Head::Media | Head::Outlet(_) => {
             matches!(e.head, Head::Media | Head::Outlet(_)) && same_word
         }
