@@ -428,6 +428,39 @@ fn a_document_refers_back_only_to_a_document_of_its_kind() {
 }
 
 #[test]
+fn where_a_source_came_from_does_not_place_it() {
+    let label = |text: &str| of(text, "\u{201c}").1;
+    // Someone who left: the province is an origin, not a location.
+    assert_eq!(
+        label(
+            "\u{201c}We worked until dark,\u{201d} said a woman from South Hwanghae Province who left North Korea in 2023."
+        ),
+        None
+    );
+    assert_eq!(
+        label(
+            "\u{201c}We worked until dark,\u{201d} said a prisoner from South Hamgyong Province."
+        ),
+        None
+    );
+    // Someone there still is placed there.
+    assert_eq!(
+        label("\u{201c}We worked until dark,\u{201d} said a woman from South Hwanghae Province.")
+            .as_deref(),
+        Some("inside_nk")
+    );
+}
+
+#[test]
+fn impersonal_and_tracked_own_reporting() {
+    use SourceKind::*;
+    let text = "By Kim Ha-na | Amnok Monitor\n\n\
+                The order doubles the sum each worker must pay, it was learned on Tuesday.\n\n\
+                According to the Amnok Monitor Shipping Tracker, 64 voyages were recorded.";
+    assert_eq!(kinds_only(text)[1..], [OwnReporting, OwnReporting]);
+}
+
+#[test]
 fn hedges_count_only_without_a_source() {
     use SourceKind::*;
     assert_eq!(kinds_only("Prices have reportedly doubled."), [Hedged]);

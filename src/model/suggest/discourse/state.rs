@@ -159,7 +159,8 @@ impl State {
                 SourceKind::AnonymousSource | SourceKind::MultipleSources
             ) && p.head == Head::Anonymous
                 && !institutional
-                && !p.affiliated)
+                && !p.affiliated
+                && !p.origin_only)
                 .then(|| article.analyses[i].setting.clone())
                 .flatten()
         });

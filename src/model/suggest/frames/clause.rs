@@ -232,17 +232,25 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
             in_document: false,
         });
     }
-    // "It was also learned Friday that …": the Japanese press's impersonal own reporting.
-    if t.is(k, "it")
-        && matches!(t.lower(k + 1), "was" | "has" | "had")
-        && (k + 2..(k + 5).min(t.len())).any(|j| matches!(t.lower(j), "learned" | "learnt"))
+    // "It was also learned Friday that …", "…, it was learned on Tuesday.": the Korean and
+    // Japanese press's impersonal own reporting, opening or closing the sentence.
+    let learned_at = |m: usize| {
+        t.is(m, "it")
+            && !t.quoted(m)
+            && matches!(t.lower(m + 1), "was" | "has" | "had")
+            && (m + 2..(m + 5).min(t.len())).any(|j| matches!(t.lower(j), "learned" | "learnt"))
+    };
+    let learned = std::iter::once(k)
+        .chain((body + 1..t.len()).filter(|&j| t.tok(j - 1) == Some(Tok::Comma)))
+        .find(|&m| learned_at(m));
+    if let Some(m) = learned
         && !out.iter().any(|f| f.position != Position::Medial)
-        && let Some(mut source) = classify(t, k, k + 1, ctx)
+        && let Some(mut source) = classify(t, m, m + 1, ctx)
     {
         source.head = Head::Publisher;
         out.push(Frame {
             verb: Verb::Learn,
-            cue: (k, k + 3),
+            cue: (m, m + 3),
             source,
             hearer: None,
             conduit: None,

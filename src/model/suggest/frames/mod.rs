@@ -277,7 +277,17 @@ fn governing(frames: &[Frame]) -> Option<usize> {
             return Some(init);
         }
     }
-    trailing.or(initial)
+    // "The first hull took a year, and we saw no such hall before": with nothing else framing
+    // the sentence, the writer's own finding in a later clause.
+    trailing.or(initial).or_else(|| {
+        frames.iter().position(|f| {
+            f.verb == Verb::Learn
+                && matches!(
+                    f.source.head,
+                    Head::Publisher | Head::Pronoun(crate::model::suggest::phrase::Pronoun::We)
+                )
+        })
+    })
 }
 
 /// Where a sentence's hedge, anonymity and non-statement phrases are (outside quotations):

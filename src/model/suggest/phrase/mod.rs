@@ -92,6 +92,9 @@ pub struct Phrase {
     pub part_of: bool,
     /// "close to the Kremlin", "familiar with the matter": tied to someone, not placed.
     pub affiliated: bool,
+    /// The places the phrase names are where the source came from, not where it is ("a
+    /// defector from Hyesan", "a woman … who left North Korea in 2023").
+    pub origin_only: bool,
     /// Every lowercase word of the phrase, space-separated, for matching a later mention
     /// against it.
     pub words: String,
@@ -116,6 +119,23 @@ const ORDINALS: &[(&str, u8)] = &[
     ("fourth", 4),
     ("fifth", 5),
 ];
+
+/// People who have left the place they come from: their place of origin does not locate them.
+fn left_home(head_word: &str) -> bool {
+    matches!(
+        head_word.trim_end_matches('s'),
+        "defector"
+            | "refugee"
+            | "escapee"
+            | "exile"
+            | "deportee"
+            | "returnee"
+            | "prisoner"
+            | "captive"
+            | "pow"
+            | "deserter"
+    )
+}
 
 fn pronoun(word: &str) -> Option<Pronoun> {
     Some(match word {

@@ -13,12 +13,23 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
     let mut institution_role: Option<bool> = None;
     // "who worked in Moscow Oblast until early 2024", "who fled Hyesan": a place the source
     // has left does not place them.
-    let left = (cut..b).any(|k| {
-        matches!(
-            t.lower(k),
-            "until" | "formerly" | "former" | "fled" | "left" | "escaped" | "defected" | "once"
-        )
-    });
+    // "A former construction worker …, who spent seven months in Pyongyang": the same.
+    let left = left_home(&p.head_word)
+        || (p.tokens.0..b).any(|k| {
+            matches!(
+                t.lower(k),
+                "until"
+                    | "formerly"
+                    | "former"
+                    | "fled"
+                    | "left"
+                    | "escaped"
+                    | "defected"
+                    | "once"
+                    | "spent"
+            )
+        });
+    p.origin_only |= left;
     while i < b {
         let w = t.lower(i);
         if let Some((rest, kind)) = t.phrases(i).iter().find(|(rest, _)| {

@@ -30,6 +30,7 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         modifiers: String::new(),
         part_of: false,
         affiliated: false,
+        origin_only: false,
         words: String::new(),
         written: String::new(),
     };
@@ -333,25 +334,8 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         }
         // "a Russian site foreman", "a Chinese trader": with nothing more said, the
         // nationality places the source — except those who left it (defectors, exiles).
-        let left = matches!(
-            p.head_word.as_str(),
-            "defector"
-                | "defectors"
-                | "refugee"
-                | "refugees"
-                | "escapee"
-                | "escapees"
-                | "exile"
-                | "exiles"
-                | "deportee"
-                | "returnee"
-                | "prisoner"
-                | "captive"
-                | "pow"
-                | "deserter"
-                | "diplomat"
-                | "diplomats"
-        );
+        let left =
+            left_home(&p.head_word) || matches!(p.head_word.as_str(), "diplomat" | "diplomats");
         if p.place.is_none() && !left {
             p.place = (a..h).find_map(|k| demonym(t, k));
         }
