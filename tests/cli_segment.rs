@@ -169,6 +169,17 @@ fn suggest_prints_kind_label_cue_and_rules_per_sentence() {
         cue_text.starts_with("A source in Russia told"),
         "{cue_text}"
     );
+    // "According to the source, …" rests on the same source as the sentence that named it.
+    let source_of = |start: &str| {
+        rows.iter()
+            .find(|r| r["text"].as_str().unwrap().starts_with(start))
+            .and_then(|r| r["source"]["index"].as_u64())
+    };
+    assert_eq!(
+        source_of("According to the source"),
+        source_of("A source in Russia told")
+    );
+    assert!(russia["source"]["name"].as_str().unwrap().contains("Russia"));
 }
 
 #[test]
@@ -194,6 +205,19 @@ fn suggest_writes_a_session_that_opens_with_unconfirmed_suggestions() {
     );
     assert!(session.annotations.iter().all(|a| a.label.is_some()));
     assert_eq!(session.stats().suggested, session.len());
+    // The sources the engine found are in the record, proposed and linked to their claims.
+    let russia = session
+        .sources
+        .iter()
+        .find(|s| s.name.contains("Russia"))
+        .expect("a proposed source in Russia");
+    assert!(russia.proposed);
+    let backed = session
+        .annotations
+        .iter()
+        .filter(|a| a.source == Some(russia.id))
+        .count();
+    assert!(backed >= 2, "{backed} claims rest on {}", russia.name);
 }
 
 #[test]
