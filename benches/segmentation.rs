@@ -34,5 +34,35 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Inputs that once made one step cost the length of the text: a 1 MB article of times before a
+/// capitalised word ("5 a.m. Pyongyang time"), of stops inside parentheses, and one paragraph of
+/// abbreviations with no line break. Each must cost about what ordinary text of its size does.
+fn adversarial(c: &mut Criterion) {
+    let mut group = c.benchmark_group("segment-adversarial");
+    group.sample_size(10);
+    let fill = |line: &str| line.repeat(1_000_000 / line.len());
+    let inputs = [
+        (
+            "times",
+            fill("The guards counted the trucks from 5 a.m. Pyongyang time onward.\n\n"),
+        ),
+        (
+            "parentheses",
+            fill("(The order was read at 6 p.m. on Monday. Nobody objected.) Then it began. "),
+        ),
+        (
+            "one-paragraph",
+            fill("Gen. Kim met Dr. Park at No. 5 St. Mary's, U.S. officials said. "),
+        ),
+    ];
+    for (name, text) in &inputs {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(name), text, |b, t| {
+            b.iter(|| black_box(segment(t)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, adversarial);
 criterion_main!(benches);

@@ -179,7 +179,12 @@ fn suggest_prints_kind_label_cue_and_rules_per_sentence() {
         source_of("According to the source"),
         source_of("A source in Russia told")
     );
-    assert!(russia["source"]["name"].as_str().unwrap().contains("Russia"));
+    assert!(
+        russia["source"]["name"]
+            .as_str()
+            .unwrap()
+            .contains("Russia")
+    );
 }
 
 #[test]

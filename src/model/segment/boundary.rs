@@ -112,7 +112,8 @@ pub(super) fn is_boundary(
                 .ends_with(['N', 'n']);
         return !(number_sign && next_is_digit);
     }
-    let lower = word.to_ascii_lowercase();
+    let mut buf = [0u8; 32];
+    let lower = ascii_lower(word, &mut buf);
     // "1. First item", "a. first option", "• 9. The item": a list marker opening the sentence.
     let marker_at_start = text[sentence_start..term - word.len()]
         .chars()
@@ -133,12 +134,10 @@ pub(super) fn is_boundary(
     {
         return false;
     }
-    if TITLES.contains(&lower.as_str()) || NEVER_FINAL.contains(&lower.as_str()) {
+    if TITLES.contains(&lower) || NEVER_FINAL.contains(&lower) {
         return false;
     }
-    if next_is_digit
-        && (BEFORE_NUMBERS.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()))
-    {
+    if next_is_digit && (BEFORE_NUMBERS.contains(&lower) || MONTHS.contains(&lower)) {
         return false;
     }
     let mut chars = word.chars();
@@ -163,7 +162,7 @@ pub(super) fn is_boundary(
         return starts_with_opener(rest)
             || (clause_before && (starts_with_title(rest) || starts_plain_capitalised(rest)));
     }
-    if dotted || FINAL_CAPABLE.contains(&lower.as_str()) || MONTHS.contains(&lower.as_str()) {
+    if dotted || FINAL_CAPABLE.contains(&lower) || MONTHS.contains(&lower) {
         return starts_with_opener(&text[next..]);
     }
     true
@@ -184,6 +183,17 @@ fn single_capital_ends(text: &str, floor: usize, letter_at: usize, letter: char)
         || ("NSEW".contains(letter) && (last.is_ascii_digit() || last == '°'))
 }
 
+/// `word` in ASCII lowercase, in `buf` (no allocation per candidate boundary); a word longer
+/// than the buffer is no abbreviation and comes back empty.
+fn ascii_lower<'b>(word: &str, buf: &'b mut [u8; 32]) -> &'b str {
+    let Some(dst) = buf.get_mut(..word.len()) else {
+        return "";
+    };
+    dst.copy_from_slice(word.as_bytes());
+    dst.make_ascii_lowercase();
+    std::str::from_utf8(dst).unwrap_or("")
+}
+
 /// The full stop ends a web or e-mail address ("…/content.html. Please", "example.org. See").
 fn is_address(text: &str, floor: usize, term: usize, word: &str) -> bool {
     let token_start = text[floor..term]
@@ -192,6 +202,12 @@ fn is_address(text: &str, floor: usize, term: usize, word: &str) -> bool {
         .find(|(_, c)| c.is_whitespace())
         .map_or(floor, |(k, c)| floor + k + c.len_utf8());
     let token = &text[token_start..term];
+    // A plain word ("said", "U.S") has none of an address's marks: decided without searching.
+    if memchr::memchr3(b':', b'@', b'/', token.as_bytes()).is_none() && !token.starts_with("www.") {
+        return word
+            .rsplit_once('.')
+            .is_some_and(|(_, tld)| DOMAINS.contains(&tld) && word == word.to_lowercase());
+    }
     token.contains("://")
         || token.starts_with("www.")
         || token.contains('@')
@@ -298,7 +314,13 @@ fn starts_plain_capitalised(rest: &str) -> bool {
         && word.chars().any(char::is_lowercase)
         && !DAYS.contains(&lower.as_str())
         && !MONTHS.iter().any(|m| lower.starts_with(m))
-        && !after.trim_start().to_ascii_lowercase().starts_with("time")
+        // The next four bytes only: lowercasing the rest of the text here made every "a.m."
+        // cost the length of the article.
+        && !after
+            .trim_start()
+            .as_bytes()
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"time"))
 }
 
 /// "Mr. Smith", "Dr. Han": a title with its full stop.

@@ -169,6 +169,10 @@ fn is_photo_caption(text: &str) -> bool {
 /// A stop inside a parenthesis that closes soon after ("(Editorial use only in South Korea. Not
 /// for resale)") ends nothing: the parenthesis is one unit.
 fn inside_parenthesis(before: &str, rest: &str) -> bool {
+    // Most sentences hold no parenthesis: one vectorised search instead of two counts.
+    if memchr::memchr(b'(', before.as_bytes()).is_none() {
+        return false;
+    }
     let open = before.bytes().filter(|&b| b == b'(').count();
     let close = before.bytes().filter(|&b| b == b')').count();
     open > close
