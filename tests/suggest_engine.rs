@@ -461,6 +461,25 @@ fn impersonal_and_tracked_own_reporting() {
 }
 
 #[test]
+fn groups_and_newspapers_reports_speak_as_their_members_and_papers() {
+    use SourceKind::*;
+    let s = session("A group of workers who returned in March described the beatings.");
+    let x = &suggest::suggest(&s)[0];
+    assert_eq!(x.kind, MultipleSources);
+    assert_eq!(x.unmatched_location, None, "\"in March\" is no place");
+    assert_eq!(
+        kinds_only("A report in the Asahi Shimbun said the ship was registered abroad."),
+        [OtherMedia]
+    );
+    // An unknown place is still offered as one.
+    let s = session("A source in Port Sudan said the ship was registered abroad.");
+    assert_eq!(
+        suggest::suggest(&s)[0].unmatched_location.as_deref(),
+        Some("Port Sudan")
+    );
+}
+
+#[test]
 fn hedges_count_only_without_a_source() {
     use SourceKind::*;
     assert_eq!(kinds_only("Prices have reportedly doubled."), [Hedged]);

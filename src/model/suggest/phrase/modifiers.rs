@@ -58,8 +58,13 @@ pub(super) fn modifiers_after(t: &Tokens, cut: usize, b: usize, p: &mut Phrase, 
             w,
             "published" | "released" | "carried" | "aired" | "broadcast" | "shown" | "run"
         ) && t.is(i + 1, "by");
-        let report_by =
-            w == "by" && i == cut && matches!(p.head_word.as_str(), "report" | "reports");
+        // "a report in the Asahi Shimbun": the newspaper's report, as "a report by" is.
+        let report_by = matches!(w, "by" | "in")
+            && i == cut
+            && matches!(
+                p.head_word.as_str(),
+                "report" | "reports" | "article" | "editorial"
+            );
         if p.head == Head::Document && (published_by || report_by) {
             let mut from = if report_by { i + 1 } else { i + 2 };
             if t.is(from, "the") {
@@ -199,7 +204,48 @@ pub(super) fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Opti
     // Capitalised words the gazetteer does not know: a place only if nothing else explains
     // them (an institution is an affiliation: "in the Labor Ministry").
     let caps: Vec<usize> = (k..end).take_while(|&j| t.capitalised(j)).collect();
-    if !caps.is_empty() && caps.iter().all(|&j| t.classes(j) & class::HEAD == 0) {
+    // "who returned in March": a month or a day is a time, not a place.
+    if !caps.is_empty()
+        && !matches!(
+            t.lower(caps[0]),
+            "january"
+                | "february"
+                | "march"
+                | "april"
+                | "may"
+                | "june"
+                | "july"
+                | "august"
+                | "september"
+                | "october"
+                | "november"
+                | "december"
+                | "jan"
+                | "feb"
+                | "mar"
+                | "apr"
+                | "jun"
+                | "jul"
+                | "aug"
+                | "sep"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "winter"
+        )
+        && caps.iter().all(|&j| t.classes(j) & class::HEAD == 0)
+    {
         return Some(Whereabouts::Unknown(
             t.slice(caps[0], caps[caps.len() - 1] + 1).to_string(),
         ));

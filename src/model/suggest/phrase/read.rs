@@ -80,6 +80,19 @@ pub(super) fn read(t: &Tokens, a: usize, b: usize, ctx: &Context) -> Option<Phra
         p.new = true;
         return Some(p);
     }
+    // "A group of workers who returned …", "a handful of traders": the people in the group.
+    if matches!(t.lower(a), "a" | "one")
+        && matches!(t.lower(a + 1), "group" | "handful" | "couple" | "number")
+        && t.is(a + 2, "of")
+        && let Some(mut g) = classify(t, a + 3, b, ctx)
+        && g.head == Head::Anonymous
+    {
+        g.tokens = (a, b);
+        g.plural = true;
+        g.new = true;
+        g.definite = false;
+        return Some(g);
+    }
     // "This commentary argues", "our survey found": the publication speaking of itself.
     // "our correspondent in Dandong", "this reporter": the publisher's own people too.
     let own_people = |k: usize| {
