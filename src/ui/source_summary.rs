@@ -42,7 +42,7 @@ impl SourceSummaryWindow {
         let mut open = self.open;
         egui::Window::new("Source summary")
             .open(&mut open)
-            .default_width(820.0)
+            .default_width(1240.0)
             .show(ctx, |ui| {
                 ui.label(
                     RichText::new(format!(
@@ -61,55 +61,58 @@ impl SourceSummaryWindow {
                     );
                 }
                 ui.separator();
-                egui::Grid::new("sources_grid")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for h in [
-                            "Source",
-                            "Kind",
-                            "Reliability",
-                            "Descriptor",
-                            "Claims",
-                            "Corroborated",
-                            "Contradicted",
-                            "",
-                        ] {
-                            ui.strong(h);
-                        }
-                        ui.end_row();
-                        for (source, row) in session.sources.iter().zip(&summary.rows) {
-                            self.row(ui, session, source, &mut out);
-                            ui.label(row.claims.to_string());
-                            ui.label(list(&row.corroborated));
-                            ui.label(list(&row.contradicted));
-                            ui.horizontal(|ui| {
-                                if source.proposed
-                                    && ui
-                                        .button("Keep")
-                                        .on_hover_text(
-                                            "Adopt the source the engine proposed as your own",
-                                        )
-                                        .clicked()
-                                {
-                                    out.push(Ok(Command::UpdateSource {
-                                        source: adopted(source),
-                                    }));
-                                }
-                                let delete = ui.button("Delete");
-                                let delete = if source.proposed {
-                                    delete.on_hover_text(
-                                        "Remove the proposed source and its links to claims",
-                                    )
-                                } else {
-                                    delete
-                                };
-                                if delete.clicked() {
-                                    out.push(session.remove_source(source.id));
-                                }
-                            });
+                // The table is wider than a small window: it scrolls instead of running off it.
+                egui::ScrollArea::horizontal().show(ui, |ui| {
+                    egui::Grid::new("sources_grid")
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for h in [
+                                "Source",
+                                "Kind",
+                                "Reliability",
+                                "Descriptor",
+                                "Claims",
+                                "Corroborated",
+                                "Contradicted",
+                                "",
+                            ] {
+                                ui.strong(h);
+                            }
                             ui.end_row();
-                        }
-                    });
+                            for (source, row) in session.sources.iter().zip(&summary.rows) {
+                                self.row(ui, session, source, &mut out);
+                                ui.label(row.claims.to_string());
+                                ui.label(list(&row.corroborated));
+                                ui.label(list(&row.contradicted));
+                                ui.horizontal(|ui| {
+                                    if source.proposed
+                                        && ui
+                                            .button("Keep")
+                                            .on_hover_text(
+                                                "Adopt the source the engine proposed as your own",
+                                            )
+                                            .clicked()
+                                    {
+                                        out.push(Ok(Command::UpdateSource {
+                                            source: adopted(source),
+                                        }));
+                                    }
+                                    let delete = ui.button("Delete");
+                                    let delete = if source.proposed {
+                                        delete.on_hover_text(
+                                            "Remove the proposed source and its links to claims",
+                                        )
+                                    } else {
+                                        delete
+                                    };
+                                    if delete.clicked() {
+                                        out.push(session.remove_source(source.id));
+                                    }
+                                });
+                                ui.end_row();
+                            }
+                        });
+                });
                 if session.sources.is_empty() {
                     ui.weak(
                         "No sources yet: select a claim and press “New source” in the inspector.",
@@ -143,7 +146,9 @@ impl SourceSummaryWindow {
     ) {
         let name = ui
             .horizontal(|ui| {
-                let name = self.text(ui, source, false, &source.name, 120.0);
+                // Proposed names are phrases from the text ("source inside North Korea"): room
+                // for most of them, and the whole name on hover.
+                let name = self.text(ui, source, false, &source.name, 170.0);
                 if source.proposed {
                     ui.weak("(proposed)");
                 }
@@ -217,7 +222,10 @@ impl SourceSummaryWindow {
         } else {
             "source name"
         });
-        let response = ui.add_sized([width, 20.0], edit);
+        let mut response = ui.add_sized([width, 20.0], edit);
+        if !value.is_empty() {
+            response = response.on_hover_text(value);
+        }
         if response.changed() || response.has_focus() {
             self.draft = Some((source.id, descriptor, text.clone()));
         }
