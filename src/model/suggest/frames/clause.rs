@@ -161,16 +161,11 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
             Head::Document if record_like(&source.head_word) && (end < t.len()) => Verb::Document,
             _ => continue,
         };
-        out.push(Frame {
+        out.push(Frame::opening(
             verb,
-            cue: (end.min(t.len().saturating_sub(1)), (end + 1).min(t.len())),
+            (end.min(t.len().saturating_sub(1)), (end + 1).min(t.len())),
             source,
-            hearer: None,
-            conduit: None,
-            position: Position::Initial,
-            statement: false,
-            in_document: false,
-        });
+        ));
     }
     // "In my view, …", "By our calculation, …": the writer's own judgement.
     let k = k0_of(&starts, body);
@@ -199,16 +194,7 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
         && !out.iter().any(|f| f.position != Position::Medial)
         && let Some(source) = classify(t, k + 1, k + 2, ctx)
     {
-        out.push(Frame {
-            verb: Verb::Learn,
-            cue: (k, k + 3),
-            source,
-            hearer: None,
-            conduit: None,
-            position: Position::Initial,
-            statement: false,
-            in_document: false,
-        });
+        out.push(Frame::opening(Verb::Learn, (k, k + 3), source));
     }
     // "• End the mobilization …", "2. Renew the mandate …": a listed recommendation is the
     // publisher's own.
@@ -221,16 +207,7 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
             classify(t, k, k + 1, ctx).or_else(|| classify(t, body, body + 1, ctx))
     {
         source.head = Head::Publisher;
-        out.push(Frame {
-            verb: Verb::Learn,
-            cue: (k, k + 1),
-            source,
-            hearer: None,
-            conduit: None,
-            position: Position::Initial,
-            statement: false,
-            in_document: false,
-        });
+        out.push(Frame::opening(Verb::Learn, (k, k + 1), source));
     }
     // "It was also learned Friday that …", "…, it was learned on Tuesday.": the Korean and
     // Japanese press's impersonal own reporting, opening or closing the sentence.
@@ -248,16 +225,7 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
         && let Some(mut source) = classify(t, m, m + 1, ctx)
     {
         source.head = Head::Publisher;
-        out.push(Frame {
-            verb: Verb::Learn,
-            cue: (m, m + 3),
-            source,
-            hearer: None,
-            conduit: None,
-            position: Position::Initial,
-            statement: false,
-            in_document: false,
-        });
+        out.push(Frame::opening(Verb::Learn, (m, m + 3), source));
     }
     // "Following reports that the envoy resigned, …": with nothing else said, the reports.
     let k0 = starts.first().copied().unwrap_or(body);
@@ -277,16 +245,7 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
                 .unwrap_or(t.len());
             if let Some(mut source) = classify(t, r, end, ctx) {
                 source.head = Head::Media;
-                out.push(Frame {
-                    verb: Verb::Report,
-                    cue: (k0, r + 1),
-                    source,
-                    hearer: None,
-                    conduit: None,
-                    position: Position::Initial,
-                    statement: false,
-                    in_document: false,
-                });
+                out.push(Frame::opening(Verb::Report, (k0, r + 1), source));
             }
         }
     }
@@ -299,16 +258,7 @@ pub(super) fn clause_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut Ve
             && source.head == Head::Document
             && !out.iter().any(|f| f.position != Position::Medial)
         {
-            out.push(Frame {
-                verb: Verb::Document,
-                cue: (k, k + 1),
-                source,
-                hearer: None,
-                conduit: None,
-                position: Position::Initial,
-                statement: false,
-                in_document: false,
-            });
+            out.push(Frame::opening(Verb::Document, (k, k + 1), source));
         }
     }
 }

@@ -118,6 +118,22 @@ pub fn frames(t: &Tokens, body: usize, ctx: &Context) -> (Vec<Frame>, Option<usi
     (out, main)
 }
 
+impl Frame {
+    /// A frame that opens the sentence and governs it, with no hearer, conduit or statement.
+    pub(super) fn opening(verb: Verb, cue: (usize, usize), source: Phrase) -> Self {
+        Frame {
+            verb,
+            cue,
+            source,
+            hearer: None,
+            conduit: None,
+            position: Position::Initial,
+            statement: false,
+            in_document: false,
+        }
+    }
+}
+
 pub(super) fn frame(
     t: &Tokens,
     verb: Verb,
