@@ -112,13 +112,7 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
     let entity_labels: Vec<Option<LabelId>> = entities
         .iter()
         .map(|e| {
-            let (location, found) = match &e.place {
-                Some(Whereabouts::Found(f, w)) => (Some(w.clone()), Some(f.clone())),
-                Some(Whereabouts::Unknown(w) | Whereabouts::Contextual(w)) => {
-                    (Some(w.clone()), None)
-                }
-                None => (None, None),
-            };
+            let (location, found) = written_and_found(e.place.as_ref());
             let mut s = Suggestion {
                 kind: e.kind,
                 label: None,
@@ -149,13 +143,7 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
                     SourceKind::AnonymousSource | SourceKind::MultipleSources
                 );
                 let (location, found) =
-                    match entity.and_then(|e| e.place.as_ref()).filter(|_| located) {
-                        Some(Whereabouts::Found(f, w)) => (Some(w.clone()), Some(f.clone())),
-                        Some(Whereabouts::Unknown(w) | Whereabouts::Contextual(w)) => {
-                            (Some(w.clone()), None)
-                        }
-                        None => (None, None),
-                    };
+                    written_and_found(entity.and_then(|e| e.place.as_ref()).filter(|_| located));
                 let mut s = Suggestion {
                     kind: r.kind,
                     label: None,
@@ -179,6 +167,15 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
             },
         )
         .collect()
+}
+
+/// A stated place as written, and what the gazetteer found for it (if it knows it).
+fn written_and_found(place: Option<&Whereabouts>) -> (Option<String>, Option<places::Found>) {
+    match place {
+        Some(Whereabouts::Found(f, w)) => (Some(w.clone()), Some(f.clone())),
+        Some(Whereabouts::Unknown(w) | Whereabouts::Contextual(w)) => (Some(w.clone()), None),
+        None => (None, None),
+    }
 }
 
 /// Kinds that name who speaks, and so are sources the analyst grades.
