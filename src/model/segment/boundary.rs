@@ -80,6 +80,17 @@ const SENTENCE_OPENERS: &[&str] = &[
     "One",
 ];
 
+/// The fast path of [`is_boundary`]: a word that none of its special cases can apply to.
+fn plain_word_ends(word: &str, lower: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 2
+        && bytes.iter().all(u8::is_ascii_alphabetic)
+        && (lower.len() > LONGEST_ABBREVIATION || !is_abbreviation(lower))
+}
+
+/// The longest entry of the abbreviation lists, in bytes.
+const LONGEST_ABBREVIATION: usize = 6;
+
 fn is_abbreviation(lower: &str) -> bool {
     [TITLES, BEFORE_NUMBERS, MONTHS, FINAL_CAPABLE, NEVER_FINAL]
         .iter()
@@ -114,6 +125,11 @@ pub(super) fn is_boundary(
     }
     let mut buf = [0u8; 32];
     let lower = ascii_lower(word, &mut buf);
+    // Most stops follow an ordinary word ("said."): no inner dot, not a number, longer than a
+    // letter and no abbreviation. Such a stop ends the sentence whatever the rest would find.
+    if plain_word_ends(word, lower) {
+        return true;
+    }
     // "1. First item", "a. first option", "• 9. The item": a list marker opening the sentence.
     let marker_at_start = text[sentence_start..term - word.len()]
         .chars()
@@ -234,16 +250,20 @@ pub(super) fn is_missing_space_boundary(
     if run_end != next {
         return false;
     }
+    // The capital after the stop first: decimals and inner dots ("3.5", "U.S.") fail it cheaply.
+    let mut after = text[next..].chars();
+    let (first, second) = (after.next(), after.next());
+    let capitalised =
+        matches!((first, second), (Some(a), Some(b)) if a.is_uppercase() && b.is_alphabetic());
+    if !capitalised {
+        return false;
+    }
     let word = word_before(text, sentence_start, term);
     let plain_word = word.chars().count() >= 2
         && word.chars().all(char::is_alphabetic)
         && word.chars().any(char::is_lowercase)
         && !is_abbreviation(&word.to_lowercase());
-    let mut after = text[next..].chars();
-    let (first, second) = (after.next(), after.next());
-    let capitalised =
-        matches!((first, second), (Some(a), Some(b)) if a.is_uppercase() && b.is_alphabetic());
-    if !(plain_word && capitalised) {
+    if !plain_word {
         return false;
     }
     // "readme.TXT" is a file; "Council.UN" two sentences: an all-capital word after the stop
@@ -272,6 +292,15 @@ pub(super) fn is_missing_space_boundary(
 /// punctuation.
 fn word_before(text: &str, floor: usize, term: usize) -> &str {
     let head = &text[floor..term];
+    // ASCII first: a scan over bytes, falling back to characters at the first non-ASCII byte.
+    let bytes = head.as_bytes();
+    let mut k = bytes.len();
+    while k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'.') {
+        k -= 1;
+    }
+    if k == 0 || bytes[k - 1] < 0x80 {
+        return &head[k..];
+    }
     let begin = head
         .char_indices()
         .rev()

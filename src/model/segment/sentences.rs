@@ -4,6 +4,11 @@
 use super::boundary::{is_boundary, is_missing_space_boundary};
 use super::lists::inline_list_starts;
 use super::{Span, trim_span};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+
+/// Built once: building a searcher per paragraph cost more than the search on short paragraphs.
+static ELLIPSIS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("…"));
 
 pub(super) fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
@@ -11,7 +16,7 @@ pub(super) fn sentences_in(text: &str, para: Span, out: &mut Vec<Span>) {
     let mut list_items = inline_list_starts(text, para).into_iter().peekable();
     let mut start = para.start;
     let mut i = para.start;
-    let ellipsis = memchr::memmem::Finder::new("…");
+    let ellipsis = &*ELLIPSIS;
     // The next "…" at or after `i` (or `para.end`), found again only once `i` passes it.
     let mut next_ellipsis = para.end;
     let mut ellipsis_from = usize::MAX;
