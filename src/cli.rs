@@ -48,6 +48,8 @@ pub enum Headless {
         #[arg(long, value_name = "OUT.ron")]
         session: Option<PathBuf>,
     },
+    /// Print the keyboard shortcuts and mouse gestures as a Markdown table (the README's).
+    Keys,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -191,6 +193,9 @@ fn check_command(files: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
 
 pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
     match command {
+        Headless::Keys => out
+            .write_all(crate::app::command_table::markdown().as_bytes())
+            .map_err(|e| format!("cannot write the key table: {e}")),
         Headless::Check { files } => check_command(&files, out),
         Headless::Suggest {
             file,

@@ -272,3 +272,27 @@ fn the_view_follows_the_selection_through_a_long_article() {
     assert!(h.query_by_label(closing).is_none());
     h.get_by_label("Generated report for measurement");
 }
+
+#[test]
+fn the_help_window_lists_every_key_from_the_command_table() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    h.key_press(Key::F1);
+    h.run();
+    // Keys the old hand-written list missed: the grades, Ctrl+Enter in a note, Alt+click.
+    h.get_by_label("Source reliability B: usually reliable");
+    h.get_by_label("Claim credibility 6: truth cannot be judged");
+    h.get_by_label("Keep the note (in the note field)");
+    h.get_by_label("Split the sentence at the clicked point");
+    h.get_by_label("Alt+click");
+    // And the taxonomy's label hotkeys, with the labels' names.
+    let first = &h.state().document().unwrap().session.taxonomy.labels[0];
+    let title = format!("Label: {}", first.name);
+    h.get_by_label(&title);
+    // "?" is typed with Shift on most layouts: it toggles the window too.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Questionmark);
+    h.run();
+    assert!(
+        h.query_by_label(&title).is_none(),
+        "Shift+? closes the help"
+    );
+}

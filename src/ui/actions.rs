@@ -1,175 +1,134 @@
-//! Everything the analyst can do from the keyboard or a menu, with its name and shortcuts in one
-//! table, so that menus, the shortcut help and key handling cannot disagree.
+//! The shell's side of the command table (`crate::app::command_table`): egui's keys and
+//! modifiers in and out of the core's own, so that menus and key handling use the one table.
 
-use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+use crate::app::{Key, Mods, Shortcut};
+use eframe::egui::{self, KeyboardShortcut, Modifiers};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
-    Open,
-    Reimport,
-    Save,
-    SaveAs,
-    Quit,
-    Undo,
-    Redo,
-    NextSentence,
-    PreviousSentence,
-    FirstSentence,
-    LastSentence,
-    ExtendDown,
-    ExtendUp,
-    NextUnlabelled,
-    ClearLabel,
-    AcceptSuggestion,
-    RerunSuggestions,
-    AcceptAbove,
-    SplitAtCaret,
-    MergeWithNext,
-    EditLabels,
-    SourceSummary,
-    ShowHelp,
-}
+pub use crate::app::Action;
 
-const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
-    KeyboardShortcut::new(modifiers, key)
-}
-
-const NONE: Modifiers = Modifiers::NONE;
-const CMD: Modifiers = Modifiers::COMMAND;
-const SHIFT: Modifiers = Modifiers::SHIFT;
-const CMD_SHIFT: Modifiers = Modifiers {
-    shift: true,
-    ..Modifiers::COMMAND
-};
-
-impl Action {
-    /// In the order key handling must test them: a shortcut with more modifiers first, since
-    /// egui ignores extra Shift when matching ("Ctrl+Shift+S" also matches "Ctrl+S").
-    pub const ALL: [Action; 23] = [
-        Action::SaveAs,
-        Action::Save,
-        Action::Open,
-        Action::Quit,
-        Action::Redo,
-        Action::Undo,
-        Action::ExtendDown,
-        Action::ExtendUp,
-        Action::NextSentence,
-        Action::PreviousSentence,
-        Action::FirstSentence,
-        Action::LastSentence,
-        Action::NextUnlabelled,
-        Action::ClearLabel,
-        Action::SplitAtCaret,
-        Action::MergeWithNext,
-        Action::AcceptSuggestion,
-        Action::RerunSuggestions,
-        Action::AcceptAbove,
-        Action::EditLabels,
-        Action::SourceSummary,
-        Action::Reimport,
-        Action::ShowHelp,
+/// The core's key for an egui key, if the table can name it.
+pub fn key_from_egui(key: egui::Key) -> Option<Key> {
+    use egui::Key as E;
+    let letters = [
+        E::A,
+        E::B,
+        E::C,
+        E::D,
+        E::E,
+        E::F,
+        E::G,
+        E::H,
+        E::I,
+        E::J,
+        E::K,
+        E::L,
+        E::M,
+        E::N,
+        E::O,
+        E::P,
+        E::Q,
+        E::R,
+        E::S,
+        E::T,
+        E::U,
+        E::V,
+        E::W,
+        E::X,
+        E::Y,
+        E::Z,
     ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Action::Open => "Open…",
-            Action::Reimport => "Re-import article…",
-            Action::Save => "Save",
-            Action::SaveAs => "Save As…",
-            Action::Quit => "Quit",
-            Action::Undo => "Undo",
-            Action::Redo => "Redo",
-            Action::NextSentence => "Next sentence",
-            Action::PreviousSentence => "Previous sentence",
-            Action::FirstSentence => "First sentence",
-            Action::LastSentence => "Last sentence",
-            Action::ExtendDown => "Extend selection down",
-            Action::ExtendUp => "Extend selection up",
-            Action::NextUnlabelled => "Next sentence to review",
-            Action::ClearLabel => "Clear label",
-            Action::AcceptSuggestion => "Accept suggestion",
-            Action::RerunSuggestions => "Re-run suggestions",
-            Action::AcceptAbove => "Accept all suggestions above…",
-            Action::SplitAtCaret => "Split sentence at the clicked point",
-            Action::MergeWithNext => "Merge with next sentence",
-            Action::EditLabels => "Edit labels…",
-            Action::SourceSummary => "Source summary",
-            Action::ShowHelp => "Keyboard shortcuts",
-        }
+    let digits = [
+        E::Num0,
+        E::Num1,
+        E::Num2,
+        E::Num3,
+        E::Num4,
+        E::Num5,
+        E::Num6,
+        E::Num7,
+        E::Num8,
+        E::Num9,
+    ];
+    if let Some(i) = letters.iter().position(|&k| k == key) {
+        return Some(Key::Letter((b'A' + i as u8) as char));
     }
-
-    /// The first shortcut is the one menus show.
-    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
-        const OPEN: &[KeyboardShortcut] = &[key(CMD, Key::O)];
-        const SAVE: &[KeyboardShortcut] = &[key(CMD, Key::S)];
-        const SAVE_AS: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::S)];
-        const QUIT: &[KeyboardShortcut] = &[key(CMD, Key::Q)];
-        const UNDO: &[KeyboardShortcut] = &[key(CMD, Key::Z)];
-        const REDO: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::Z), key(CMD, Key::Y)];
-        const NEXT: &[KeyboardShortcut] = &[key(NONE, Key::ArrowDown), key(NONE, Key::J)];
-        const PREVIOUS: &[KeyboardShortcut] = &[key(NONE, Key::ArrowUp), key(NONE, Key::K)];
-        const EXTEND_DOWN: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowDown), key(SHIFT, Key::J)];
-        const EXTEND_UP: &[KeyboardShortcut] = &[key(SHIFT, Key::ArrowUp), key(SHIFT, Key::K)];
-        const FIRST: &[KeyboardShortcut] = &[key(NONE, Key::Home)];
-        const LAST: &[KeyboardShortcut] = &[key(NONE, Key::End)];
-        const NEXT_UNLABELLED: &[KeyboardShortcut] = &[key(NONE, Key::N)];
-        const CLEAR: &[KeyboardShortcut] = &[key(NONE, Key::Backspace), key(NONE, Key::Delete)];
-        const ACCEPT: &[KeyboardShortcut] = &[key(NONE, Key::Enter)];
-        const SUMMARY: &[KeyboardShortcut] = &[key(CMD_SHIFT, Key::U)];
-        const SPLIT: &[KeyboardShortcut] = &[key(NONE, Key::S)];
-        const MERGE: &[KeyboardShortcut] = &[key(NONE, Key::M)];
-        const HELP: &[KeyboardShortcut] = &[key(NONE, Key::F1), key(NONE, Key::Questionmark)];
-        match self {
-            Action::Open => OPEN,
-            Action::Save => SAVE,
-            Action::SaveAs => SAVE_AS,
-            Action::Quit => QUIT,
-            Action::Undo => UNDO,
-            Action::Redo => REDO,
-            Action::NextSentence => NEXT,
-            Action::PreviousSentence => PREVIOUS,
-            Action::FirstSentence => FIRST,
-            Action::LastSentence => LAST,
-            Action::ExtendDown => EXTEND_DOWN,
-            Action::ExtendUp => EXTEND_UP,
-            Action::NextUnlabelled => NEXT_UNLABELLED,
-            Action::ClearLabel => CLEAR,
-            Action::AcceptSuggestion => ACCEPT,
-            Action::RerunSuggestions
-            | Action::AcceptAbove
-            | Action::EditLabels
-            | Action::Reimport => &[],
-            Action::SourceSummary => SUMMARY,
-            Action::SplitAtCaret => SPLIT,
-            Action::MergeWithNext => MERGE,
-            Action::ShowHelp => HELP,
-        }
+    if let Some(d) = digits.iter().position(|&k| k == key) {
+        return Some(Key::Digit(d as u8));
     }
-
-    /// Shortcuts with Ctrl/Cmd work even while a text field has focus; plain keys then belong
-    /// to the text field.
-    pub fn works_while_typing(self) -> bool {
-        matches!(
-            self,
-            Action::Open | Action::Save | Action::SaveAs | Action::Quit
-        )
-    }
-}
-
-/// The digit key for a label hotkey character.
-pub fn digit_key(c: char) -> Option<Key> {
-    Some(match c {
-        '0' => Key::Num0,
-        '1' => Key::Num1,
-        '2' => Key::Num2,
-        '3' => Key::Num3,
-        '4' => Key::Num4,
-        '5' => Key::Num5,
-        '6' => Key::Num6,
-        '7' => Key::Num7,
-        '8' => Key::Num8,
-        '9' => Key::Num9,
+    Some(match key {
+        E::ArrowUp => Key::ArrowUp,
+        E::ArrowDown => Key::ArrowDown,
+        E::Home => Key::Home,
+        E::End => Key::End,
+        E::Enter => Key::Enter,
+        E::Backspace => Key::Backspace,
+        E::Delete => Key::Delete,
+        E::Tab => Key::Tab,
+        E::F1 => Key::F1,
+        E::Questionmark => Key::Questionmark,
         _ => return None,
     })
+}
+
+fn key_to_egui(key: Key) -> Option<egui::Key> {
+    use egui::Key as E;
+    Some(match key {
+        Key::Letter(c) => E::from_name(&c.to_string())?,
+        Key::Digit(d) => E::from_name(&d.to_string())?,
+        Key::ArrowUp => E::ArrowUp,
+        Key::ArrowDown => E::ArrowDown,
+        Key::Home => E::Home,
+        Key::End => E::End,
+        Key::Enter => E::Enter,
+        Key::Backspace => E::Backspace,
+        Key::Delete => E::Delete,
+        Key::Tab => E::Tab,
+        Key::F1 => E::F1,
+        Key::Questionmark => E::Questionmark,
+    })
+}
+
+/// The modifiers held, as the table reads them (Ctrl or ⌘ is `command`).
+pub fn mods_from_egui(m: Modifiers) -> Mods {
+    Mods {
+        command: m.command || m.ctrl,
+        shift: m.shift,
+        alt: m.alt,
+    }
+}
+
+/// egui's form of a shortcut, for menus (which print it the platform's way).
+pub fn to_egui(s: &Shortcut) -> Option<KeyboardShortcut> {
+    let mut m = Modifiers::NONE;
+    if s.mods.command {
+        m |= Modifiers::COMMAND;
+    }
+    if s.mods.shift {
+        m |= Modifiers::SHIFT;
+    }
+    if s.mods.alt {
+        m |= Modifiers::ALT;
+    }
+    key_to_egui(s.key).map(|k| KeyboardShortcut::new(m, k))
+}
+
+/// The text of a shortcut the way this platform writes it ("Ctrl+S", "⌘S").
+pub fn shortcut_text(ctx: &egui::Context, s: &Shortcut) -> String {
+    to_egui(s).map_or_else(|| s.to_string(), |k| ctx.format_shortcut(&k))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_of_the_table_goes_to_egui_and_back() {
+        for entry in crate::app::entries(Some(&crate::model::Taxonomy::default_preset())) {
+            for s in &entry.shortcuts {
+                let egui = to_egui(s).unwrap_or_else(|| panic!("{s} has no egui key"));
+                assert_eq!(key_from_egui(egui.logical_key), Some(s.key), "{s}");
+                assert_eq!(mods_from_egui(egui.modifiers), s.mods, "{s}");
+            }
+        }
+    }
 }

@@ -1,13 +1,14 @@
 //! The application: owns the open review, routes input to actions and commands, and runs the
 //! open / save / quit flows with their confirmations.
 
-use super::actions::{Action, digit_key};
+use super::actions::{Action, key_from_egui, mods_from_egui};
 use super::article_view::{ArticleView, ViewEvent};
 use super::background::{self, Job, Outcome, Prepared, Task};
 use super::claims_panel::{ClaimsPanel, PanelEvent};
 use super::dialogs::{DialogAnswer, DialogKind, FileDialogs, Pending, with_ron_extension};
 use super::selection::Selection;
 use super::{help, menu, prompt, status_bar};
+use crate::app::{entries, lookup};
 use crate::io::{self, FileError};
 use crate::model::suggest::{self, Suggestion};
 use crate::model::{Annotation, Command, Document, LabelId, Session, Stats, Taxonomy};
@@ -970,7 +971,36 @@ impl ClaimlensApp {
                 }
             }
             Action::ShowHelp => self.show_help = !self.show_help,
-            _ => {}
+            Action::Label(c) => {
+                let id = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.session.taxonomy.by_key(c).map(|l| l.id.clone()));
+                if let Some(id) = id {
+                    self.label_selection(Some(id));
+                }
+            }
+            Action::Reliability(_) | Action::Credibility(_) => {
+                if let (Some(doc), Some(sel)) = (&self.doc, self.selection)
+                    && let Some(outcome) =
+                        super::inspector::grade_command(&doc.session, sel.head, action)
+                {
+                    match outcome {
+                        Ok(command) => self.apply(command),
+                        Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
+                    }
+                }
+            }
+            // The note editor keeps its note itself; with no review open, re-import and
+            // moving have nothing to act on.
+            Action::FinishNote
+            | Action::Reimport
+            | Action::NextSentence
+            | Action::PreviousSentence
+            | Action::FirstSentence
+            | Action::LastSentence
+            | Action::ExtendDown
+            | Action::ExtendUp => {}
         }
     }
 
@@ -1012,7 +1042,8 @@ impl ClaimlensApp {
         });
     }
 
-    /// One key press: an action, a grade (Shift+A–F, Alt+1–6) or a label hotkey.
+    /// One key press: the command the table gives it where the analyst is, if any (actions,
+    /// grades Shift+A–F and Alt+1–6, label hotkeys).
     fn handle_key(
         &mut self,
         ctx: &Context,
@@ -1020,45 +1051,13 @@ impl ClaimlensApp {
         modifiers: egui::Modifiers,
         typing: bool,
     ) -> bool {
-        // The first action in table order whose shortcut matches: the table lists the shortcuts
-        // with more modifiers first.
-        let action = Action::ALL.into_iter().find(|a| {
-            (!typing || a.works_while_typing())
-                && a.shortcuts()
-                    .iter()
-                    .any(|sc| sc.logical_key == key && modifiers.matches_logically(sc.modifiers))
-        });
-        if let Some(action) = action {
-            self.run_action(action, ctx);
-            return true;
-        }
-        if typing {
+        let Some(key) = key_from_egui(key) else {
             return false;
-        }
-        if let (Some(doc), Some(sel)) = (&self.doc, self.selection)
-            && let Some(outcome) =
-                super::inspector::grade_for_key(&doc.session, sel.head, key, modifiers)
-        {
-            match outcome {
-                Ok(command) => self.apply(command),
-                Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
-            }
-            return true;
-        }
-        if !modifiers.is_none() {
-            return false;
-        }
-        let label = self.doc.as_ref().and_then(|d| {
-            d.session
-                .taxonomy
-                .labels
-                .iter()
-                .find(|l| l.key.and_then(digit_key) == Some(key))
-                .map(|l| l.id.clone())
-        });
-        match label {
-            Some(id) => {
-                self.label_selection(Some(id));
+        };
+        let table = entries(self.doc.as_ref().map(|d| &d.session.taxonomy));
+        match lookup(&table, mods_from_egui(modifiers), key, typing, false) {
+            Some(action) => {
+                self.run_action(action, ctx);
                 true
             }
             None => false,

@@ -474,8 +474,22 @@ impl ArticleView {
                 .desired_width(f32::INFINITY)
                 .hint_text("Why this label? What to check?"),
         );
+        let finish = crate::app::Action::FinishNote.shortcuts();
         let enter = edit.has_focus()
-            && ui.input(|i| i.modifiers.command && i.key_pressed(egui::Key::Enter));
+            && ui.input(|i| {
+                i.events.iter().any(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } => super::actions::key_from_egui(*key).is_some_and(|k| {
+                        let held = super::actions::mods_from_egui(*modifiers);
+                        finish.iter().any(|s| s.fires_on(held, k))
+                    }),
+                    _ => false,
+                })
+            });
         if ui.button("Save note").clicked() || enter {
             if *draft != *current {
                 events.push(ViewEvent::Note(sentence, draft.clone()));

@@ -1,8 +1,9 @@
-//! The keyboard shortcut overview (F1 or ?), generated from the action table and the taxonomy.
+//! The keyboard shortcut overview (F1 or ?), generated from the command table and the taxonomy.
 
-use super::actions::Action;
+use super::actions::shortcut_text;
+use crate::app::{GESTURES, entries};
 use crate::model::Taxonomy;
-use eframe::egui::{self, Context, Grid};
+use eframe::egui::{self, Context, Grid, ScrollArea};
 
 pub fn window(ctx: &Context, open: &mut bool, taxonomy: Option<&Taxonomy>) {
     egui::Window::new("Keyboard shortcuts")
@@ -10,32 +11,32 @@ pub fn window(ctx: &Context, open: &mut bool, taxonomy: Option<&Taxonomy>) {
         .collapsible(false)
         .resizable(false)
         .show(ctx, |ui| {
-            Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for action in Action::ALL {
-                    let keys: Vec<String> = action
-                        .shortcuts()
-                        .iter()
-                        .map(|s| ctx.format_shortcut(s))
-                        .collect();
-                    ui.label(keys.join("  or  "));
-                    ui.label(action.title());
-                    ui.end_row();
-                }
-                ui.label("Shift+click");
-                ui.label("Extend selection to a sentence");
-                ui.end_row();
-                ui.label("Right-click");
-                ui.label("Labels and note for a sentence");
-                ui.end_row();
-                if let Some(taxonomy) = taxonomy {
-                    for label in &taxonomy.labels {
-                        if let Some(key) = label.key {
-                            ui.label(key.to_string());
-                            ui.label(format!("Label: {}", label.name));
+            // The grades and label keys make the list longer than a small window.
+            let room = ctx.content_rect().height() * 0.75;
+            ScrollArea::vertical()
+                .max_height(room)
+                .min_scrolled_height(room)
+                .show(ui, |ui| {
+                    Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                        for entry in entries(taxonomy) {
+                            if entry.shortcuts.is_empty() {
+                                continue;
+                            }
+                            let keys: Vec<String> = entry
+                                .shortcuts
+                                .iter()
+                                .map(|s| shortcut_text(ctx, s))
+                                .collect();
+                            ui.label(keys.join("  or  "));
+                            ui.label(entry.title).on_hover_text(entry.tooltip);
                             ui.end_row();
                         }
-                    }
-                }
-            });
+                        for (gesture, what) in GESTURES {
+                            ui.label(*gesture);
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                    });
+                });
         });
 }

@@ -1,6 +1,7 @@
 //! The inspector: everything recorded on the selected claim, editable from mouse and keyboard
 //! (Shift+A–F reliability of its source, Alt+1–6 credibility). Every change is one command.
 
+use crate::app::Action;
 use crate::model::record::grade;
 use crate::model::suggest::Suggestion;
 use crate::model::{
@@ -211,43 +212,19 @@ impl Inspector {
     }
 }
 
-/// Shift+A…F grade the reliability of the selected claim's source; Alt+1…6 its credibility.
-pub fn grade_for_key(
-    session: &Session,
-    sentence: usize,
-    key: egui::Key,
-    modifiers: egui::Modifiers,
-) -> Option<Outcome> {
-    use egui::Key;
-    let letters = [Key::A, Key::B, Key::C, Key::D, Key::E, Key::F];
-    let digits = [
-        Key::Num1,
-        Key::Num2,
-        Key::Num3,
-        Key::Num4,
-        Key::Num5,
-        Key::Num6,
-    ];
-    if modifiers.shift && !modifiers.alt && !modifiers.command {
-        let r = letters
-            .iter()
-            .position(|&k| k == key)
-            .map(|i| Reliability::ALL[i])?;
-        return Some(
+/// The command a grade key stands for (Shift+A…F: the reliability of the selected claim's
+/// source; Alt+1…6: the claim's credibility), or nothing for other actions.
+pub fn grade_command(session: &Session, sentence: usize, action: Action) -> Option<Outcome> {
+    match action {
+        Action::Reliability(r) => Some(
             match session.annotations.get(sentence).and_then(|a| a.source) {
                 Some(id) => session.set_reliability(id, r),
                 None => Err(CommandError::Record(
                     "reliability belongs to a source: give the claim a source first".into(),
                 )),
             },
-        );
+        ),
+        Action::Credibility(c) => Some(session.set_credibility(sentence, c)),
+        _ => None,
     }
-    if modifiers.alt && !modifiers.shift && !modifiers.command {
-        let c = digits
-            .iter()
-            .position(|&k| k == key)
-            .map(|i| Credibility::ALL[i])?;
-        return Some(session.set_credibility(sentence, c));
-    }
-    None
 }

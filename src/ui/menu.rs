@@ -1,6 +1,6 @@
 //! The menu bar, built from the action table so that menu text and shortcuts match the keys.
 
-use super::actions::Action;
+use super::actions::{Action, shortcut_text};
 use crate::model::Document;
 use eframe::egui::{self, Button, Ui};
 use std::path::PathBuf;
@@ -91,14 +91,16 @@ fn item(
 ) {
     let text = match detail {
         Some(d) => format!("{} {d}", action.title()),
-        None => action.title().to_string(),
+        None => action.title(),
     };
     let shortcut = action
         .shortcuts()
         .first()
-        .map(|s| ui.ctx().format_shortcut(s))
+        .map(|s| shortcut_text(ui.ctx(), s))
         .unwrap_or_default();
-    let response = ui.add_enabled(enabled, Button::new(text).shortcut_text(shortcut));
+    let response = ui
+        .add_enabled(enabled, Button::new(text).shortcut_text(shortcut))
+        .on_hover_text(action.tooltip());
     if response.clicked() {
         chosen.push(Choice::Action(action));
         ui.close();

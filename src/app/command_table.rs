@@ -1,0 +1,445 @@
+//! Everything the analyst can ask for from the keyboard or a menu, each with its menu text,
+//! tooltip, shortcuts and where the shortcuts work, defined once. The menu bar, key handling,
+//! the help window and the README's key table all read this table, and a test refuses two
+//! commands that one key press would both run.
+
+use super::keys::{Extra, Key, Mods, Shortcut};
+use crate::model::{Credibility, Reliability, Taxonomy};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Open,
+    Reimport,
+    Save,
+    SaveAs,
+    Quit,
+    Undo,
+    Redo,
+    NextSentence,
+    PreviousSentence,
+    FirstSentence,
+    LastSentence,
+    ExtendDown,
+    ExtendUp,
+    NextUnlabelled,
+    ClearLabel,
+    AcceptSuggestion,
+    RerunSuggestions,
+    AcceptAbove,
+    SplitAtCaret,
+    MergeWithNext,
+    EditLabels,
+    SourceSummary,
+    ShowHelp,
+    /// The label whose hotkey is this digit.
+    Label(char),
+    /// Grade the reliability of the selected claim's source.
+    Reliability(Reliability),
+    /// Grade the credibility of the selected claim.
+    Credibility(Credibility),
+    /// Keep the note being typed and close its editor.
+    FinishNote,
+}
+
+/// Where a command's shortcuts work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    /// Everywhere, even while a text field has the keyboard (Ctrl/⌘ shortcuts).
+    Anywhere,
+    /// While no text field has the keyboard: plain keys belong to a field that has it.
+    Review,
+    /// In the note editor only.
+    NoteField,
+}
+
+impl Scope {
+    /// Whether the shortcuts of both scopes can be live at the same moment.
+    pub fn meets(self, other: Scope) -> bool {
+        self == Scope::Anywhere || other == Scope::Anywhere || self == other
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub action: Action,
+    pub title: String,
+    pub tooltip: &'static str,
+    /// The first is the one menus show.
+    pub shortcuts: Vec<Shortcut>,
+    pub scope: Scope,
+}
+
+/// Mouse gestures, listed with the keys so that the help window and README show them.
+pub const GESTURES: &[(&str, &str)] = &[
+    ("Shift+click", "Extend the selection to a sentence"),
+    ("Alt+click", "Split the sentence at the clicked point"),
+    ("Right-click", "Labels and a note for a sentence"),
+];
+
+/// The commands with fixed text, in the order the help window lists them.
+pub const FIXED: [Action; 24] = [
+    Action::Open,
+    Action::Reimport,
+    Action::Save,
+    Action::SaveAs,
+    Action::Quit,
+    Action::Undo,
+    Action::Redo,
+    Action::NextSentence,
+    Action::PreviousSentence,
+    Action::FirstSentence,
+    Action::LastSentence,
+    Action::ExtendDown,
+    Action::ExtendUp,
+    Action::NextUnlabelled,
+    Action::ClearLabel,
+    Action::AcceptSuggestion,
+    Action::AcceptAbove,
+    Action::RerunSuggestions,
+    Action::SplitAtCaret,
+    Action::MergeWithNext,
+    Action::EditLabels,
+    Action::SourceSummary,
+    Action::FinishNote,
+    Action::ShowHelp,
+];
+
+const fn key(mods: Mods, key: Key) -> Shortcut {
+    Shortcut::new(mods, key)
+}
+
+const fn letter(c: char) -> Key {
+    Key::Letter(c)
+}
+
+impl Action {
+    pub fn title(self) -> String {
+        let fixed = match self {
+            Action::Open => "Open…",
+            Action::Reimport => "Re-import article…",
+            Action::Save => "Save",
+            Action::SaveAs => "Save As…",
+            Action::Quit => "Quit",
+            Action::Undo => "Undo",
+            Action::Redo => "Redo",
+            Action::NextSentence => "Next sentence",
+            Action::PreviousSentence => "Previous sentence",
+            Action::FirstSentence => "First sentence",
+            Action::LastSentence => "Last sentence",
+            Action::ExtendDown => "Extend selection down",
+            Action::ExtendUp => "Extend selection up",
+            Action::NextUnlabelled => "Next sentence to review",
+            Action::ClearLabel => "Clear label",
+            Action::AcceptSuggestion => "Accept suggestion",
+            Action::RerunSuggestions => "Re-run suggestions",
+            Action::AcceptAbove => "Accept all suggestions above…",
+            Action::SplitAtCaret => "Split sentence at the clicked point",
+            Action::MergeWithNext => "Merge with next sentence",
+            Action::EditLabels => "Edit labels…",
+            Action::SourceSummary => "Source summary",
+            Action::ShowHelp => "Keyboard shortcuts",
+            Action::FinishNote => "Keep the note (in the note field)",
+            Action::Label(c) => return format!("Apply the label with hotkey {c}"),
+            Action::Reliability(r) => {
+                return format!("Source reliability {}: {}", r.letter(), r.meaning());
+            }
+            Action::Credibility(c) => {
+                return format!("Claim credibility {}: {}", c.digit(), c.meaning());
+            }
+        };
+        fixed.to_string()
+    }
+
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Action::Open => "Open an article (.txt, .md) or a saved review (.ron)",
+            Action::Reimport => {
+                "Load a new version of the article and move every claim to where its text is now"
+            }
+            Action::Save => "Save the review; the first save asks where",
+            Action::SaveAs => "Save the review under a new name",
+            Action::Quit => "Close claimlens, asking first about unsaved changes",
+            Action::Undo => "Undo the last change",
+            Action::Redo => "Redo the change just undone",
+            Action::NextSentence | Action::PreviousSentence => {
+                "Move the selection; the view follows"
+            }
+            Action::FirstSentence | Action::LastSentence => {
+                "Jump to the start or end of the article"
+            }
+            Action::ExtendDown | Action::ExtendUp => "Select several sentences to label at once",
+            Action::NextUnlabelled => {
+                "The next sentence with no label or an unconfirmed suggestion"
+            }
+            Action::ClearLabel => "Remove the label of the selected sentences",
+            Action::AcceptSuggestion => "Confirm the suggested label of the selected sentences",
+            Action::RerunSuggestions => "Suggest again for sentences the analyst has not labelled",
+            Action::AcceptAbove => "Confirm every suggestion at or above a confidence you choose",
+            Action::SplitAtCaret => "Click the point in a sentence first, then press S",
+            Action::MergeWithNext => "Join the selected sentence and the one after it",
+            Action::EditLabels => "Add, rename, recolour, re-key or delete labels",
+            Action::SourceSummary => "The sources with their grades, and how much rests on each",
+            Action::ShowHelp => "This list of keys",
+            Action::FinishNote => "Keep the note and close its editor",
+            Action::Label(_) => "Apply this label to the selected sentences (one undo step)",
+            Action::Reliability(_) => "Grade the source of the selected claim",
+            Action::Credibility(_) => "Grade the credibility of the selected claim",
+        }
+    }
+
+    /// The shortcuts, the first being the one menus show.
+    pub fn shortcuts(self) -> Vec<Shortcut> {
+        use Key::*;
+        let none = Mods::NONE;
+        match self {
+            Action::Open => vec![key(Mods::COMMAND, letter('O'))],
+            Action::Save => vec![key(Mods::COMMAND, letter('S'))],
+            Action::SaveAs => vec![key(Mods::COMMAND_SHIFT, letter('S'))],
+            Action::Quit => vec![key(Mods::COMMAND, letter('Q'))],
+            Action::Undo => vec![key(Mods::COMMAND, letter('Z'))],
+            Action::Redo => vec![
+                key(Mods::COMMAND_SHIFT, letter('Z')),
+                key(Mods::COMMAND, letter('Y')),
+            ],
+            Action::NextSentence => vec![key(none, ArrowDown), key(none, letter('J'))],
+            Action::PreviousSentence => vec![key(none, ArrowUp), key(none, letter('K'))],
+            Action::ExtendDown => vec![key(Mods::SHIFT, ArrowDown), key(Mods::SHIFT, letter('J'))],
+            Action::ExtendUp => vec![key(Mods::SHIFT, ArrowUp), key(Mods::SHIFT, letter('K'))],
+            Action::FirstSentence => vec![key(none, Home)],
+            Action::LastSentence => vec![key(none, End)],
+            Action::NextUnlabelled => vec![key(none, letter('N'))],
+            Action::ClearLabel => vec![key(none, Backspace), key(none, Delete)],
+            Action::AcceptSuggestion => vec![key(none, Enter)],
+            Action::SourceSummary => vec![key(Mods::COMMAND_SHIFT, letter('U'))],
+            Action::SplitAtCaret => vec![key(none, letter('S'))],
+            Action::MergeWithNext => vec![key(none, letter('M'))],
+            // "?" is typed with Shift on many layouts.
+            Action::ShowHelp => vec![
+                key(none, F1),
+                key(none, Questionmark).allowing(Extra::Shift),
+            ],
+            Action::FinishNote => vec![key(Mods::COMMAND, Enter)],
+            // Digits are typed with Shift on some layouts (AZERTY); Alt+digit grades.
+            Action::Label(c) => c
+                .to_digit(10)
+                .map(|d| vec![key(none, Digit(d as u8)).allowing(Extra::Shift)])
+                .unwrap_or_default(),
+            Action::Reliability(r) => vec![key(Mods::SHIFT, letter(r.letter()))],
+            Action::Credibility(c) => {
+                vec![key(Mods::ALT, Digit(c.digit())).allowing(Extra::Shift)]
+            }
+            Action::RerunSuggestions
+            | Action::AcceptAbove
+            | Action::EditLabels
+            | Action::Reimport => Vec::new(),
+        }
+    }
+
+    pub fn scope(self) -> Scope {
+        match self {
+            Action::Open | Action::Save | Action::SaveAs | Action::Quit => Scope::Anywhere,
+            Action::FinishNote => Scope::NoteField,
+            _ => Scope::Review,
+        }
+    }
+
+    pub fn entry(self) -> Entry {
+        Entry {
+            action: self,
+            title: self.title(),
+            tooltip: self.tooltip(),
+            shortcuts: self.shortcuts(),
+            scope: self.scope(),
+        }
+    }
+}
+
+/// The whole table: the fixed commands, the grades, and the label hotkeys of `taxonomy`.
+pub fn entries(taxonomy: Option<&Taxonomy>) -> Vec<Entry> {
+    let mut out: Vec<Entry> = FIXED.iter().map(|a| a.entry()).collect();
+    out.extend(Reliability::ALL.map(|r| Action::Reliability(r).entry()));
+    out.extend(Credibility::ALL.map(|c| Action::Credibility(c).entry()));
+    if let Some(taxonomy) = taxonomy {
+        for label in &taxonomy.labels {
+            if let Some(c) = label.key {
+                let mut entry = Action::Label(c).entry();
+                entry.title = format!("Label: {}", label.name);
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+/// The command a key press runs where the analyst is, if any. `typing` says a text field has
+/// the keyboard; `in_note` that it is the note editor.
+pub fn lookup(
+    entries: &[Entry],
+    pressed: Mods,
+    key: Key,
+    typing: bool,
+    in_note: bool,
+) -> Option<Action> {
+    let live = |scope: Scope| match scope {
+        Scope::Anywhere => true,
+        Scope::Review => !typing,
+        Scope::NoteField => in_note,
+    };
+    entries
+        .iter()
+        .filter(|e| live(e.scope))
+        .find(|e| e.shortcuts.iter().any(|s| s.fires_on(pressed, key)))
+        .map(|e| e.action)
+}
+
+/// Pairs of commands one key press would both run, with that press.
+pub fn overlaps(entries: &[Entry]) -> Vec<(Action, Action, Mods, Key)> {
+    let mut out = Vec::new();
+    for (i, a) in entries.iter().enumerate() {
+        for b in &entries[i + 1..] {
+            if !a.scope.meets(b.scope) {
+                continue;
+            }
+            for sa in &a.shortcuts {
+                for sb in &b.shortcuts {
+                    if let Some(m) = sa.overlap(sb) {
+                        out.push((a.action, b.action, m, sa.key));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The README's key table, generated from this table (a test keeps the two the same).
+pub fn markdown() -> String {
+    let mut out = String::from("| keys | action |\n|---|---|\n");
+    let row = |out: &mut String, keys: &str, what: &str| {
+        out.push_str(&format!("| {keys} | {what} |\n"));
+    };
+    for action in FIXED {
+        let keys: Vec<String> = action.shortcuts().iter().map(|s| s.to_string()).collect();
+        let keys = if keys.is_empty() {
+            "(menu)".to_string()
+        } else {
+            keys.join(" or ")
+        };
+        row(&mut out, &keys, &action.title());
+    }
+    row(
+        &mut out,
+        "1–9, 0",
+        "Apply the label with that hotkey (see the default labels below)",
+    );
+    row(
+        &mut out,
+        "Shift+A … Shift+F",
+        "Grade the reliability of the selected claim's source",
+    );
+    row(
+        &mut out,
+        "Alt+1 … Alt+6",
+        "Grade the credibility of the selected claim",
+    );
+    for (gesture, what) in GESTURES {
+        row(&mut out, gesture, what);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grades_and_labels_reach_their_commands() {
+        let taxonomy = Taxonomy::default_preset();
+        let table = entries(Some(&taxonomy));
+        let press = |m, k| lookup(&table, m, k, false, false);
+        assert_eq!(
+            press(Mods::SHIFT, Key::Letter('B')),
+            Some(Action::Reliability(Reliability::B))
+        );
+        assert_eq!(
+            press(Mods::ALT, Key::Digit(2)),
+            Some(Action::Credibility(Credibility::Probable))
+        );
+        let first = taxonomy.labels.iter().find_map(|l| l.key).unwrap_or('1');
+        assert_eq!(
+            press(
+                Mods::NONE,
+                Key::Digit(first.to_digit(10).unwrap_or(1) as u8)
+            ),
+            Some(Action::Label(first))
+        );
+        assert_eq!(
+            press(Mods::COMMAND_SHIFT, Key::Letter('S')),
+            Some(Action::SaveAs)
+        );
+        assert_eq!(press(Mods::COMMAND, Key::Letter('S')), Some(Action::Save));
+        assert_eq!(press(Mods::SHIFT, Key::Letter('S')), None);
+        // While typing, plain keys belong to the field; Ctrl+S still saves.
+        assert_eq!(
+            lookup(&table, Mods::NONE, Key::Letter('J'), true, false),
+            None
+        );
+        assert_eq!(
+            lookup(&table, Mods::COMMAND, Key::Letter('S'), true, false),
+            Some(Action::Save)
+        );
+        assert_eq!(
+            lookup(&table, Mods::COMMAND, Key::Enter, true, true),
+            Some(Action::FinishNote)
+        );
+    }
+}
+
+#[cfg(test)]
+mod table_checks {
+    use super::*;
+
+    #[test]
+    fn no_key_press_runs_two_commands_whatever_the_label_hotkeys() {
+        let mut taxonomy = Taxonomy::default_preset();
+        assert_eq!(overlaps(&entries(Some(&taxonomy))), []);
+        // The analyst can give the first label any free digit: still one command per press.
+        for d in '0'..='9' {
+            if taxonomy.labels.iter().skip(1).any(|l| l.key == Some(d)) {
+                continue;
+            }
+            taxonomy.labels[0].key = Some(d);
+            assert_eq!(overlaps(&entries(Some(&taxonomy))), [], "label key {d}");
+        }
+    }
+
+    #[test]
+    fn the_check_sees_a_logical_overlap() {
+        // A digit matched as egui does by default would also fire on Alt+digit, the grade.
+        let mut table = entries(None);
+        let mut label = Action::Label('1').entry();
+        label.shortcuts = vec![Shortcut::plain(Key::Digit(1)).allowing(Extra::ShiftAlt)];
+        table.push(label);
+        let found = overlaps(&table);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Action::Label('1'));
+        assert_eq!(found[0].2, Mods::ALT);
+    }
+
+    #[test]
+    fn the_readme_key_table_is_the_table_in_code() {
+        let readme = include_str!("../../README.md");
+        let begin = "<!-- keys:begin (generated: claimlens keys) -->\n";
+        let end = "<!-- keys:end -->";
+        let start = readme.find(begin).map(|i| i + begin.len());
+        let stop = readme.find(end);
+        let (Some(start), Some(stop)) = (start, stop) else {
+            panic!("README.md has no generated key table");
+        };
+        assert_eq!(
+            &readme[start..stop],
+            markdown(),
+            "README key table is stale: run `cargo run -- keys` and paste its output"
+        );
+    }
+}
