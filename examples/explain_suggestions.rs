@@ -28,7 +28,7 @@ fn main() {
         Article::from_normalized("x", None, text),
         Taxonomy::default_preset(),
     );
-    let outlets = publisher::outlets(&session.article.text);
+    let outlets = publisher::outlets(&session.article().text);
     println!("outlets: {outlets:?}");
     let ctx = Context {
         publisher: &outlets.publisher,
@@ -38,7 +38,7 @@ fn main() {
     let paragraph: Vec<usize> = (0..session.len())
         .map(|i| session.paragraph_of(i).unwrap_or(0))
         .collect();
-    let quotes = quote_states(&session.article.text, &session.sentences, &paragraph);
+    let quotes = quote_states(&session.article().text, session.sentences(), &paragraph);
     let got = suggest(&session);
     for i in 0..session.len() {
         let s = session.sentence_text(i);

@@ -106,7 +106,7 @@ fn suggest_command(
     if let Some(path) = session_out {
         save_session(path, &session).map_err(|e| e.to_string())?;
         let placed = session.stats().suggested;
-        let proposed = session.sources.iter().filter(|s| s.proposed).count();
+        let proposed = session.sources().iter().filter(|s| s.proposed).count();
         return writeln!(
             out,
             "{}: {} sentences, {placed} suggested labels, {proposed} proposed sources",
@@ -115,9 +115,9 @@ fn suggest_command(
         )
         .map_err(|e| format!("cannot write output: {e}"));
     }
-    let text = &session.article.text;
+    let text = &session.article().text;
     let rows: Vec<SuggestionOut> = session
-        .sentences
+        .sentences()
         .iter()
         .zip(&suggestions)
         .map(|(span, s)| SuggestionOut {
@@ -166,7 +166,7 @@ fn check_command(files: &[PathBuf], out: &mut dyn Write) -> Result<(), String> {
                 "{}: ok (session, {} sentences, {} claims)",
                 file.display(),
                 s.len(),
-                s.annotations.iter().filter(|a| !a.is_blank()).count()
+                s.annotations().iter().filter(|a| !a.is_blank()).count()
             ),
             Ok(crate::io::Opened::Article(a, encoding)) => format!(
                 "{}: ok (article, {encoding}, {} bytes of text)",

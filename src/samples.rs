@@ -110,20 +110,23 @@ pub fn reviewed_report(claims: usize) -> Session {
     }
 }
 
-fn annotate_for_bench(mut s: Session, claims: usize) -> Session {
-    for n in 0..20u32 {
-        s.sources.push(Source {
+/// The benchmark's review: `s` with twenty graded sources and its first `claims` sentences
+/// labelled, noted, sourced and linked, assembled as a loaded file would be.
+fn annotate_for_bench(s: Session, claims: usize) -> Session {
+    let sources: Vec<Source> = (0..20u32)
+        .map(|n| Source {
             id: SourceId(n),
             name: format!("Source {n}"),
             label: Some(LabelId::new("inside_nk")),
             descriptor: "phone contact; two years; accurate so far".into(),
             reliability: Reliability::ALL[n as usize % 6],
             proposed: false,
-        });
-    }
-    let ids = s.ids.clone();
-    let labels: Vec<LabelId> = s.taxonomy.labels.iter().map(|l| l.id.clone()).collect();
-    for (i, a) in s.annotations.iter_mut().take(claims).enumerate() {
+        })
+        .collect();
+    let ids = s.ids().to_vec();
+    let labels: Vec<LabelId> = s.taxonomy().labels.iter().map(|l| l.id.clone()).collect();
+    let mut annotations = s.annotations().to_vec();
+    for (i, a) in annotations.iter_mut().take(claims).enumerate() {
         a.label = Some(labels[i % labels.len()].clone());
         a.status = if i % 3 == 0 {
             Status::Suggested
@@ -140,7 +143,13 @@ fn annotate_for_bench(mut s: Session, claims: usize) -> Session {
             });
         }
     }
-    s
+    Session::from_saved(
+        s.article().clone(),
+        s.taxonomy().clone(),
+        (s.paragraphs().to_vec(), s.sentences().to_vec(), ids),
+        annotations,
+        sources,
+    )
 }
 
 #[cfg(test)]

@@ -41,8 +41,8 @@ fn credibility_1_needs_a_corroboration_from_a_different_source() {
         .session
         .new_source_for(1, Some(LabelId::new("multiple")), &[]);
     apply(&mut d, c);
-    let a = d.session.annotations[0].source.unwrap();
-    let b = d.session.annotations[1].source.unwrap();
+    let a = d.session.annotations()[0].source.unwrap();
+    let b = d.session.annotations()[1].source.unwrap();
     assert_eq!(d.session.source(a).unwrap().name, "Source A");
     assert_eq!(d.session.source(b).unwrap().name, "Source B");
 
@@ -51,7 +51,7 @@ fn credibility_1_needs_a_corroboration_from_a_different_source() {
     apply(&mut d, c);
     let to_same = Link {
         kind: LinkKind::Corroborates,
-        to: d.session.ids[2],
+        to: d.session.ids()[2],
     };
     let c = d.session.add_link(0, to_same);
     apply(&mut d, c);
@@ -64,14 +64,17 @@ fn credibility_1_needs_a_corroboration_from_a_different_source() {
     // A corroboration by Source B does.
     let to_other = Link {
         kind: LinkKind::Corroborates,
-        to: d.session.ids[1],
+        to: d.session.ids()[1],
     };
     let c = d.session.add_link(0, to_other);
     apply(&mut d, c);
     let c = d.session.set_credibility(0, Credibility::Confirmed);
     apply(&mut d, c);
-    assert_eq!(d.session.annotations[0].credibility, Credibility::Confirmed);
-    assert_eq!(b, d.session.annotations[1].source.unwrap());
+    assert_eq!(
+        d.session.annotations()[0].credibility,
+        Credibility::Confirmed
+    );
+    assert_eq!(b, d.session.annotations()[1].source.unwrap());
 
     // Removing the corroboration that grade rests on is refused.
     assert!(d.session.remove_link(0, to_other).is_err());
@@ -89,7 +92,7 @@ fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
         .session
         .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
     apply(&mut d, c);
-    let id = d.session.annotations[0].source.unwrap();
+    let id = d.session.annotations()[0].source.unwrap();
     let c = d.session.set_reliability(id, Reliability::B);
     apply(&mut d, c);
     let c = d.session.set_credibility(0, Credibility::Probable);
@@ -98,7 +101,7 @@ fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
     apply(&mut d, c);
     let link = Link {
         kind: LinkKind::Contradicts,
-        to: d.session.ids[2],
+        to: d.session.ids()[2],
     };
     let c = d.session.add_link(1, link);
     apply(&mut d, c);
@@ -107,7 +110,7 @@ fn reliability_and_credibility_make_the_grade_and_everything_round_trips() {
         "Phone contact in Vladivostok; two years, accurate; may favour workers".into();
     d.apply(Command::UpdateSource { source }).unwrap();
 
-    let a = &d.session.annotations[0];
+    let a = &d.session.annotations()[0];
     let r = d.session.source(a.source.unwrap()).unwrap().reliability;
     assert_eq!(claimlens::model::record::grade(r, a.credibility), "B2");
     let back = from_ron(&to_ron(&d.session)).unwrap();
@@ -126,17 +129,22 @@ fn merging_two_labels_moves_claims_and_sources_to_the_survivor() {
         .session
         .merge_labels(&LabelId::new("in_russia"), &LabelId::new("in_china"));
     apply(&mut d, c);
-    assert!(d.session.taxonomy.get(&LabelId::new("in_russia")).is_none());
+    assert!(
+        d.session
+            .taxonomy()
+            .get(&LabelId::new("in_russia"))
+            .is_none()
+    );
     assert_eq!(
-        d.session.annotations[0].label,
+        d.session.annotations()[0].label,
         Some(LabelId::new("in_china"))
     );
     assert_eq!(
-        d.session.annotations[0].status,
+        d.session.annotations()[0].status,
         Status::Suggested,
         "status is kept"
     );
-    let source = d.session.annotations[0].source.unwrap();
+    let source = d.session.annotations()[0].source.unwrap();
     assert_eq!(
         d.session.source(source).unwrap().label,
         Some(LabelId::new("in_china"))
@@ -155,15 +163,15 @@ fn deleting_a_label_in_use_clears_or_moves_its_claims_and_plain_removal_is_refus
     );
     let c = d.session.delete_label(&hedged, Disposal::Clear);
     apply(&mut d, c);
-    assert_eq!(d.session.annotations[3].label, None);
-    assert!(d.session.taxonomy.get(&hedged).is_none());
+    assert_eq!(d.session.annotations()[3].label, None);
+    assert!(d.session.taxonomy().get(&hedged).is_none());
 }
 
 #[test]
 fn hotkey_conflicts_are_refused() {
     let mut d = doc();
-    let mut label = d.session.taxonomy.labels[0].clone();
-    label.key = d.session.taxonomy.labels[1].key;
+    let mut label = d.session.taxonomy().labels[0].clone();
+    label.key = d.session.taxonomy().labels[1].key;
     let err = d.apply(Command::UpdateLabel { label }).unwrap_err();
     assert!(err.to_string().contains("hotkey"), "{err}");
 }
@@ -179,7 +187,7 @@ fn the_summary_counts_claims_per_source_and_single_anonymous_share() {
     assert_eq!(summary.claims, 4);
     assert_eq!(summary.single_anonymous, 1);
     assert!((summary.single_anonymous_share() - 0.25).abs() < 1e-9);
-    let mine = d.session.annotations[0].source.unwrap();
+    let mine = d.session.annotations()[0].source.unwrap();
     let row = |s: &claimlens::model::record_edit::SourceSummary| {
         s.rows.iter().find(|r| r.id == mine).unwrap().clone()
     };
@@ -187,7 +195,7 @@ fn the_summary_counts_claims_per_source_and_single_anonymous_share() {
     // A corroboration by another claim lifts it out of "single anonymous".
     let link = Link {
         kind: LinkKind::Corroborates,
-        to: d.session.ids[1],
+        to: d.session.ids()[1],
     };
     let c = d.session.add_link(0, link);
     apply(&mut d, c);
@@ -199,25 +207,25 @@ fn the_summary_counts_claims_per_source_and_single_anonymous_share() {
 #[test]
 fn a_proposed_source_replaced_by_the_analysts_own_goes_away_and_comes_back_on_undo() {
     let mut d = doc();
-    let proposed = d.session.annotations[0].source.unwrap();
+    let proposed = d.session.annotations()[0].source.unwrap();
     let before = d.session.source(proposed).unwrap().clone();
     assert!(before.proposed, "the engine proposes the Russia source");
-    let others = d.session.sources.len() - 1;
+    let others = d.session.sources().len() - 1;
 
     let c = d
         .session
         .new_source_for(0, Some(LabelId::new("in_russia")), &[]);
     apply(&mut d, c);
     assert!(d.session.source(proposed).is_none());
-    assert_eq!(d.session.sources.len(), others + 1);
-    let mine = d.session.source(d.session.annotations[0].source.unwrap());
+    assert_eq!(d.session.sources().len(), others + 1);
+    let mine = d.session.source(d.session.annotations()[0].source.unwrap());
     assert_eq!(
         mine.map(|s| (s.name.as_str(), s.proposed)),
         Some(("Source A", false))
     );
 
     // Clearing a claim's proposed source likewise drops it when nothing else rests on it.
-    let other = d.session.annotations[1].source.unwrap();
+    let other = d.session.annotations()[1].source.unwrap();
     let c = d.session.set_claim_source(1, None);
     apply(&mut d, c);
     assert!(d.session.source(other).is_none());

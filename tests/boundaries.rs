@@ -30,7 +30,7 @@ fn split_keeps_label_and_note_on_both_parts_and_undoes_exactly() {
     })
     .unwrap();
     let before = d.session.clone();
-    let at = d.session.article.text.find(" and prices").unwrap();
+    let at = d.session.article().text.find(" and prices").unwrap();
     let split = d.session.split(0, at).unwrap();
     d.apply(split).unwrap();
     assert_eq!(
@@ -43,8 +43,8 @@ fn split_keeps_label_and_note_on_both_parts_and_undoes_exactly() {
         ]
     );
     for i in [0, 1] {
-        assert_eq!(d.session.annotations[i].label, Some(LabelId::new("own")));
-        assert_eq!(d.session.annotations[i].note, "two claims in one");
+        assert_eq!(d.session.annotations()[i].label, Some(LabelId::new("own")));
+        assert_eq!(d.session.annotations()[i].note, "two claims in one");
     }
     assert_eq!(d.undo_description().as_deref(), Some("split sentence 1"));
     // The session file keeps the new boundaries.
@@ -81,8 +81,11 @@ fn merge_keeps_the_first_label_and_joins_notes() {
             .ends_with("prices fell. Next one.")
     );
     // The first had no label, so the second's is kept rather than lost.
-    assert_eq!(d.session.annotations[0].label, Some(LabelId::new("hedged")));
-    assert_eq!(d.session.annotations[0].note, "first\nsecond");
+    assert_eq!(
+        d.session.annotations()[0].label,
+        Some(LabelId::new("hedged"))
+    );
+    assert_eq!(d.session.annotations()[0].note, "first\nsecond");
     assert_eq!(
         d.undo_description().as_deref(),
         Some("merge sentences 1 and 2")
@@ -104,7 +107,7 @@ fn merge_across_paragraphs_and_degenerate_splits_are_refused() {
         d.session.merge_with_next(2),
         Err(CommandError::Boundary(_))
     ));
-    let s0 = d.session.sentences[0];
+    let s0 = d.session.sentences()[0];
     assert!(d.session.split(0, s0.start).is_err());
     assert!(d.session.split(0, s0.end).is_err());
     assert!(d.session.split(9, 3).is_err());

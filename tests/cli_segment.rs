@@ -204,21 +204,21 @@ fn suggest_writes_a_session_that_opens_with_unconfirmed_suggestions() {
     let session = claimlens::io::load_session(&out_path).unwrap();
     assert!(
         session
-            .annotations
+            .annotations()
             .iter()
             .all(|a| a.status == claimlens::model::Status::Suggested)
     );
-    assert!(session.annotations.iter().all(|a| a.label.is_some()));
+    assert!(session.annotations().iter().all(|a| a.label.is_some()));
     assert_eq!(session.stats().suggested, session.len());
     // The sources the engine found are in the record, proposed and linked to their claims.
     let russia = session
-        .sources
+        .sources()
         .iter()
         .find(|s| s.name.contains("Russia"))
         .expect("a proposed source in Russia");
     assert!(russia.proposed);
     let backed = session
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.source == Some(russia.id))
         .count();

@@ -89,7 +89,7 @@ fn long_lines_rtl_cjk_emoji_and_combining_marks_segment_on_character_boundaries(
     let session = Session::new(Article::new("t", None, &mixed), Taxonomy::default_preset());
     // A split asked for in the middle of a character is refused, not a panic.
     let last = session.len() - 1;
-    let span = session.sentences[last];
+    let span = session.sentences()[last];
     let inside_accent = (span.start..span.end)
         .find(|&b| !mixed.is_char_boundary(b))
         .unwrap();
@@ -128,8 +128,8 @@ proptest! {
         let suggestions = claimlens::model::suggest::suggest(&session);
         prop_assert_eq!(suggestions.len(), session.len());
         for s in suggestions.iter().filter_map(|s| s.cue) {
-            prop_assert!(session.article.text.is_char_boundary(s.start));
-            prop_assert!(session.article.text.is_char_boundary(s.end));
+            prop_assert!(session.article().text.is_char_boundary(s.start));
+            prop_assert!(session.article().text.is_char_boundary(s.end));
         }
     }
 
@@ -145,7 +145,7 @@ proptest! {
         if let Ok(text) = std::str::from_utf8(&bytes) {
             match from_ron(text) {
                 Ok(session) => {
-                    prop_assert_eq!(session.sentences.len(), session.annotations.len());
+                    prop_assert_eq!(session.sentences().len(), session.annotations().len());
                     prop_assert_eq!(from_ron(&to_ron(&session)).unwrap(), session);
                 }
                 Err(problem) => prop_assert!(!problem.to_string().is_empty()),

@@ -14,7 +14,7 @@ fn session() -> Session {
 }
 
 fn labels(s: &Session) -> Vec<Option<&str>> {
-    s.annotations
+    s.annotations()
         .iter()
         .map(|a| a.label.as_ref().map(LabelId::as_str))
         .collect()
@@ -37,7 +37,7 @@ fn apply_returns_the_exact_inverse() {
             note: "check".into(),
         })
         .unwrap();
-    assert_eq!(s.annotations[3].note, "check");
+    assert_eq!(s.annotations()[3].note, "check");
     s.apply(inverse).unwrap();
     assert_eq!(s, original);
 }
@@ -113,7 +113,7 @@ fn a_sentence_listed_twice_in_one_command_undoes_to_its_first_state() {
             },
         ]))
         .unwrap();
-    assert_eq!(s.annotations[0].label, Some(LabelId::new("hedged")));
+    assert_eq!(s.annotations()[0].label, Some(LabelId::new("hedged")));
     s.apply(inverse).unwrap();
     assert_eq!(s, session());
 }

@@ -56,7 +56,7 @@ fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
     // Every claim either sits on exactly the text its note names, or is an orphan.
     let mut placed = 0;
     for i in 0..s.len() {
-        let a = &s.annotations[i];
+        let a = &s.annotations()[i];
         if a.is_blank() {
             continue;
         }
@@ -67,14 +67,14 @@ fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
             "claim moved to other text"
         );
     }
-    let orphan_quotes: Vec<&str> = s.orphans.iter().map(|o| o.quote.as_str()).collect();
+    let orphan_quotes: Vec<&str> = s.orphans().iter().map(|o| o.quote.as_str()).collect();
     assert_eq!(orphan_quotes, [edited_sentence, deleted_sentence]);
     assert_eq!(
-        s.orphans[0].annotation.note,
+        s.orphans()[0].annotation.note,
         format!("claim on: {edited_sentence}")
     );
-    assert!(s.orphans[0].reason.contains("no longer in the article"));
-    assert_eq!(placed + s.orphans.len(), reviewed().session.len());
+    assert!(s.orphans()[0].reason.contains("no longer in the article"));
+    assert_eq!(placed + s.orphans().len(), reviewed().session.len());
     assert_eq!(result.orphaned, 2);
     assert!(result.moved > 20, "offsets shifted: {}", result.moved);
 
@@ -86,12 +86,12 @@ fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
     assert_eq!(copies.len(), 2);
     let claimed: Vec<bool> = copies
         .iter()
-        .map(|&i| !s.annotations[i].is_blank())
+        .map(|&i| !s.annotations()[i].is_blank())
         .collect();
     assert_eq!(claimed, [true, false]);
 
     // New text has no claims; orphans survive a save; the whole re-import is one undo step.
-    assert!(s.annotations.iter().any(|a| a.is_blank()));
+    assert!(s.annotations().iter().any(|a| a.is_blank()));
     assert_eq!(from_ron(&to_ron(s)).unwrap(), *s);
     d.undo();
     assert_eq!(d.session, reviewed().session);
@@ -103,22 +103,39 @@ fn an_orphan_can_be_reattached_or_dropped() {
     let new_text = SAMPLE.replacen("Read in Korean", "Read this in Korean", 1);
     let (command, _) = d.session.reimport(Article::new("Sample", None, &new_text));
     d.apply(command).unwrap();
-    assert_eq!(d.session.orphans.len(), 1);
+    assert_eq!(d.session.orphans().len(), 1);
     let target = (0..d.session.len())
         .find(|&i| d.session.sentence_text(i) == "Read this in Korean")
         .unwrap();
     let attach = d.session.attach_orphan(0, target).unwrap();
     d.apply(attach).unwrap();
-    assert!(d.session.orphans.is_empty());
+    assert!(d.session.orphans().is_empty());
     assert_eq!(
-        d.session.annotations[target].note,
+        d.session.annotations()[target].note,
         "claim on: Read in Korean"
     );
     d.undo();
+    assert_eq!(d.session.orphans().len(), 1, "undo puts the orphan back");
+    assert!(d.session.annotations()[target].is_blank());
+    d.redo();
+    assert!(d.session.orphans().is_empty());
+    assert_eq!(
+        d.session.annotations()[target].note,
+        "claim on: Read in Korean"
+    );
+    d.undo();
+    let before = d.session.clone();
     let drop = d.session.drop_orphan(0).unwrap();
+    // One claim's step, not a copy of the whole review.
+    assert!(matches!(
+        drop,
+        claimlens::model::Command::DropOrphan { orphan: 0 }
+    ));
     d.apply(drop).unwrap();
-    assert!(d.session.orphans.is_empty());
-    assert!(d.session.annotations[target].is_blank());
+    assert!(d.session.orphans().is_empty());
+    assert!(d.session.annotations()[target].is_blank());
+    d.undo();
+    assert_eq!(d.session, before);
 }
 
 mod ui {
@@ -150,9 +167,9 @@ mod ui {
             .click();
         h.run();
         let session = &h.state().document().unwrap().session;
-        assert!(session.orphans.is_empty());
+        assert!(session.orphans().is_empty());
         assert_eq!(
-            session.annotations[target]
+            session.annotations()[target]
                 .label
                 .as_ref()
                 .map(|l| l.as_str()),

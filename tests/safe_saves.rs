@@ -5,6 +5,7 @@ mod support;
 
 use claimlens::io::session_file::backup_path;
 use claimlens::io::{load_session, save_session};
+use claimlens::model::Command;
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use support::{ScriptedDialogs, harness};
@@ -20,7 +21,12 @@ fn saving_again_keeps_the_previous_version_as_bak() {
     .unwrap();
     save_session(&path, &session).unwrap();
     let first = std::fs::read_to_string(&path).unwrap();
-    session.annotations[5].note = "second version".into();
+    session
+        .apply(Command::SetNote {
+            sentence: 5,
+            note: "second version".into(),
+        })
+        .unwrap();
     save_session(&path, &session).unwrap();
     assert_eq!(std::fs::read_to_string(backup_path(&path)).unwrap(), first);
     assert_eq!(load_session(&path).unwrap(), session);
@@ -62,7 +68,12 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
 
     // A colleague saves their own version over the same file.
     let mut theirs = load_session(&path).unwrap();
-    theirs.annotations[3].note = "colleague's note".into();
+    theirs
+        .apply(Command::SetNote {
+            sentence: 3,
+            note: "colleague's note".into(),
+        })
+        .unwrap();
     save_session(&path, &theirs).unwrap();
     let their_text = std::fs::read_to_string(&path).unwrap();
 

@@ -2,9 +2,10 @@
 
 use claimlens::io::session_file::{from_ron, to_ron};
 use claimlens::io::{Problem, load_session, save_session};
+use claimlens::model::command::LabelChange;
 use claimlens::model::{
-    Annotation, Article, Credibility, Hedging, LabelId, Link, LinkKind, Reliability, SentenceId,
-    Session, Source, SourceId, Status, Taxonomy,
+    Annotation, Article, Command, Credibility, Hedging, LabelId, Link, LinkKind, Reliability,
+    SentenceId, Session, Source, SourceId, Status, Taxonomy,
 };
 use proptest::prelude::*;
 use std::path::Path;
@@ -14,12 +15,22 @@ fn sample_session() -> Session {
         claimlens::samples::sample_article(),
         Taxonomy::default_preset(),
     );
-    s.annotations[3].label = Some(LabelId::new("inside_nk"));
-    s.annotations[3].note =
-        "Quote runs over three sentences; \"he\" = same source.\nLine two.".into();
-    s.annotations[9].label = Some(LabelId::new("in_russia"));
-    s.annotations[10].status = Status::Suggested;
-    s.annotations[10].label = Some(LabelId::new("in_russia"));
+    let edits = [
+        Command::label([3], Some(LabelId::new("inside_nk"))),
+        Command::SetNote {
+            sentence: 3,
+            note: "Quote runs over three sentences; \"he\" = same source.\nLine two.".into(),
+        },
+        Command::label([9], Some(LabelId::new("in_russia"))),
+        Command::SetLabels(vec![LabelChange {
+            sentence: 10,
+            label: Some(LabelId::new("in_russia")),
+            status: Status::Suggested,
+        }]),
+    ];
+    for edit in edits {
+        s.apply(edit).unwrap();
+    }
     s
 }
 
@@ -154,9 +165,13 @@ fn spans_outside_the_text_or_inside_a_character_are_refused() {
         Article::new("t", None, "Ünïcödé one. Two."),
         Taxonomy::default_preset(),
     );
-    s.annotations[0].note = "n".into();
+    s.apply(Command::SetNote {
+        sentence: 0,
+        note: "n".into(),
+    })
+    .unwrap();
     let good = to_ron(&s);
-    let first = format!("({}, {}, 0)", s.sentences[0].start, s.sentences[0].end);
+    let first = format!("({}, {}, 0)", s.sentences()[0].start, s.sentences()[0].end);
     assert!(good.contains(&first));
     let past_end = good.replacen(&first, "(0, 9999, 0)", 1);
     assert!(matches!(from_ron(&past_end), Err(Problem::Invalid(m)) if m.contains("past the end")));
@@ -215,17 +230,21 @@ fn arb_session() -> impl Strategy<Value = Session> {
             Taxonomy::default_preset(),
         );
         for (n, name) in ["Source A", "Source B", "Source C"].into_iter().enumerate() {
-            s.sources.push(Source {
-                id: SourceId(n as u32),
-                name: name.into(),
-                label: Some(LabelId::new("in_russia")).filter(|_| n == 1),
-                descriptor: "phone contact; \"reliable\" so far".into(),
-                reliability: Reliability::ALL[n * 2],
-                proposed: n % 2 == 1,
-            });
+            s.apply(Command::AddSource {
+                index: n,
+                source: Source {
+                    id: SourceId(n as u32),
+                    name: name.into(),
+                    label: Some(LabelId::new("in_russia")).filter(|_| n == 1),
+                    descriptor: "phone contact; \"reliable\" so far".into(),
+                    reliability: Reliability::ALL[n * 2],
+                    proposed: n % 2 == 1,
+                },
+            })
+            .unwrap();
         }
         let count = s.len();
-        for (i, (a, (mut b, links))) in s.annotations.iter_mut().zip(annotations).enumerate() {
+        for (i, (mut b, links)) in annotations.into_iter().take(count).enumerate() {
             b.links = links
                 .into_iter()
                 .map(|(kind, target)| (kind, target % count))
@@ -236,7 +255,15 @@ fn arb_session() -> impl Strategy<Value = Session> {
                 })
                 .collect();
             b.links.dedup();
-            *a = b;
+            if b.is_blank() {
+                continue;
+            }
+            s.apply(Command::SetAnnotation {
+                sentence: i,
+                annotation: Box::new(b),
+                what: "generated claim".into(),
+            })
+            .unwrap();
         }
         s
     })

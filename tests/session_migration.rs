@@ -18,16 +18,16 @@ fn a_version_1_session_loads_with_every_label_status_and_note() {
     let session = load_session(std::path::Path::new(V1)).unwrap();
     assert_eq!(session.len(), 33);
     assert_eq!(
-        session.article.title,
+        session.article().title,
         "Rice prices climb in Ryanggang as border trade stalls"
     );
     let confirmed = session
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.status == Status::Confirmed)
         .count();
     assert_eq!(confirmed, 12);
-    assert!(session.annotations.iter().all(|a| a.label.is_some()));
+    assert!(session.annotations().iter().all(|a| a.label.is_some()));
     let russia = (0..session.len())
         .find(|&i| {
             session
@@ -36,14 +36,14 @@ fn a_version_1_session_loads_with_every_label_status_and_note() {
         })
         .unwrap();
     assert_eq!(
-        session.annotations[russia].label,
+        session.annotations()[russia].label,
         Some(LabelId::new("in_russia"))
     );
     assert_eq!(
-        session.annotations[0].note,
+        session.annotations()[0].note,
         "Phone contact; date not given."
     );
-    assert_eq!(session.taxonomy.labels.len(), 13);
+    assert_eq!(session.taxonomy().labels.len(), 13);
 }
 
 const V2: &str = concat!(
@@ -67,14 +67,14 @@ fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_the_
                 .starts_with("A source in Russia told")
         })
         .unwrap();
-    let claim = &session.annotations[russia];
+    let claim = &session.annotations()[russia];
     assert_eq!(claim.label, Some(LabelId::new("in_russia")));
     assert_eq!(claim.status, Status::Confirmed);
     assert_eq!(claim.note, "Second report from this contact this month.");
     assert_eq!(claim.credibility, Credibility::Probable);
-    assert_eq!(claim.source, Some(session.sources[0].id));
+    assert_eq!(claim.source, Some(session.sources()[0].id));
     assert_eq!(claim.links.len(), 1);
-    assert_eq!(session.sources[0].reliability, Reliability::B);
+    assert_eq!(session.sources()[0].reliability, Reliability::B);
 
     let dir = tempfile::tempdir().unwrap();
     let resaved = dir.path().join("resaved.ron");
@@ -99,18 +99,18 @@ fn a_version_3_session_loads_with_analyst_sources_and_no_gazetteer_edition() {
     let session = load_session(std::path::Path::new(V3)).unwrap();
     assert_eq!(session.len(), 33);
     // Sources in a version 3 file were all named by the analyst, never proposed.
-    assert_eq!(session.sources.len(), 1);
-    assert!(!session.sources[0].proposed);
-    assert_eq!(session.sources[0].name, "Source R");
-    assert_eq!(session.sources[0].reliability, Reliability::B);
+    assert_eq!(session.sources().len(), 1);
+    assert!(!session.sources()[0].proposed);
+    assert_eq!(session.sources()[0].name, "Source R");
+    assert_eq!(session.sources()[0].reliability, Reliability::B);
     // Its labels carry only the analyst's own aliases: edition 0 of the gazetteer.
-    assert_eq!(session.taxonomy.places, 0);
+    assert_eq!(session.taxonomy().places, 0);
     let russia = session
-        .annotations
+        .annotations()
         .iter()
         .find(|a| a.label == Some(LabelId::new("in_russia")) && a.status == Status::Confirmed)
         .unwrap();
-    assert_eq!(russia.source, Some(session.sources[0].id));
+    assert_eq!(russia.source, Some(session.sources()[0].id));
     assert_eq!(russia.links.len(), 1);
 
     let dir = tempfile::tempdir().unwrap();

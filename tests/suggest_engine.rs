@@ -44,7 +44,7 @@ fn cue_location_confidence_and_rule_are_reported() {
     let s = session("A source in Russia told Kestrel Report on July 25 that the men left.");
     let x = &suggest::suggest(&s)[0];
     let cue = x.cue.expect("a cue");
-    assert!(s.article.text[cue.range()].starts_with("A source in Russia told"));
+    assert!(s.article().text[cue.range()].starts_with("A source in Russia told"));
     assert_eq!(x.location.as_deref(), Some("Russia"));
     assert!(x.confidence > 0.8 && x.confidence <= 1.0);
     assert_eq!(x.rules[0], "frame-told");
@@ -137,17 +137,17 @@ fn a_place_no_label_covers_is_reported_and_one_command_adds_it() {
     let mut d = Document::new(s, None);
     d.apply(add_place_label_command(&d.session, &suggestions, "Seoul"))
         .unwrap();
-    let label = d.session.taxonomy.labels.last().unwrap().clone();
+    let label = d.session.taxonomy().labels.last().unwrap().clone();
     assert_eq!(label.name, "Source in Seoul");
     assert_eq!(label.kind, SourceKind::AnonymousSource);
-    assert_eq!(d.session.annotations[0].label, Some(label.id.clone()));
-    assert_eq!(d.session.annotations[0].status, Status::Suggested);
+    assert_eq!(d.session.annotations()[0].label, Some(label.id.clone()));
+    assert_eq!(d.session.annotations()[0].status, Status::Suggested);
     // Later suggestions use the new label.
     assert_eq!(suggest::suggest(&d.session)[0].label, Some(label.id));
     // One step to undo.
     d.undo();
-    assert_eq!(d.session.taxonomy, Taxonomy::default_preset());
-    assert_eq!(d.session.annotations[0].label, None);
+    assert_eq!(d.session.taxonomy(), &Taxonomy::default_preset());
+    assert_eq!(d.session.annotations()[0].label, None);
 }
 
 #[test]
@@ -164,17 +164,20 @@ fn suggestions_never_overwrite_a_confirmed_label_and_accepting_confirms() {
     d.apply(place_command(&d.session, &suggestions).unwrap())
         .unwrap();
     assert_eq!(
-        d.session.annotations[0].label,
+        d.session.annotations()[0].label,
         Some(LabelId::new("official"))
     );
-    assert_eq!(d.session.annotations[0].status, Status::Confirmed);
-    assert_eq!(d.session.annotations[1].label, Some(LabelId::new("hedged")));
-    assert_eq!(d.session.annotations[1].status, Status::Suggested);
+    assert_eq!(d.session.annotations()[0].status, Status::Confirmed);
+    assert_eq!(
+        d.session.annotations()[1].label,
+        Some(LabelId::new("hedged"))
+    );
+    assert_eq!(d.session.annotations()[1].status, Status::Suggested);
     // Re-running changes nothing more.
     assert!(place_command(&d.session, &suggestions).is_none());
 
     d.apply(accept_command(&d.session, [1]).unwrap()).unwrap();
-    assert_eq!(d.session.annotations[1].status, Status::Confirmed);
+    assert_eq!(d.session.annotations()[1].status, Status::Confirmed);
     assert!(
         accept_command(&d.session, [0, 1]).is_none(),
         "nothing left to accept"
@@ -190,7 +193,7 @@ fn accept_above_a_threshold_is_one_step() {
     let before = d.session.clone();
     d.apply(accept_above_command(&d.session, &suggestions, 0.75).unwrap())
         .unwrap();
-    let statuses: Vec<Status> = d.session.annotations.iter().map(|a| a.status).collect();
+    let statuses: Vec<Status> = d.session.annotations().iter().map(|a| a.status).collect();
     // 0.92 and 0.8 pass; the bare fact (0.6) stays a suggestion.
     assert_eq!(
         statuses,
@@ -638,7 +641,7 @@ fn an_older_review_takes_in_new_places_only_when_the_analyst_updates_them() {
     let text = "A trader in Ussuriysk said wages fell.\n\nA source in Musan said rice ran out.";
     let mut old = session(text);
     // A review made before the gazetteer: only the labels' own places and aliases.
-    old.taxonomy.places = 0;
+    old.apply(Command::SetPlaces { edition: 0 }).unwrap();
     let labels = |s: &Session| -> Vec<Option<String>> {
         suggest::suggest(s)
             .into_iter()
@@ -647,7 +650,7 @@ fn an_older_review_takes_in_new_places_only_when_the_analyst_updates_them() {
     };
     assert_eq!(labels(&old), [None, None]);
     let edition = old
-        .taxonomy
+        .taxonomy()
         .newer_places()
         .expect("a newer edition is offered");
     let mut doc = Document::new(old, None);
@@ -656,7 +659,7 @@ fn an_older_review_takes_in_new_places_only_when_the_analyst_updates_them() {
         labels(&doc.session),
         [Some("in_russia".to_string()), Some("inside_nk".to_string())]
     );
-    assert_eq!(doc.session.taxonomy.newer_places(), None);
+    assert_eq!(doc.session.taxonomy().newer_places(), None);
     assert_eq!(
         doc.undo_description().as_deref(),
         Some("update place names")
@@ -671,22 +674,22 @@ fn sources_are_proposed_and_accepted_with_the_suggestion() {
                 According to the source, the new guards demand bribes. \
                 Prices have reportedly doubled.";
     let (s, suggestions) = suggest::with_suggestions(session(text));
-    assert_eq!(s.sources.len(), 1);
-    let source = &s.sources[0];
+    assert_eq!(s.sources().len(), 1);
+    let source = &s.sources()[0];
     assert!(source.proposed);
     assert_eq!(source.name, "source in Hyesan");
     assert_eq!(source.label, Some(LabelId::new("inside_nk")));
-    assert_eq!(s.annotations[0].source, Some(source.id));
-    assert_eq!(s.annotations[1].source, Some(source.id));
-    assert_eq!(s.annotations[2].source, None);
+    assert_eq!(s.annotations()[0].source, Some(source.id));
+    assert_eq!(s.annotations()[1].source, Some(source.id));
+    assert_eq!(s.annotations()[2].source, None);
     // Accepting a suggestion accepts the source it rests on, as one step.
     let mut d = Document::new(s, None);
     d.apply(accept_command(&d.session, [1]).unwrap()).unwrap();
-    assert!(!d.session.sources[0].proposed);
-    assert_eq!(d.session.annotations[1].status, Status::Confirmed);
+    assert!(!d.session.sources()[0].proposed);
+    assert_eq!(d.session.annotations()[1].status, Status::Confirmed);
     d.undo();
-    assert!(d.session.sources[0].proposed);
-    assert_eq!(d.session.annotations[1].status, Status::Suggested);
+    assert!(d.session.sources()[0].proposed);
+    assert_eq!(d.session.annotations()[1].status, Status::Suggested);
     // Re-running proposes nothing new.
     assert!(suggest::propose_sources_command(&d.session, &suggestions).is_none());
 }

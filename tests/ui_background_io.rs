@@ -64,10 +64,10 @@ fn a_large_article_opens_while_the_window_keeps_drawing_with_progress_shown() {
 
     let session = &h.state().document().unwrap().session;
     assert!(session.len() > 10_000, "{} sentences", session.len());
-    assert_eq!(session.article.title, "Generated report for measurement");
+    assert_eq!(session.article().title, "Generated report for measurement");
     assert_eq!(h.state().suggestions().len(), session.len());
     assert!(
-        session.annotations.iter().any(|a| a.label.is_some()),
+        session.annotations().iter().any(|a| a.label.is_some()),
         "suggestions are put in place as in a small file"
     );
 }
@@ -113,7 +113,7 @@ fn a_large_review_saves_in_the_background_and_later_edits_stay_unsaved() {
         doc.is_dirty(),
         "the edit made during the save is not saved yet"
     );
-    assert!(doc.session.annotations[1].label.is_some());
+    assert!(doc.session.annotations()[1].label.is_some());
 
     // Saving again writes it.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);

@@ -46,7 +46,10 @@ fn split_here_from_the_context_menu_keeps_the_label_and_undoes() {
     );
     let session = &h.state().document().unwrap().session;
     for i in [s, s + 1] {
-        assert_eq!(session.annotations[i].label, Some(LabelId::new("multiple")));
+        assert_eq!(
+            session.annotations()[i].label,
+            Some(LabelId::new("multiple"))
+        );
     }
     // Both parts are listed in the claims panel with the label.
     h.get_by_label_contains(&format!("Sentence {}: Multiple sources", s + 2));

@@ -32,7 +32,7 @@ fn label_undo_redo_note_save_and_reload() {
 
     // The sentence opens with the engine's suggestion; the hotkey "2" confirms the label.
     let label = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
-        let a = &h.state().document().unwrap().session.annotations[s];
+        let a = &h.state().document().unwrap().session.annotations()[s];
         (a.label.clone(), a.status)
     };
     let russia = Some(LabelId::new("in_russia"));
@@ -68,7 +68,7 @@ fn label_undo_redo_note_save_and_reload() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(
-        h.state().document().unwrap().session.annotations[s].note,
+        h.state().document().unwrap().session.annotations()[s].note,
         "Phone contact; ask desk about date"
     );
 
@@ -85,11 +85,11 @@ fn label_undo_redo_note_save_and_reload() {
     again.run();
     let reopened = &again.state().document().unwrap().session;
     assert_eq!(
-        reopened.annotations[s].label,
+        reopened.annotations()[s].label,
         Some(LabelId::new("in_russia"))
     );
     assert_eq!(
-        reopened.annotations[s].note,
+        reopened.annotations()[s].note,
         "Phone contact; ask desk about date"
     );
     assert_eq!(reopened, &h.state().document().unwrap().session);
@@ -123,7 +123,7 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
     h.run();
     // Confirmed labels only: the article opens with every sentence merely suggested.
     let labelled = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
-        h.state().document().unwrap().session.annotations[..5]
+        h.state().document().unwrap().session.annotations()[..5]
             .iter()
             .map(|a| {
                 a.is_confirmed()
@@ -184,7 +184,7 @@ fn legend_click_and_context_menu_apply_labels() {
     h.get_by_label("Multiple sources (key 4)").click();
     h.run();
     assert_eq!(
-        h.state().document().unwrap().session.annotations[s].label,
+        h.state().document().unwrap().session.annotations()[s].label,
         Some(LabelId::new("multiple"))
     );
 
@@ -205,7 +205,7 @@ fn legend_click_and_context_menu_apply_labels() {
     h.get_by_label("Hedged / reportedly 8").click();
     h.run();
     assert_eq!(
-        h.state().document().unwrap().session.annotations[t].label,
+        h.state().document().unwrap().session.annotations()[t].label,
         Some(LabelId::new("hedged"))
     );
 }
@@ -233,7 +233,7 @@ fn shift_click_extends_the_selection() {
     h.key_press(Key::Num1);
     h.run();
     let session = &h.state().document().unwrap().session;
-    assert!((a..=b).all(|i| session.annotations[i].label == Some(LabelId::new("inside_nk"))));
+    assert!((a..=b).all(|i| session.annotations()[i].label == Some(LabelId::new("inside_nk"))));
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn the_help_window_lists_every_key_from_the_command_table() {
     h.get_by_label("Split the sentence at the clicked point");
     h.get_by_label("Alt+click");
     // And the taxonomy's label hotkeys, with the labels' names.
-    let first = &h.state().document().unwrap().session.taxonomy.labels[0];
+    let first = &h.state().document().unwrap().session.taxonomy().labels[0];
     let title = format!("Label: {}", first.name);
     h.get_by_label(&title);
     // "?" is typed with Shift on most layouts: it toggles the window too.

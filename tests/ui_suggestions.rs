@@ -11,7 +11,7 @@ use support::{ScriptedDialogs, click_sentence, harness, sentence_starting};
 type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
 
 fn annotation(h: &H, i: usize) -> (Option<String>, Status) {
-    let a = &h.state().document().unwrap().session.annotations[i];
+    let a = &h.state().document().unwrap().session.annotations()[i];
     (a.label.as_ref().map(|l| l.0.clone()), a.status)
 }
 
@@ -76,7 +76,7 @@ fn accept_all_above_a_threshold_is_one_undo_step() {
     h.run();
     let session = &h.state().document().unwrap().session;
     let confirmed = session
-        .annotations
+        .annotations()
         .iter()
         .filter(|a| a.is_confirmed())
         .count();
@@ -115,9 +115,9 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
     h.get_by_label("Add label “Source in Seoul”").click();
     h.run();
     let session = &h.state().document().unwrap().session;
-    let added = session.taxonomy.labels.last().unwrap();
+    let added = session.taxonomy().labels.last().unwrap();
     assert_eq!(added.name, "Source in Seoul");
-    assert_eq!(session.annotations[0].label, Some(added.id.clone()));
+    assert_eq!(session.annotations()[0].label, Some(added.id.clone()));
     // The legend lists it (all ten digit keys are taken by the default labels).
     h.get_by_label("Source in Seoul");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -127,7 +127,7 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
             .document()
             .unwrap()
             .session
-            .taxonomy
+            .taxonomy()
             .get(&LabelId::new("in_seoul"))
             .is_none()
     );
@@ -158,7 +158,7 @@ fn an_older_review_offers_the_newer_place_names_and_keeps_its_own_until_asked() 
     );
     std::fs::copy(fixture, &path).unwrap();
     let mut h = harness(ScriptedDialogs::default(), Some(path));
-    let places = |h: &H| h.state().document().unwrap().session.taxonomy.places;
+    let places = |h: &H| h.state().document().unwrap().session.taxonomy().places;
     assert_eq!(places(&h), 0, "opening a review does not change its places");
     h.get_by_label("Review").click();
     h.run();

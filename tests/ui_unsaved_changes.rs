@@ -30,7 +30,7 @@ fn quit_with_unsaved_changes_asks_and_cancel_keeps_the_app_open() {
     assert!(!h.state().is_quitting());
     assert!(h.state().document().unwrap().is_dirty());
     assert!(
-        h.state().document().unwrap().session.annotations[0]
+        h.state().document().unwrap().session.annotations()[0]
             .label
             .is_some()
     );

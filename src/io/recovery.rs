@@ -52,7 +52,7 @@ impl RecoveryStore {
     pub fn file_for(&self, original: Option<&Path>, session: &Session) -> PathBuf {
         let key = match original {
             Some(p) => sha256_hex(&p.display().to_string()),
-            None => session.article.sha256.clone(),
+            None => session.article().sha256.clone(),
         };
         self.dir.join(format!("{}.recovery.ron", &key[..16]))
     }
@@ -73,7 +73,7 @@ impl RecoveryStore {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
             original: original.map(Path::to_path_buf),
-            title: session.article.title.clone(),
+            title: session.article().title.clone(),
             changes,
             session: to_ron(session),
         };

@@ -187,7 +187,7 @@ pub fn to_ron(session: &Session) -> String {
 /// The file with its claims list left empty, and the claims.
 fn file_parts(session: &Session) -> (SessionFile, Vec<ClaimRecord>) {
     let claims: Vec<ClaimRecord> = session
-        .annotations
+        .annotations()
         .par_iter()
         .enumerate()
         .filter(|(_, a)| !a.is_blank())
@@ -196,21 +196,21 @@ fn file_parts(session: &Session) -> (SessionFile, Vec<ClaimRecord>) {
     let file = SessionFile {
         format: FORMAT.to_string(),
         version: VERSION,
-        article: session.article.clone(),
-        taxonomy: session.taxonomy.clone(),
+        article: session.article().clone(),
+        taxonomy: session.taxonomy().clone(),
         paragraphs: session
-            .paragraphs
+            .paragraphs()
             .iter()
             .map(|p| (p.start, p.end))
             .collect(),
         sentences: session
-            .sentences
+            .sentences()
             .iter()
-            .zip(&session.ids)
+            .zip(session.ids())
             .map(|(s, id)| (s.start, s.end, id.0))
             .collect(),
-        sources: session.sources.clone(),
-        orphans: session.orphans.clone(),
+        sources: session.sources().to_vec(),
+        orphans: session.orphans().to_vec(),
         claims: Vec::new(),
     };
     (file, claims)
@@ -219,12 +219,12 @@ fn file_parts(session: &Session) -> (SessionFile, Vec<ClaimRecord>) {
 const EMPTY_CLAIMS_TAIL: &str = "claims: [],\n)";
 
 fn claim_record(session: &Session, i: usize, a: &Annotation) -> ClaimRecord {
-    let span = session.sentences[i];
+    let span = session.sentences()[i];
     ClaimRecord {
         sentence: i,
         start: None,
         end: None,
-        quote: session.article.text[span.range()].to_string(),
+        quote: session.article().text[span.range()].to_string(),
         label: a.label.clone(),
         status: a.status,
         note: a.note.clone(),
@@ -451,15 +451,15 @@ fn build_checked(file: SessionFile) -> Result<Session, String> {
             ));
         }
     }
-    let mut session = Session::from_saved(
+    let session = Session::from_saved(
         article,
         taxonomy,
         (paragraphs, sentences, ids),
         annotations,
         sources,
-    );
-    session.orphans = orphans;
-    for (i, a) in session.annotations.iter().enumerate() {
+    )
+    .with_orphans(orphans);
+    for (i, a) in session.annotations().iter().enumerate() {
         session
             .check_annotation(i, a)
             .map_err(|e| format!("sentence {}: {e}", i + 1))?;
@@ -580,22 +580,32 @@ pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Command;
 
     fn sample() -> Session {
         let mut s = Session::new(
             Article::new("t", None, "Head line\n\nOne. Two said “x.” Three."),
             Taxonomy::default_preset(),
         );
-        s.annotations[1].label = Some(LabelId::new("own"));
-        s.annotations[2].note = "check this".into();
+        s.apply(Command::label([1], Some(LabelId::new("own"))))
+            .unwrap();
+        s.apply(Command::SetNote {
+            sentence: 2,
+            note: "check this".into(),
+        })
+        .unwrap();
         s
     }
 
     #[test]
     fn claims_appended_in_parallel_match_the_one_pass_output() {
         let mut s = sample();
-        for (i, a) in s.annotations.iter_mut().enumerate() {
-            a.note = format!("note {i} with \"quotes\" and a\nsecond line");
+        for i in 0..s.len() {
+            s.apply(Command::SetNote {
+                sentence: i,
+                note: format!("note {i} with \"quotes\" and a\nsecond line"),
+            })
+            .unwrap();
         }
         let (file, claims) = file_parts(&s);
         assert!(!claims.is_empty());

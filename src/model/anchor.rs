@@ -238,10 +238,39 @@ impl Session {
         k: usize,
         sentence: usize,
     ) -> Result<super::command::Command, super::command::CommandError> {
-        use super::command::{Command, CommandError};
+        self.check_attach(k, sentence)?;
+        Ok(super::command::Command::AttachOrphan {
+            orphan: k,
+            sentence,
+        })
+    }
+
+    /// The command that drops orphan `k` for good (undoable like any other).
+    pub fn drop_orphan(
+        &self,
+        k: usize,
+    ) -> Result<super::command::Command, super::command::CommandError> {
+        self.check_orphan(k)?;
+        Ok(super::command::Command::DropOrphan { orphan: k })
+    }
+
+    fn check_orphan(&self, k: usize) -> Result<(), super::command::CommandError> {
         if k >= self.orphans.len() {
-            return Err(CommandError::Record("no such orphaned claim".into()));
+            return Err(super::command::CommandError::Record(
+                "no such orphaned claim".into(),
+            ));
         }
+        Ok(())
+    }
+
+    /// The annotation orphan `k` takes on `sentence`, once checked.
+    fn check_attach(
+        &self,
+        k: usize,
+        sentence: usize,
+    ) -> Result<Annotation, super::command::CommandError> {
+        use super::command::CommandError;
+        self.check_orphan(k)?;
         if sentence >= self.len() {
             return Err(CommandError::NoSuchSentence(sentence));
         }
@@ -251,31 +280,65 @@ impl Session {
                 sentence + 1
             )));
         }
-        let mut next = self.clone();
-        let mut annotation = next.orphans.remove(k).annotation;
+        let mut annotation = self.orphans[k].annotation.clone();
         annotation.links.clear();
-        next.check_annotation(sentence, &annotation)?;
-        next.annotations[sentence] = annotation;
-        Ok(Command::ReplaceSession {
-            session: Box::new(next),
-            what: format!("re-attach a claim to sentence {}", sentence + 1),
+        self.check_annotation(sentence, &annotation)?;
+        Ok(annotation)
+    }
+
+    pub(super) fn apply_attach(
+        &mut self,
+        k: usize,
+        sentence: usize,
+    ) -> Result<super::command::Command, super::command::CommandError> {
+        let annotation = self.check_attach(k, sentence)?;
+        let orphan = self.orphans.remove(k);
+        self.annotations[sentence] = annotation;
+        Ok(super::command::Command::RestoreOrphan {
+            index: k,
+            orphan: Box::new(orphan),
+            sentence: Some(sentence),
         })
     }
 
-    /// The command that drops orphan `k` for good (undoable like any other).
-    pub fn drop_orphan(
-        &self,
+    pub(super) fn apply_drop(
+        &mut self,
         k: usize,
     ) -> Result<super::command::Command, super::command::CommandError> {
+        self.check_orphan(k)?;
+        let orphan = self.orphans.remove(k);
+        Ok(super::command::Command::RestoreOrphan {
+            index: k,
+            orphan: Box::new(orphan),
+            sentence: None,
+        })
+    }
+
+    pub(super) fn apply_restore(
+        &mut self,
+        index: usize,
+        orphan: Orphan,
+        sentence: Option<usize>,
+    ) -> Result<super::command::Command, super::command::CommandError> {
         use super::command::{Command, CommandError};
-        if k >= self.orphans.len() {
+        if index > self.orphans.len() {
             return Err(CommandError::Record("no such orphaned claim".into()));
         }
-        let mut next = self.clone();
-        next.orphans.remove(k);
-        Ok(Command::ReplaceSession {
-            session: Box::new(next),
-            what: "drop an orphaned claim".into(),
+        if let Some(s) = sentence
+            && s >= self.len()
+        {
+            return Err(CommandError::NoSuchSentence(s));
+        }
+        self.orphans.insert(index, orphan);
+        Ok(match sentence {
+            Some(s) => {
+                self.annotations[s] = Annotation::default();
+                Command::AttachOrphan {
+                    orphan: index,
+                    sentence: s,
+                }
+            }
+            None => Command::DropOrphan { orphan: index },
         })
     }
 }

@@ -1,7 +1,7 @@
 //! Edits to a session. Every change goes through [`Session::apply`], which returns the command
 //! that undoes it; that single door is what makes undo, autosave and headless use cheap.
 
-use super::record::{Credibility, LinkKind, SentenceId, Source, SourceId};
+use super::record::{Credibility, Hedging, LinkKind, SentenceId, Source, SourceId};
 use super::segment::{Span, trim_span};
 use super::session::{Annotation, Session, Status};
 use super::taxonomy::{LabelId, SourceKind, SourceType, Taxonomy};
@@ -54,6 +54,21 @@ pub enum Command {
     UpdateSource { source: Source },
     /// Links claims to sources (or unlinks them, with `None`), as one step.
     LinkSources(Vec<(usize, Option<SourceId>)>),
+    /// Sets the hedging of several claims (the suggestion pass reads it from the report's
+    /// words), as one step.
+    SetHedging(Vec<(usize, Hedging)>),
+    /// Puts orphaned claim `orphan` back, on the blank sentence `sentence` (its links, which
+    /// pointed into the old text, are dropped).
+    AttachOrphan { orphan: usize, sentence: usize },
+    /// Drops orphaned claim `orphan`.
+    DropOrphan { orphan: usize },
+    /// Puts an orphan back in the list at `index`, blanking `sentence` where it was attached:
+    /// the inverse of the two above.
+    RestoreOrphan {
+        index: usize,
+        orphan: Box<super::anchor::Orphan>,
+        sentence: Option<usize>,
+    },
     /// Several commands as one step, applied in order; all or nothing.
     Batch(Vec<Command>),
     /// Replaces the whole review (a re-import of the article, an orphan re-attached).
@@ -116,6 +131,12 @@ impl Command {
                 vec![*sentence]
             }
             Command::LinkSources(links) => links.iter().map(|(i, _)| *i).collect(),
+            Command::SetHedging(changes) => changes.iter().map(|(i, _)| *i).collect(),
+            Command::AttachOrphan { sentence, .. } => vec![*sentence],
+            Command::RestoreOrphan {
+                sentence: Some(sentence),
+                ..
+            } => vec![*sentence],
             _ => return None,
         };
         touched.sort_unstable();
@@ -158,6 +179,18 @@ impl Command {
                 n => format!("sources of {n} sentences"),
             },
             Command::RemoveLabel { id } => format!("remove label {id}"),
+            Command::SetHedging(changes) => match changes.len() {
+                1 => format!("hedging of sentence {}", changes[0].0 + 1),
+                n => format!("hedging of {n} sentences"),
+            },
+            Command::AttachOrphan { sentence, .. }
+            | Command::RestoreOrphan {
+                sentence: Some(sentence),
+                ..
+            } => format!("re-attach a claim to sentence {}", sentence + 1),
+            Command::DropOrphan { .. } | Command::RestoreOrphan { sentence: None, .. } => {
+                "drop an orphaned claim".to_string()
+            }
             Command::Batch(commands) => commands
                 .first()
                 .map_or_else(|| "nothing".to_string(), Command::describe),
@@ -361,6 +394,27 @@ impl Session {
                 let source = self.sources.remove(index);
                 Ok(Command::AddSource { index, source })
             }
+            Command::SetHedging(changes) => {
+                if changes.is_empty() {
+                    return Err(CommandError::Empty);
+                }
+                if let Some(&(i, _)) = changes.iter().find(|(i, _)| *i >= self.annotations.len()) {
+                    return Err(CommandError::NoSuchSentence(i));
+                }
+                let mut inverse: Vec<(usize, Hedging)> = changes
+                    .into_iter()
+                    .map(|(i, h)| (i, std::mem::replace(&mut self.annotations[i].hedging, h)))
+                    .collect();
+                inverse.reverse();
+                Ok(Command::SetHedging(inverse))
+            }
+            Command::AttachOrphan { orphan, sentence } => self.apply_attach(orphan, sentence),
+            Command::DropOrphan { orphan } => self.apply_drop(orphan),
+            Command::RestoreOrphan {
+                index,
+                orphan,
+                sentence,
+            } => self.apply_restore(index, *orphan, sentence),
             Command::LinkSources(links) => {
                 for (i, id) in &links {
                     if *i >= self.annotations.len() {

@@ -46,20 +46,23 @@ impl Annotation {
     }
 }
 
+/// The fields are the model's own: everything outside it reads them through the accessors and
+/// changes them only through [`Session::apply`], so every change has an inverse (undo) and
+/// keeps the derived indexes true.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Session {
-    pub article: Article,
-    pub taxonomy: Taxonomy,
-    pub paragraphs: Vec<Span>,
-    pub sentences: Vec<Span>,
+    pub(in crate::model) article: Article,
+    pub(in crate::model) taxonomy: Taxonomy,
+    pub(in crate::model) paragraphs: Vec<Span>,
+    pub(in crate::model) sentences: Vec<Span>,
     /// Stable ids of the sentences, same order.
-    pub ids: Vec<SentenceId>,
+    pub(in crate::model) ids: Vec<SentenceId>,
     /// One annotation per sentence, same order.
-    pub annotations: Vec<Annotation>,
+    pub(in crate::model) annotations: Vec<Annotation>,
     /// The sources the analyst has identified.
-    pub sources: Vec<Source>,
+    pub(in crate::model) sources: Vec<Source>,
     /// Claims that lost their place when the article was re-imported.
-    pub orphans: Vec<super::anchor::Orphan>,
+    pub(in crate::model) orphans: Vec<super::anchor::Orphan>,
     /// For each paragraph, the range of sentence indices inside it. Derived; see [`Self::reindex`].
     paragraph_sentences: Vec<Range<usize>>,
     /// For each sentence, its multi-sentence quotation group. Derived from text and boundaries.
@@ -133,8 +136,49 @@ impl Session {
         session
     }
 
+    pub fn article(&self) -> &Article {
+        &self.article
+    }
+
+    pub fn taxonomy(&self) -> &Taxonomy {
+        &self.taxonomy
+    }
+
+    pub fn paragraphs(&self) -> &[Span] {
+        &self.paragraphs
+    }
+
+    pub fn sentences(&self) -> &[Span] {
+        &self.sentences
+    }
+
+    /// Stable ids of the sentences, in sentence order.
+    pub fn ids(&self) -> &[SentenceId] {
+        &self.ids
+    }
+
+    /// One annotation per sentence, in sentence order.
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    pub fn sources(&self) -> &[Source] {
+        &self.sources
+    }
+
+    /// Claims that lost their place when the article was re-imported.
+    pub fn orphans(&self) -> &[super::anchor::Orphan] {
+        &self.orphans
+    }
+
+    /// A loaded session with the orphans its file lists (construction, not an edit).
+    pub fn with_orphans(mut self, orphans: Vec<super::anchor::Orphan>) -> Self {
+        self.orphans = orphans;
+        self
+    }
+
     /// Recomputes which sentences lie in which paragraph; call after sentences change.
-    pub fn reindex(&mut self) {
+    pub(in crate::model) fn reindex(&mut self) {
         let mut out = Vec::with_capacity(self.paragraphs.len());
         let mut s = 0;
         for p in &self.paragraphs {

@@ -450,7 +450,7 @@ impl ClaimlensApp {
         if let Some(path) = &doc.path {
             return path.clone();
         }
-        let article = &doc.session.article;
+        let article = &doc.session.article();
         let source = article.source_path.as_deref().map(Path::new);
         let stem = source
             .and_then(|p| p.file_stem())
@@ -667,7 +667,7 @@ impl ClaimlensApp {
         let before: Vec<Annotation> = touched
             .iter()
             .flatten()
-            .filter_map(|&i| doc.session.annotations.get(i).cloned())
+            .filter_map(|&i| doc.session.annotations().get(i).cloned())
             .collect();
         let revision_before = doc.revision();
         if let Err(e) = doc.apply(command) {
@@ -796,7 +796,7 @@ impl ClaimlensApp {
     pub fn export_labels(&mut self, path: &Path) {
         let Some(doc) = &self.doc else { return };
         self.message = Some(
-            match crate::io::taxonomy_file::save_taxonomy(path, &doc.session.taxonomy) {
+            match crate::io::taxonomy_file::save_taxonomy(path, doc.session.taxonomy()) {
                 Ok(()) => Message::Notice(format!("Exported labels to {}", path.display())),
                 Err(e) => Message::Error(e.to_string()),
             },
@@ -975,7 +975,7 @@ impl ClaimlensApp {
                 let id = self
                     .doc
                     .as_ref()
-                    .and_then(|d| d.session.taxonomy.by_key(c).map(|l| l.id.clone()));
+                    .and_then(|d| d.session.taxonomy().by_key(c).map(|l| l.id.clone()));
                 if let Some(id) = id {
                     self.label_selection(Some(id));
                 }
@@ -1054,7 +1054,7 @@ impl ClaimlensApp {
         let Some(key) = key_from_egui(key) else {
             return false;
         };
-        let table = entries(self.doc.as_ref().map(|d| &d.session.taxonomy));
+        let table = entries(self.doc.as_ref().map(|d| d.session.taxonomy()));
         match lookup(&table, mods_from_egui(modifiers), key, typing, false) {
             Some(action) => {
                 self.run_action(action, ctx);
@@ -1102,7 +1102,7 @@ impl ClaimlensApp {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default(),
-                    None => format!("{} (new review)", doc.session.article.title),
+                    None => format!("{} (new review)", doc.session.article().title),
                 };
                 let mark = if doc.is_dirty() { "● " } else { "" };
                 format!("{mark}{name} — claimlens")
@@ -1304,7 +1304,7 @@ impl eframe::App for ClaimlensApp {
         self.recovery_prompt(&ctx);
         self.autosave(&ctx);
         if self.show_help {
-            let labels = self.doc.as_ref().map(|d| &d.session.taxonomy);
+            let labels = self.doc.as_ref().map(|d| d.session.taxonomy());
             help::window(&ctx, &mut self.show_help, labels);
         }
         if let Some(intent) = &self.confirm

@@ -88,7 +88,7 @@ impl ArticleView {
 
     fn prepare(&mut self, session: &Session, doc_key: u64, wrap_width: f32) {
         let key = (doc_key, wrap_width.to_bits());
-        let n = session.paragraphs.len();
+        let n = session.paragraphs().len();
         if self.key == Some(key) && self.heights.len() == n {
             return;
         }
@@ -96,7 +96,7 @@ impl ArticleView {
         let row_height = FONT_SIZE * 1.3;
         let chars_per_row = (wrap_width / (FONT_SIZE * 0.47)).max(10.0);
         self.heights = session
-            .paragraphs
+            .paragraphs()
             .iter()
             .map(|p| {
                 let rows = (p.len() as f32 / chars_per_row).ceil().max(1.0);
@@ -153,7 +153,7 @@ impl ArticleView {
                 .partition_point(|&t| t <= viewport.min.y)
                 .saturating_sub(1);
             let mut p = first;
-            while p < session.paragraphs.len() && self.tops[p] < viewport.max.y {
+            while p < session.paragraphs().len() && self.tops[p] < viewport.max.y {
                 let top = origin + vec2(0.0, self.tops[p]);
                 let height = self.draw_paragraph(
                     ui,
@@ -214,8 +214,8 @@ impl ArticleView {
         visuals: &egui::Visuals,
         events: &mut Vec<ViewEvent>,
     ) -> f32 {
-        let para = session.paragraphs[p];
-        let text = &session.article.text[para.range()];
+        let para = session.paragraphs()[p];
+        let text = &session.article().text[para.range()];
         let sentences = session.paragraph_sentences(p);
         let font = FontId::proportional(FONT_SIZE);
         let plain = TextFormat::simple(font.clone(), visuals.text_color());
@@ -227,19 +227,19 @@ impl ArticleView {
         let mut cursor = para.start;
         let mut chars = 0;
         for s in sentences.clone() {
-            let span = session.sentences[s];
+            let span = session.sentences()[s];
             if span.start > cursor {
-                let gap = &session.article.text[cursor..span.start];
+                let gap = &session.article().text[cursor..span.start];
                 job.append(gap, 0.0, plain.clone());
                 chars += gap.chars().count();
             }
-            let sentence_text = &session.article.text[span.range()];
-            let annotation = &session.annotations[s];
+            let sentence_text = &session.article().text[span.range()];
+            let annotation = &session.annotations()[s];
             let mut format = plain.clone();
             if let Some(label) = annotation
                 .label
                 .as_ref()
-                .and_then(|id| session.taxonomy.get(id))
+                .and_then(|id| session.taxonomy().get(id))
             {
                 format.background = match annotation.status {
                     Status::Confirmed => colors::sentence_tint(label.color, visuals, s),
@@ -253,7 +253,7 @@ impl ArticleView {
                 .filter(|c| span.contains(*c) && !c.is_empty())
             {
                 Some(cue) => {
-                    let text = &session.article.text;
+                    let text = &session.article().text;
                     let mut underlined = format.clone();
                     underlined.underline = Stroke::new(1.5, visuals.text_color());
                     job.append(&text[span.start..cue.start], 0.0, format.clone());
@@ -268,7 +268,11 @@ impl ArticleView {
             cursor = span.end;
         }
         if cursor < para.end {
-            job.append(&session.article.text[cursor..para.end], 0.0, plain.clone());
+            job.append(
+                &session.article().text[cursor..para.end],
+                0.0,
+                plain.clone(),
+            );
         }
         if job.text.is_empty() {
             job.append(text, 0.0, plain);
@@ -341,12 +345,12 @@ impl ArticleView {
                 response.context_menu(|ui| self.context_menu(ui, session, s, events));
             }
             // An unconfirmed suggestion is outlined in its label's colour.
-            let annotation = &session.annotations[s];
+            let annotation = &session.annotations()[s];
             if annotation.status == Status::Suggested
                 && let Some(label) = annotation
                     .label
                     .as_ref()
-                    .and_then(|id| session.taxonomy.get(id))
+                    .and_then(|id| session.taxonomy().get(id))
             {
                 for rect in &rects {
                     ui.painter().rect_stroke(
@@ -375,8 +379,8 @@ impl ArticleView {
             }
             if selected
                 && let Some(at) = caret
-                && session.sentences[s].start < at
-                && at < session.sentences[s].end
+                && session.sentences()[s].start < at
+                && at < session.sentences()[s].end
             {
                 let chars = text[..at - para.start].chars().count();
                 let rect = map.caret(chars).translate(top.to_vec2());
@@ -413,7 +417,7 @@ impl ArticleView {
         ui.set_min_width(260.0);
         ui.label(egui::RichText::new(format!("Sentence {}", sentence + 1)).strong());
         ui.separator();
-        for label in &session.taxonomy.labels {
+        for label in &session.taxonomy().labels {
             let key = label.key.map(|k| k.to_string()).unwrap_or_default();
             let button = egui::Button::new(label.name.as_str())
                 .shortcut_text(key)
@@ -431,7 +435,7 @@ impl ArticleView {
             ui.close();
         }
         ui.separator();
-        let span = session.sentences[sentence];
+        let span = session.sentences()[sentence];
         let split_at = self
             .menu_split_at
             .filter(|&at| span.start < at && at < span.end);
@@ -457,7 +461,7 @@ impl ArticleView {
         }
         ui.separator();
         ui.label("Note");
-        let current = &session.annotations[sentence].note;
+        let current = &session.annotations()[sentence].note;
         let draft = match &mut self.note_draft {
             Some((s, text)) if *s == sentence => text,
             other => {

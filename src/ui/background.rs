@@ -84,7 +84,7 @@ pub fn is_large(path: &Path) -> bool {
 /// Whether saving `session` is worth a worker thread: the file carries the article and a line
 /// per claim.
 pub fn is_large_session(session: &Session) -> bool {
-    session.article.text.len() as u64 + 100 * session.len() as u64 >= BACKGROUND_FROM_BYTES
+    session.article().text.len() as u64 + 100 * session.len() as u64 >= BACKGROUND_FROM_BYTES
 }
 
 /// What a worker was asked to do; the app keeps what it needs to finish the job.

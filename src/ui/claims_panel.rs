@@ -35,7 +35,7 @@ fn orphans(
     events: &mut Vec<PanelEvent>,
 ) {
     egui::CollapsingHeader::new(
-        RichText::new(format!("Orphaned claims ({})", session.orphans.len())).strong(),
+        RichText::new(format!("Orphaned claims ({})", session.orphans().len())).strong(),
     )
     .default_open(true)
     .show(ui, |ui| {
@@ -43,12 +43,12 @@ fn orphans(
             .id_salt("orphans")
             .max_height(140.0)
             .show(ui, |ui| {
-                for (k, orphan) in session.orphans.iter().enumerate() {
+                for (k, orphan) in session.orphans().iter().enumerate() {
                     let label = orphan
                         .annotation
                         .label
                         .as_ref()
-                        .and_then(|l| session.taxonomy.get(l))
+                        .and_then(|l| session.taxonomy().get(l))
                         .map_or("no label", |l| l.name.as_str());
                     ui.label(format!("“{}” — {label}", shorten(&orphan.quote, 70)))
                         .on_hover_text(format!(
@@ -149,7 +149,7 @@ fn describe(session: &Session, s: &Suggestion) -> String {
     if let Some(cue) = s.cue {
         out.push_str(&format!(
             "; cue: “{}”",
-            shorten(&session.article.text[cue.range()], 60)
+            shorten(&session.article().text[cue.range()], 60)
         ));
     }
     if let Some(source) = &s.source {
@@ -172,9 +172,10 @@ fn suggestion_box(
     sentence: usize,
     events: &mut Vec<PanelEvent>,
 ) {
-    let (Some(s), Some(annotation)) =
-        (suggestions.get(sentence), session.annotations.get(sentence))
-    else {
+    let (Some(s), Some(annotation)) = (
+        suggestions.get(sentence),
+        session.annotations().get(sentence),
+    ) else {
         return;
     };
     ui.label(RichText::new("Suggestion").strong());
@@ -252,14 +253,14 @@ impl Lines {
 
 /// Claims grouped under their sources (claims without one last).
 fn grouped_lines(session: &Session) -> Vec<Line> {
-    let mut out = Vec::with_capacity(session.len() + session.sources.len() + 1);
+    let mut out = Vec::with_capacity(session.len() + session.sources().len() + 1);
     let mut members: std::collections::HashMap<Option<crate::model::SourceId>, Vec<usize>> =
         std::collections::HashMap::new();
-    for (i, a) in session.annotations.iter().enumerate() {
+    for (i, a) in session.annotations().iter().enumerate() {
         members.entry(a.source).or_default().push(i);
     }
     let groups = session
-        .sources
+        .sources()
         .iter()
         .map(|s| Some(s.id))
         .chain(std::iter::once(None));
@@ -296,7 +297,7 @@ impl ClaimsPanel {
         }
         self.note_editor(ui, session, revision, selection, &mut events);
         ui.separator();
-        if !session.orphans.is_empty() {
+        if !session.orphans().is_empty() {
             orphans(ui, session, selection, &mut events);
             ui.separator();
         }
@@ -321,12 +322,12 @@ impl ClaimsPanel {
             });
         });
         // Two columns, so the legend leaves room for the inspector and the claims list.
-        let labels = &session.taxonomy.labels;
+        let labels = &session.taxonomy().labels;
         let half = labels.len().div_ceil(2);
         ui.columns(2, |columns| {
             for (column, chunk) in columns.iter_mut().zip(labels.chunks(half.max(1))) {
                 for label in chunk {
-                    let i = session.taxonomy.position(&label.id).unwrap_or(0);
+                    let i = session.taxonomy().position(&label.id).unwrap_or(0);
                     let count = stats.per_label.get(i).copied().unwrap_or(0);
                     legend_entry(column, label, count, events);
                 }
@@ -347,7 +348,7 @@ impl ClaimsPanel {
             return;
         };
         let s = sel.head;
-        let Some(annotation) = session.annotations.get(s) else {
+        let Some(annotation) = session.annotations().get(s) else {
             return;
         };
         ui.label(RichText::new(format!("Note on sentence {}", s + 1)).strong());
@@ -372,7 +373,7 @@ impl ClaimsPanel {
         );
         // Commit when the field loses focus, to the sentence the draft belongs to.
         if response.lost_focus()
-            && let Some(previous) = session.annotations.get(*ds)
+            && let Some(previous) = session.annotations().get(*ds)
             && previous.note != *draft
         {
             events.push(PanelEvent::Note(*ds, draft.clone()));
@@ -453,11 +454,11 @@ impl ClaimsPanel {
     ) {
         let (rect, response) =
             ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
-        let annotation = &session.annotations[s];
+        let annotation = &session.annotations()[s];
         let label = annotation
             .label
             .as_ref()
-            .and_then(|id| session.taxonomy.get(id));
+            .and_then(|id| session.taxonomy().get(id));
         let suggested = annotation.status == Status::Suggested && label.is_some();
         let chip_text = match label {
             Some(l) if suggested => format!("suggested: {}", l.name),

@@ -58,7 +58,7 @@ impl Inspector {
         sentence: usize,
     ) -> Vec<Outcome> {
         let mut out = Vec::new();
-        let Some(a) = session.annotations.get(sentence) else {
+        let Some(a) = session.annotations().get(sentence) else {
             return out;
         };
         let source = a.source.and_then(|id| session.source(id));
@@ -88,8 +88,8 @@ impl Inspector {
                     if ui.selectable_label(a.source.is_none(), "(none)").clicked() {
                         choice = Some(None);
                     }
-                    for s in &session.sources {
-                        let text = match s.label.as_ref().and_then(|l| session.taxonomy.get(l)) {
+                    for s in session.sources() {
+                        let text = match s.label.as_ref().and_then(|l| session.taxonomy().get(l)) {
                             Some(l) => format!("{} — {}", s.display_name(), l.name),
                             None => s.display_name(),
                         };
@@ -119,7 +119,7 @@ impl Inspector {
         // The engine's proposal: a carried-over claim comes from the earlier claim's source.
         if a.source.is_none()
             && let Some(k) = suggestions.get(sentence).and_then(|s| s.carried_from)
-            && let Some(id) = session.annotations.get(k).and_then(|x| x.source)
+            && let Some(id) = session.annotations().get(k).and_then(|x| x.source)
             && let Some(s) = session.source(id)
             && ui
                 .button(format!("Same source as sentence {} ({})", k + 1, s.name))
@@ -196,7 +196,7 @@ impl Inspector {
                 .labelled_by(target_caption.id);
             if ui.button("Link").clicked() {
                 let to = self.link_target.saturating_sub(1);
-                match session.ids.get(to) {
+                match session.ids().get(to) {
                     Some(&id) => out.push(session.add_link(
                         sentence,
                         Link {
@@ -217,7 +217,7 @@ impl Inspector {
 pub fn grade_command(session: &Session, sentence: usize, action: Action) -> Option<Outcome> {
     match action {
         Action::Reliability(r) => Some(
-            match session.annotations.get(sentence).and_then(|a| a.source) {
+            match session.annotations().get(sentence).and_then(|a| a.source) {
                 Some(id) => session.set_reliability(id, r),
                 None => Err(CommandError::Record(
                     "reliability belongs to a source: give the claim a source first".into(),

@@ -54,7 +54,7 @@ impl SourceSummaryWindow {
                     ))
                     .strong(),
                 );
-                if session.sources.iter().any(|s| s.proposed) {
+                if session.sources().iter().any(|s| s.proposed) {
                     ui.weak(
                         "Sources marked (proposed) were found by the suggestion engine; \
                          editing or grading one keeps it.",
@@ -79,7 +79,7 @@ impl SourceSummaryWindow {
                                 ui.strong(h);
                             }
                             ui.end_row();
-                            for (source, row) in session.sources.iter().zip(&summary.rows) {
+                            for (source, row) in session.sources().iter().zip(&summary.rows) {
                                 self.row(ui, session, source, &mut out);
                                 ui.label(row.claims.to_string());
                                 ui.label(list(&row.corroborated));
@@ -113,7 +113,7 @@ impl SourceSummaryWindow {
                             }
                         });
                 });
-                if session.sources.is_empty() {
+                if session.sources().is_empty() {
                     ui.weak(
                         "No sources yet: select a claim and press “New source” in the inspector.",
                     );
@@ -121,7 +121,7 @@ impl SourceSummaryWindow {
                 if ui.button("Add source").clicked() {
                     let id = session.fresh_source_id();
                     out.push(Ok(Command::AddSource {
-                        index: session.sources.len(),
+                        index: session.sources().len(),
                         source: Source {
                             id,
                             name: session.free_source_name(),
@@ -163,14 +163,14 @@ impl SourceSummaryWindow {
         let current = source
             .label
             .as_ref()
-            .and_then(|l| session.taxonomy.get(l))
+            .and_then(|l| session.taxonomy().get(l))
             .map_or("(none)".to_string(), |l| l.name.clone());
         let mut label = source.label.clone();
         let combo = egui::ComboBox::from_id_salt(("source_kind", source.id.0))
             .selected_text(current)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut label, None, "(none)");
-                for l in &session.taxonomy.labels {
+                for l in &session.taxonomy().labels {
                     ui.selectable_value(&mut label, Some(l.id.clone()), &l.name);
                 }
             });

@@ -71,8 +71,8 @@ impl TaxonomyEditor {
                             ui.strong("Description");
                             ui.strong("");
                             ui.end_row();
-                            let n = session.taxonomy.labels.len();
-                            for (i, label) in session.taxonomy.labels.iter().enumerate() {
+                            let n = session.taxonomy().labels.len();
+                            for (i, label) in session.taxonomy().labels.iter().enumerate() {
                                 self.row(ui, session, i, n, label, &mut out);
                                 ui.end_row();
                             }
@@ -226,11 +226,11 @@ impl TaxonomyEditor {
             return;
         };
         let name = session
-            .taxonomy
+            .taxonomy()
             .get(&id)
             .map_or(id.0.clone(), |l| l.name.clone());
         let count = session
-            .annotations
+            .annotations()
             .iter()
             .filter(|a| a.label.as_ref() == Some(&id))
             .count();
@@ -254,12 +254,12 @@ impl TaxonomyEditor {
             let chosen = self
                 .merge_into
                 .as_ref()
-                .and_then(|m| session.taxonomy.get(m))
+                .and_then(|m| session.taxonomy().get(m))
                 .map_or("choose a label".to_string(), |l| l.name.clone());
             let combo = egui::ComboBox::from_id_salt("merge_into")
                 .selected_text(chosen)
                 .show_ui(ui, |ui| {
-                    for l in session.taxonomy.labels.iter().filter(|l| l.id != id) {
+                    for l in session.taxonomy().labels.iter().filter(|l| l.id != id) {
                         ui.selectable_value(&mut self.merge_into, Some(l.id.clone()), &l.name);
                     }
                 });
@@ -285,23 +285,23 @@ impl TaxonomyEditor {
 }
 
 fn new_label(session: &Session) -> Command {
-    let mut n = session.taxonomy.labels.len() + 1;
+    let mut n = session.taxonomy().labels.len() + 1;
     let id = loop {
         let candidate = LabelId(format!("label_{n}"));
-        if session.taxonomy.get(&candidate).is_none() {
+        if session.taxonomy().get(&candidate).is_none() {
             break candidate;
         }
         n += 1;
     };
     Command::AddLabel {
-        index: session.taxonomy.labels.len(),
+        index: session.taxonomy().labels.len(),
         label: SourceType {
             id,
             name: format!("New label {n}"),
             kind: SourceKind::Unattributed,
             location: None,
-            color: session.taxonomy.next_color(),
-            key: session.taxonomy.free_key(),
+            color: session.taxonomy().next_color(),
+            key: session.taxonomy().free_key(),
             description: String::new(),
             aliases: Vec::new(),
         },
@@ -310,11 +310,11 @@ fn new_label(session: &Session) -> Command {
 
 /// A review keeps the places it was made with; this row says so and offers the newer ones.
 fn places_row(ui: &mut egui::Ui, session: &Session, out: &mut Vec<Result<Command, CommandError>>) {
-    let Some(edition) = session.taxonomy.newer_places() else {
+    let Some(edition) = session.taxonomy().newer_places() else {
         return;
     };
     ui.horizontal_wrapped(|ui| {
-        let have = match session.taxonomy.places {
+        let have = match session.taxonomy().places {
             0 => "only the labels' own places and aliases".to_string(),
             n => format!("place names of edition {n}"),
         };

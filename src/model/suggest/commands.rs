@@ -151,13 +151,21 @@ pub fn with_suggestions(mut session: Session) -> (Session, Vec<Suggestion>) {
     let suggestions = suggest(&session);
     // The report's own hedging, read from its words, as the starting value the analyst edits.
     let text = &session.article.text;
-    session
+    let hedging: Vec<(usize, Hedging)> = session
         .annotations
-        .par_iter_mut()
+        .par_iter()
         .zip(&session.sentences)
-        .filter(|(a, _)| a.hedging == Hedging::None)
-        .for_each(|(a, span)| a.hedging = Hedging::from_text(&text[span.range()]));
+        .enumerate()
+        .filter(|(_, (a, _))| a.hedging == Hedging::None)
+        .filter_map(|(i, (_, span))| {
+            let h = Hedging::from_text(&text[span.range()]);
+            (h != Hedging::None).then_some((i, h))
+        })
+        .collect();
     // Built from this very session, so they apply; a refusal would leave it unlabelled.
+    if !hedging.is_empty() {
+        let _ = session.apply(Command::SetHedging(hedging));
+    }
     if let Some(command) = place_command(&session, &suggestions) {
         let _ = session.apply(command);
     }
