@@ -49,7 +49,7 @@ fn bench(c: &mut Criterion) {
     let path = dir.join("5mb.txt");
     std::fs::write(&path, claimlens::samples::generate_report(5_000_000, 1)).expect("write");
     let mut h = harness(path);
-    let n = h.state().document().map_or(0, |d| d.session.len());
+    let n = h.state().document().map_or(0, |d| d.session().len());
     let mut group = c.benchmark_group("ui_frame_5MB");
     group.sample_size(30);
     for (name, at) in [("idle_top", 0), ("idle_middle", n / 2), ("idle_end", n - 1)] {

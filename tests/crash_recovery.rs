@@ -57,7 +57,7 @@ fn child(dir: &Path) -> ! {
         h.step();
     }
     let doc = h.state().document().expect("a review is open");
-    std::fs::write(dir.join("expected.ron"), to_ron(&doc.session)).expect("write expected");
+    std::fs::write(dir.join("expected.ron"), to_ron(doc.session())).expect("write expected");
     std::fs::write(dir.join("changes"), doc.change_count().to_string()).expect("write count");
     println!("READY");
     loop {
@@ -103,6 +103,6 @@ fn a_review_killed_mid_work_is_offered_back_with_every_change() {
     again.get_by_label("Restore").click();
     again.run();
     let doc = again.state().document().unwrap();
-    assert_eq!(doc.session, expected);
+    assert_eq!(doc.session(), &expected);
     assert!(doc.is_dirty());
 }

@@ -75,7 +75,7 @@ fn undo_redo_walk_the_history_and_track_unsaved_state() {
     assert!(!d.is_dirty());
 
     assert!(d.undo());
-    assert_eq!(labels(&d.session)[..2], [Some("in_russia"), None]);
+    assert_eq!(labels(d.session())[..2], [Some("in_russia"), None]);
     assert!(
         d.is_dirty(),
         "undoing past the save point is an unsaved change"
@@ -87,7 +87,7 @@ fn undo_redo_walk_the_history_and_track_unsaved_state() {
     assert!(d.redo());
     assert!(!d.is_dirty(), "redo back to the saved state is clean again");
     assert!(d.undo() && d.undo());
-    assert!(labels(&d.session).iter().all(Option::is_none));
+    assert!(labels(d.session()).iter().all(Option::is_none));
     assert!(!d.undo(), "nothing left to undo");
 
     // A new change after undo drops the redo branch.
@@ -150,11 +150,11 @@ proptest! {
             }
         }
         while d.redo() {}
-        let end = d.session.clone();
+        let end = d.session().clone();
         while d.undo() {}
-        prop_assert_eq!(&d.session, &original);
+        prop_assert_eq!(d.session(), &original);
         prop_assert!(!d.is_dirty());
         while d.redo() {}
-        prop_assert_eq!(&d.session, &end);
+        prop_assert_eq!(d.session(), &end);
     }
 }

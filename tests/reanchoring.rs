@@ -15,13 +15,13 @@ fn reviewed() -> Document {
     );
     let mut d = Document::new(session, None);
     // Label every sentence, with a note naming it, so each claim can be traced.
-    for i in 0..d.session.len() {
+    for i in 0..d.session().len() {
         d.apply(claimlens::model::Command::label(
             [i],
             Some(LabelId::new("own")),
         ))
         .unwrap();
-        let note = format!("claim on: {}", d.session.sentence_text(i));
+        let note = format!("claim on: {}", d.session().sentence_text(i));
         d.apply(claimlens::model::Command::SetNote { sentence: i, note })
             .unwrap();
     }
@@ -49,9 +49,11 @@ fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
             &format!("A rival outlet repeated it: {duplicated}\n\nSeo Min-ji is a reporter"),
             1,
         );
-    let (command, result) = d.session.reimport(Article::new("Sample", None, &new_text));
+    let (command, result) = d
+        .session()
+        .reimport(Article::new("Sample", None, &new_text));
     d.apply(command).unwrap();
-    let s = &d.session;
+    let s = d.session();
 
     // Every claim either sits on exactly the text its note names, or is an orphan.
     let mut placed = 0;
@@ -74,7 +76,7 @@ fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
         format!("claim on: {edited_sentence}")
     );
     assert!(s.orphans()[0].reason.contains("no longer in the article"));
-    assert_eq!(placed + s.orphans().len(), reviewed().session.len());
+    assert_eq!(placed + s.orphans().len(), reviewed().session().len());
     assert_eq!(result.orphaned, 2);
     assert!(result.moved > 20, "offsets shifted: {}", result.moved);
 
@@ -92,50 +94,52 @@ fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
 
     // New text has no claims; orphans survive a save; the whole re-import is one undo step.
     assert!(s.annotations().iter().any(|a| a.is_blank()));
-    assert_eq!(from_ron(&to_ron(s)).unwrap(), *s);
+    assert_eq!(&from_ron(&to_ron(s)).unwrap(), s);
     d.undo();
-    assert_eq!(d.session, reviewed().session);
+    assert_eq!(d.session(), reviewed().session());
 }
 
 #[test]
 fn an_orphan_can_be_reattached_or_dropped() {
     let mut d = reviewed();
     let new_text = SAMPLE.replacen("Read in Korean", "Read this in Korean", 1);
-    let (command, _) = d.session.reimport(Article::new("Sample", None, &new_text));
+    let (command, _) = d
+        .session()
+        .reimport(Article::new("Sample", None, &new_text));
     d.apply(command).unwrap();
-    assert_eq!(d.session.orphans().len(), 1);
-    let target = (0..d.session.len())
-        .find(|&i| d.session.sentence_text(i) == "Read this in Korean")
+    assert_eq!(d.session().orphans().len(), 1);
+    let target = (0..d.session().len())
+        .find(|&i| d.session().sentence_text(i) == "Read this in Korean")
         .unwrap();
-    let attach = d.session.attach_orphan(0, target).unwrap();
+    let attach = d.session().attach_orphan(0, target).unwrap();
     d.apply(attach).unwrap();
-    assert!(d.session.orphans().is_empty());
+    assert!(d.session().orphans().is_empty());
     assert_eq!(
-        d.session.annotations()[target].note,
+        d.session().annotations()[target].note,
         "claim on: Read in Korean"
     );
     d.undo();
-    assert_eq!(d.session.orphans().len(), 1, "undo puts the orphan back");
-    assert!(d.session.annotations()[target].is_blank());
+    assert_eq!(d.session().orphans().len(), 1, "undo puts the orphan back");
+    assert!(d.session().annotations()[target].is_blank());
     d.redo();
-    assert!(d.session.orphans().is_empty());
+    assert!(d.session().orphans().is_empty());
     assert_eq!(
-        d.session.annotations()[target].note,
+        d.session().annotations()[target].note,
         "claim on: Read in Korean"
     );
     d.undo();
-    let before = d.session.clone();
-    let drop = d.session.drop_orphan(0).unwrap();
+    let before = d.session().clone();
+    let drop = d.session().drop_orphan(0).unwrap();
     // One claim's step, not a copy of the whole review.
     assert!(matches!(
         drop,
         claimlens::model::Command::DropOrphan { orphan: 0 }
     ));
     d.apply(drop).unwrap();
-    assert!(d.session.orphans().is_empty());
-    assert!(d.session.annotations()[target].is_blank());
+    assert!(d.session().orphans().is_empty());
+    assert!(d.session().annotations()[target].is_blank());
     d.undo();
-    assert_eq!(d.session, before);
+    assert_eq!(d.session(), &before);
 }
 
 mod ui {
@@ -166,7 +170,7 @@ mod ui {
         h.get_by_label(&format!("Attach to sentence {}", target + 1))
             .click();
         h.run();
-        let session = &h.state().document().unwrap().session;
+        let session = &h.state().document().unwrap().session();
         assert!(session.orphans().is_empty());
         assert_eq!(
             session.annotations()[target]

@@ -42,7 +42,7 @@ fn a_crash_loses_nothing_that_was_kept_and_restore_brings_every_change_back() {
         h.key_press(key);
     }
     h.run();
-    let edited = h.state().document().unwrap().session.clone();
+    let edited = h.state().document().unwrap().session().clone();
     let changes = h.state().document().unwrap().change_count();
     assert_eq!(changes, 4);
     // The autosave clock runs a few seconds after the last change; the test does not wait.
@@ -59,7 +59,7 @@ fn a_crash_loses_nothing_that_was_kept_and_restore_brings_every_change_back() {
     again.get_by_label("Restore").click();
     again.run();
     let doc = again.state().document().unwrap();
-    assert_eq!(doc.session, edited);
+    assert_eq!(doc.session(), &edited);
     assert!(doc.is_dirty(), "restored work is still unsaved until saved");
 
     // Saving it removes the recovery file.

@@ -99,6 +99,6 @@ fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
     );
     assert_eq!(
         &load_session(&path).unwrap(),
-        &h.state().document().unwrap().session
+        h.state().document().unwrap().session()
     );
 }

@@ -135,19 +135,19 @@ fn a_place_no_label_covers_is_reported_and_one_command_adds_it() {
     assert_eq!(suggestions[0].unmatched_location.as_deref(), Some("Seoul"));
 
     let mut d = Document::new(s, None);
-    d.apply(add_place_label_command(&d.session, &suggestions, "Seoul"))
+    d.apply(add_place_label_command(d.session(), &suggestions, "Seoul"))
         .unwrap();
-    let label = d.session.taxonomy().labels.last().unwrap().clone();
+    let label = d.session().taxonomy().labels.last().unwrap().clone();
     assert_eq!(label.name, "Source in Seoul");
     assert_eq!(label.kind, SourceKind::AnonymousSource);
-    assert_eq!(d.session.annotations()[0].label, Some(label.id.clone()));
-    assert_eq!(d.session.annotations()[0].status, Status::Suggested);
+    assert_eq!(d.session().annotations()[0].label, Some(label.id.clone()));
+    assert_eq!(d.session().annotations()[0].status, Status::Suggested);
     // Later suggestions use the new label.
-    assert_eq!(suggest::suggest(&d.session)[0].label, Some(label.id));
+    assert_eq!(suggest::suggest(d.session())[0].label, Some(label.id));
     // One step to undo.
     d.undo();
-    assert_eq!(d.session.taxonomy(), &Taxonomy::default_preset());
-    assert_eq!(d.session.annotations()[0].label, None);
+    assert_eq!(d.session().taxonomy(), &Taxonomy::default_preset());
+    assert_eq!(d.session().annotations()[0].label, None);
 }
 
 #[test]
@@ -161,25 +161,25 @@ fn suggestions_never_overwrite_a_confirmed_label_and_accepting_confirms() {
         Some(LabelId::new("official")),
     ))
     .unwrap();
-    d.apply(place_command(&d.session, &suggestions).unwrap())
+    d.apply(place_command(d.session(), &suggestions).unwrap())
         .unwrap();
     assert_eq!(
-        d.session.annotations()[0].label,
+        d.session().annotations()[0].label,
         Some(LabelId::new("official"))
     );
-    assert_eq!(d.session.annotations()[0].status, Status::Confirmed);
+    assert_eq!(d.session().annotations()[0].status, Status::Confirmed);
     assert_eq!(
-        d.session.annotations()[1].label,
+        d.session().annotations()[1].label,
         Some(LabelId::new("hedged"))
     );
-    assert_eq!(d.session.annotations()[1].status, Status::Suggested);
+    assert_eq!(d.session().annotations()[1].status, Status::Suggested);
     // Re-running changes nothing more.
-    assert!(place_command(&d.session, &suggestions).is_none());
+    assert!(place_command(d.session(), &suggestions).is_none());
 
-    d.apply(accept_command(&d.session, [1]).unwrap()).unwrap();
-    assert_eq!(d.session.annotations()[1].status, Status::Confirmed);
+    d.apply(accept_command(d.session(), [1]).unwrap()).unwrap();
+    assert_eq!(d.session().annotations()[1].status, Status::Confirmed);
     assert!(
-        accept_command(&d.session, [0, 1]).is_none(),
+        accept_command(d.session(), [0, 1]).is_none(),
         "nothing left to accept"
     );
 }
@@ -190,17 +190,17 @@ fn accept_above_a_threshold_is_one_step() {
                 The bridge opened in 2014.";
     let (s, suggestions) = suggest::with_suggestions(session(text));
     let mut d = Document::new(s, None);
-    let before = d.session.clone();
-    d.apply(accept_above_command(&d.session, &suggestions, 0.75).unwrap())
+    let before = d.session().clone();
+    d.apply(accept_above_command(d.session(), &suggestions, 0.75).unwrap())
         .unwrap();
-    let statuses: Vec<Status> = d.session.annotations().iter().map(|a| a.status).collect();
+    let statuses: Vec<Status> = d.session().annotations().iter().map(|a| a.status).collect();
     // 0.92 and 0.8 pass; the bare fact (0.6) stays a suggestion.
     assert_eq!(
         statuses,
         [Status::Confirmed, Status::Confirmed, Status::Suggested]
     );
     d.undo();
-    assert_eq!(d.session, before);
+    assert_eq!(d.session(), &before);
 }
 
 /// The kind of each sentence, in order.
@@ -656,16 +656,16 @@ fn an_older_review_takes_in_new_places_only_when_the_analyst_updates_them() {
     let mut doc = Document::new(old, None);
     doc.apply(Command::SetPlaces { edition }).unwrap();
     assert_eq!(
-        labels(&doc.session),
+        labels(doc.session()),
         [Some("in_russia".to_string()), Some("inside_nk".to_string())]
     );
-    assert_eq!(doc.session.taxonomy().newer_places(), None);
+    assert_eq!(doc.session().taxonomy().newer_places(), None);
     assert_eq!(
         doc.undo_description().as_deref(),
         Some("update place names")
     );
     assert!(doc.undo());
-    assert_eq!(labels(&doc.session), [None, None]);
+    assert_eq!(labels(doc.session()), [None, None]);
 }
 
 #[test]
@@ -684,12 +684,12 @@ fn sources_are_proposed_and_accepted_with_the_suggestion() {
     assert_eq!(s.annotations()[2].source, None);
     // Accepting a suggestion accepts the source it rests on, as one step.
     let mut d = Document::new(s, None);
-    d.apply(accept_command(&d.session, [1]).unwrap()).unwrap();
-    assert!(!d.session.sources()[0].proposed);
-    assert_eq!(d.session.annotations()[1].status, Status::Confirmed);
+    d.apply(accept_command(d.session(), [1]).unwrap()).unwrap();
+    assert!(!d.session().sources()[0].proposed);
+    assert_eq!(d.session().annotations()[1].status, Status::Confirmed);
     d.undo();
-    assert!(d.session.sources()[0].proposed);
-    assert_eq!(d.session.annotations()[1].status, Status::Suggested);
+    assert!(d.session().sources()[0].proposed);
+    assert_eq!(d.session().annotations()[1].status, Status::Suggested);
     // Re-running proposes nothing new.
-    assert!(suggest::propose_sources_command(&d.session, &suggestions).is_none());
+    assert!(suggest::propose_sources_command(d.session(), &suggestions).is_none());
 }

@@ -46,7 +46,7 @@ fn a_large_article_opens_while_the_window_keeps_drawing_with_progress_shown() {
     let dir = tempfile::tempdir().unwrap();
     let path = large_article(dir.path());
     let mut h = harness(ScriptedDialogs::default(), None);
-    let sample_len = h.state().document().unwrap().session.len();
+    let sample_len = h.state().document().unwrap().session().len();
 
     drop_file(&mut h, &path);
     let progress = h
@@ -58,11 +58,11 @@ fn a_large_article_opens_while_the_window_keeps_drawing_with_progress_shown() {
         "{progress}"
     );
     // Meanwhile the sample is still the open review and still drawn.
-    assert_eq!(h.state().document().unwrap().session.len(), sample_len);
+    assert_eq!(h.state().document().unwrap().session().len(), sample_len);
     let frames = frames_until_idle(&mut h);
     assert!(frames > 0, "no frame was drawn while the file was read");
 
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     assert!(session.len() > 10_000, "{} sentences", session.len());
     assert_eq!(session.article().title, "Generated report for measurement");
     assert_eq!(h.state().suggestions().len(), session.len());
@@ -86,7 +86,7 @@ fn a_large_review_saves_in_the_background_and_later_edits_stay_unsaved() {
         .select(claimlens::ui::selection::Selection::single(0));
     h.key_press(egui::Key::Num2);
     h.run();
-    let labelled = h.state().document().unwrap().session.clone();
+    let labelled = h.state().document().unwrap().session().clone();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     // One frame asks for the path, the next starts the save.
     for _ in 0..3 {
@@ -113,7 +113,7 @@ fn a_large_review_saves_in_the_background_and_later_edits_stay_unsaved() {
         doc.is_dirty(),
         "the edit made during the save is not saved yet"
     );
-    assert!(doc.session.annotations()[1].label.is_some());
+    assert!(doc.session().annotations()[1].label.is_some());
 
     // Saving again writes it.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
@@ -121,8 +121,8 @@ fn a_large_review_saves_in_the_background_and_later_edits_stay_unsaved() {
     frames_until_idle(&mut h);
     assert!(!h.state().document().unwrap().is_dirty());
     assert_eq!(
-        load_session(&target).unwrap(),
-        h.state().document().unwrap().session
+        &load_session(&target).unwrap(),
+        h.state().document().unwrap().session()
     );
 }
 
@@ -137,5 +137,5 @@ fn a_second_open_while_one_runs_waits_with_a_message() {
     let message = format!("{:?}", h.state().message());
     assert!(message.contains("Please wait"), "{message}");
     frames_until_idle(&mut h);
-    assert!(h.state().document().unwrap().session.len() > 10_000);
+    assert!(h.state().document().unwrap().session().len() > 10_000);
 }

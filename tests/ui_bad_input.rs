@@ -47,7 +47,7 @@ fn each_bad_file_shows_a_message_naming_it_and_keeps_the_review() {
     let mut h = harness(ScriptedDialogs::default(), None);
     h.key_press(Key::Num1);
     h.run();
-    let before = h.state().document().unwrap().session.clone();
+    let before = h.state().document().unwrap().session().clone();
     for (path, expected) in cases {
         drop_file(&mut h, &path);
         let message = match h.state().message() {
@@ -59,7 +59,7 @@ fn each_bad_file_shows_a_message_naming_it_and_keeps_the_review() {
         assert!(message.contains(expected), "{message:?} lacks {expected:?}");
         // Shown in the window, not only stored.
         h.get_by_label(&message);
-        assert_eq!(h.state().document().unwrap().session, before);
+        assert_eq!(h.state().document().unwrap().session(), &before);
         assert!(h.state().document().unwrap().is_dirty());
     }
 }
@@ -74,7 +74,7 @@ fn dropping_an_article_opens_it() {
     );
     let mut h = harness(ScriptedDialogs::default(), None);
     drop_file(&mut h, &path);
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     assert_eq!(session.len(), 2);
     assert_eq!(session.sentence_text(1), "Another one.");
 }
@@ -95,7 +95,7 @@ fn a_windows_1252_article_opens_decoded_with_its_encoding_named() {
     );
     let mut h = harness(ScriptedDialogs::default(), None);
     drop_file(&mut h, &path);
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     assert_eq!(
         session.sentence_text(0),
         "“Nobody has cash,” a trader said."

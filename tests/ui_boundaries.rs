@@ -11,13 +11,13 @@ fn text_of(h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>, i: usize)
     h.state()
         .document()
         .unwrap()
-        .session
+        .session()
         .sentence_text(i)
         .to_string()
 }
 
 fn count(h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>) -> usize {
-    h.state().document().unwrap().session.len()
+    h.state().document().unwrap().session().len()
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn split_here_from_the_context_menu_keeps_the_label_and_undoes() {
         original,
         "the split point is a word boundary"
     );
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     for i in [s, s + 1] {
         assert_eq!(
             session.annotations()[i].label,

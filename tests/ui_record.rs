@@ -17,7 +17,7 @@ fn grading_a_claim_from_the_inspector_and_the_keyboard() {
     // A new source for the claim and the sentences that carry it over.
     h.get_by_label("New source").click();
     h.run();
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     let source = session.annotations()[s]
         .source
         .expect("linked to the new source");
@@ -33,7 +33,7 @@ fn grading_a_claim_from_the_inspector_and_the_keyboard() {
     h.key_press_modifiers(Modifiers::SHIFT, Key::B);
     h.key_press_modifiers(Modifiers::ALT, Key::Num2);
     h.run();
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     assert_eq!(session.source(source).unwrap().reliability, Reliability::B);
     assert_eq!(session.annotations()[s].credibility, Credibility::Probable);
     // Alt+2 graded; it did not also apply the label with hotkey 2.
@@ -50,7 +50,7 @@ fn grading_a_claim_from_the_inspector_and_the_keyboard() {
     let message = format!("{:?}", h.state().message());
     assert!(message.contains("different source"), "{message}");
     assert_eq!(
-        h.state().document().unwrap().session.annotations()[s].credibility,
+        h.state().document().unwrap().session().annotations()[s].credibility,
         Credibility::Probable
     );
 
@@ -58,7 +58,7 @@ fn grading_a_claim_from_the_inspector_and_the_keyboard() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(
-        h.state().document().unwrap().session.annotations()[s].credibility,
+        h.state().document().unwrap().session().annotations()[s].credibility,
         Credibility::CannotJudge
     );
 }
@@ -81,7 +81,7 @@ fn merging_two_labels_in_the_label_editor() {
     h.run();
     h.get_by_label("Merge into it").click();
     h.run();
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     assert!(session.taxonomy().get(&LabelId::new("in_russia")).is_none());
     assert_eq!(
         session.annotations()[russia].label,
@@ -90,7 +90,7 @@ fn merging_two_labels_in_the_label_editor() {
     // One step to undo.
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     assert!(session.taxonomy().get(&LabelId::new("in_russia")).is_some());
     assert_eq!(
         session.annotations()[russia].label,
@@ -108,12 +108,12 @@ fn the_source_summary_lists_sources_with_grades_and_the_single_source_share() {
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::U);
     h.run();
     h.get_by_label("Source summary");
-    let summary = h.state().document().unwrap().session.source_summary();
+    let summary = h.state().document().unwrap().session().source_summary();
     h.get_by_label_contains(&format!(
         "{} claims; {} (",
         summary.claims, summary.single_anonymous
     ));
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     let mine = session.annotations()[s].source.unwrap();
     let row = summary.rows.iter().find(|r| r.id == mine).unwrap();
     assert_eq!(row.claims, 3);
@@ -134,8 +134,14 @@ fn exporting_and_importing_labels_goes_through_the_dialogs() {
     h.get_by_label("Export labels…").click();
     h.run();
     let exported = claimlens::io::taxonomy_file::load_taxonomy(&preset).unwrap();
-    assert_eq!(&exported, h.state().document().unwrap().session.taxonomy());
+    assert_eq!(
+        &exported,
+        h.state().document().unwrap().session().taxonomy()
+    );
     h.get_by_label("Import labels…").click();
     h.run();
-    assert_eq!(h.state().document().unwrap().session.taxonomy(), &exported);
+    assert_eq!(
+        h.state().document().unwrap().session().taxonomy(),
+        &exported
+    );
 }

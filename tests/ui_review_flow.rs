@@ -21,7 +21,7 @@ fn label_undo_redo_note_save_and_reload() {
         .state()
         .document()
         .unwrap()
-        .session
+        .session()
         .sentence_text(s)
         .to_string();
 
@@ -32,7 +32,7 @@ fn label_undo_redo_note_save_and_reload() {
 
     // The sentence opens with the engine's suggestion; the hotkey "2" confirms the label.
     let label = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
-        let a = &h.state().document().unwrap().session.annotations()[s];
+        let a = &h.state().document().unwrap().session().annotations()[s];
         (a.label.clone(), a.status)
     };
     let russia = Some(LabelId::new("in_russia"));
@@ -68,7 +68,7 @@ fn label_undo_redo_note_save_and_reload() {
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(
-        h.state().document().unwrap().session.annotations()[s].note,
+        h.state().document().unwrap().session().annotations()[s].note,
         "Phone contact; ask desk about date"
     );
 
@@ -83,7 +83,7 @@ fn label_undo_redo_note_save_and_reload() {
     // A fresh app on the saved file shows the same review.
     let mut again = harness(ScriptedDialogs::default(), Some(session_path.clone()));
     again.run();
-    let reopened = &again.state().document().unwrap().session;
+    let reopened = &again.state().document().unwrap().session();
     assert_eq!(
         reopened.annotations()[s].label,
         Some(LabelId::new("in_russia"))
@@ -92,7 +92,7 @@ fn label_undo_redo_note_save_and_reload() {
         reopened.annotations()[s].note,
         "Phone contact; ask desk about date"
     );
-    assert_eq!(reopened, &h.state().document().unwrap().session);
+    assert_eq!(reopened, &h.state().document().unwrap().session());
     // The claims list draws only rows in view: bring the claim there, as the analyst would.
     again
         .state_mut()
@@ -123,7 +123,7 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
     h.run();
     // Confirmed labels only: the article opens with every sentence merely suggested.
     let labelled = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
-        h.state().document().unwrap().session.annotations()[..5]
+        h.state().document().unwrap().session().annotations()[..5]
             .iter()
             .map(|a| {
                 a.is_confirmed()
@@ -160,7 +160,7 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
     h.key_press(Key::N);
     h.run();
     assert_eq!(h.state().selection().map(|s| s.head), Some(4));
-    let last = h.state().document().unwrap().session.len() - 1;
+    let last = h.state().document().unwrap().session().len() - 1;
     h.state_mut()
         .select(claimlens::ui::selection::Selection::single(last));
     h.key_press(Key::N);
@@ -176,7 +176,7 @@ fn legend_click_and_context_menu_apply_labels() {
         .state()
         .document()
         .unwrap()
-        .session
+        .session()
         .sentence_text(s)
         .to_string();
     h.get_by_label(&text).click();
@@ -184,7 +184,7 @@ fn legend_click_and_context_menu_apply_labels() {
     h.get_by_label("Multiple sources (key 4)").click();
     h.run();
     assert_eq!(
-        h.state().document().unwrap().session.annotations()[s].label,
+        h.state().document().unwrap().session().annotations()[s].label,
         Some(LabelId::new("multiple"))
     );
 
@@ -193,7 +193,7 @@ fn legend_click_and_context_menu_apply_labels() {
         .state()
         .document()
         .unwrap()
-        .session
+        .session()
         .sentence_text(t)
         .to_string();
     h.get_by_label(&text).click_secondary();
@@ -205,7 +205,7 @@ fn legend_click_and_context_menu_apply_labels() {
     h.get_by_label("Hedged / reportedly 8").click();
     h.run();
     assert_eq!(
-        h.state().document().unwrap().session.annotations()[t].label,
+        h.state().document().unwrap().session().annotations()[t].label,
         Some(LabelId::new("hedged"))
     );
 }
@@ -219,7 +219,7 @@ fn shift_click_extends_the_selection() {
         h.state()
             .document()
             .unwrap()
-            .session
+            .session()
             .sentence_text(i)
             .to_string()
     };
@@ -232,7 +232,7 @@ fn shift_click_extends_the_selection() {
     assert_eq!(h.state().selection().map(|s| s.range()), Some(a..=b));
     h.key_press(Key::Num1);
     h.run();
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     assert!((a..=b).all(|i| session.annotations()[i].label == Some(LabelId::new("inside_nk"))));
 }
 
@@ -252,7 +252,7 @@ fn the_view_follows_the_selection_through_a_long_article() {
     text.push_str("The closing sentence of this long report is unlike any other.\n");
     std::fs::write(&path, text).unwrap();
     let mut h = harness(ScriptedDialogs::default(), Some(path));
-    let last = h.state().document().unwrap().session.len() - 1;
+    let last = h.state().document().unwrap().session().len() - 1;
     assert!(last > 10_000);
     let closing = "The closing sentence of this long report is unlike any other.";
     assert!(
@@ -285,7 +285,7 @@ fn the_help_window_lists_every_key_from_the_command_table() {
     h.get_by_label("Split the sentence at the clicked point");
     h.get_by_label("Alt+click");
     // And the taxonomy's label hotkeys, with the labels' names.
-    let first = &h.state().document().unwrap().session.taxonomy().labels[0];
+    let first = &h.state().document().unwrap().session().taxonomy().labels[0];
     let title = format!("Label: {}", first.name);
     h.get_by_label(&title);
     // "?" is typed with Shift on most layouts: it toggles the window too.

@@ -11,7 +11,7 @@ use support::{ScriptedDialogs, click_sentence, harness, sentence_starting};
 type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
 
 fn annotation(h: &H, i: usize) -> (Option<String>, Status) {
-    let a = &h.state().document().unwrap().session.annotations()[i];
+    let a = &h.state().document().unwrap().session().annotations()[i];
     (a.label.as_ref().map(|l| l.0.clone()), a.status)
 }
 
@@ -58,7 +58,7 @@ fn enter_accepts_and_a_hotkey_overrides() {
 #[test]
 fn accept_all_above_a_threshold_is_one_undo_step() {
     let mut h = harness(ScriptedDialogs::default(), None);
-    let before = h.state().document().unwrap().session.clone();
+    let before = h.state().document().unwrap().session().clone();
     let low = sentence_starting(h.state(), "The Hyesan market opens");
     h.get_by_label("Suggestions").click();
     h.run();
@@ -67,14 +67,14 @@ fn accept_all_above_a_threshold_is_one_undo_step() {
     h.run();
     let app = h.state();
     let expected = claimlens::model::suggest::count_above(
-        &app.document().unwrap().session,
+        app.document().unwrap().session(),
         app.suggestions(),
         0.85,
     );
     h.get_by_label_contains(&format!("{expected} suggested labels will be confirmed"));
     h.get_by_label(&format!("Accept {expected}")).click();
     h.run();
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     let confirmed = session
         .annotations()
         .iter()
@@ -86,7 +86,7 @@ fn accept_all_above_a_threshold_is_one_undo_step() {
     assert_eq!(annotation(&h, low).1, Status::Suggested);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(h.state().document().unwrap().session, before);
+    assert_eq!(h.state().document().unwrap().session(), &before);
 }
 
 #[test]
@@ -114,7 +114,7 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
     let mut h = harness(ScriptedDialogs::default(), Some(path));
     h.get_by_label("Add label “Source in Seoul”").click();
     h.run();
-    let session = &h.state().document().unwrap().session;
+    let session = &h.state().document().unwrap().session();
     let added = session.taxonomy().labels.last().unwrap();
     assert_eq!(added.name, "Source in Seoul");
     assert_eq!(session.annotations()[0].label, Some(added.id.clone()));
@@ -126,7 +126,7 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
         h.state()
             .document()
             .unwrap()
-            .session
+            .session()
             .taxonomy()
             .get(&LabelId::new("in_seoul"))
             .is_none()
@@ -158,7 +158,7 @@ fn an_older_review_offers_the_newer_place_names_and_keeps_its_own_until_asked() 
     );
     std::fs::copy(fixture, &path).unwrap();
     let mut h = harness(ScriptedDialogs::default(), Some(path));
-    let places = |h: &H| h.state().document().unwrap().session.taxonomy().places;
+    let places = |h: &H| h.state().document().unwrap().session().taxonomy().places;
     assert_eq!(places(&h), 0, "opening a review does not change its places");
     h.get_by_label("Review").click();
     h.run();

@@ -30,7 +30,7 @@ fn quit_with_unsaved_changes_asks_and_cancel_keeps_the_app_open() {
     assert!(!h.state().is_quitting());
     assert!(h.state().document().unwrap().is_dirty());
     assert!(
-        h.state().document().unwrap().session.annotations()[0]
+        h.state().document().unwrap().session().annotations()[0]
             .label
             .is_some()
     );
@@ -88,6 +88,6 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     h.get_by_label("Discard").click();
     h.run();
     let doc = h.state().document().unwrap();
-    assert_eq!(doc.session.len(), 2);
+    assert_eq!(doc.session().len(), 2);
     assert!(!doc.is_dirty());
 }

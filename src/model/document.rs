@@ -16,7 +16,9 @@ struct Step {
 
 #[derive(Debug)]
 pub struct Document {
-    pub session: Session,
+    /// Read through [`Document::session`]; changed only by [`Document::apply`], undo and redo,
+    /// so that every change is an undo step and marks the review unsaved.
+    session: Session,
     /// The session file this review was loaded from or last saved to.
     pub path: Option<PathBuf>,
     undo: Vec<Step>,
@@ -42,6 +44,10 @@ impl Document {
             saved_state: 0,
             structure: 0,
         }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// Applies an edit as one undoable step. Redo history is dropped, as in every editor.

@@ -156,10 +156,10 @@ impl ClaimlensApp {
         if !doc.is_dirty() {
             return;
         }
-        if background::is_large_session(&doc.session) {
+        if background::is_large_session(doc.session()) {
             // Writing a large review takes a good part of a second: never on the UI thread.
             let (store, original) = (store.clone(), doc.path.clone());
-            let (changes, snapshot) = (doc.change_count(), doc.session.clone());
+            let (changes, snapshot) = (doc.change_count(), doc.session().clone());
             self.autosave_worker = Some(std::thread::spawn(move || {
                 store
                     .write(original.as_deref(), changes, &snapshot)
@@ -169,7 +169,7 @@ impl ClaimlensApp {
             self.autosaved = Some((self.doc_key, doc.revision()));
             return;
         }
-        match store.write(doc.path.as_deref(), doc.change_count(), &doc.session) {
+        match store.write(doc.path.as_deref(), doc.change_count(), doc.session()) {
             Ok(_) => self.autosaved = Some((self.doc_key, doc.revision())),
             Err(e) => {
                 self.message = Some(Message::Error(format!(
@@ -206,8 +206,8 @@ impl ClaimlensApp {
         let key = (self.doc_key, doc.revision());
         if !doc.is_dirty() {
             if self.autosaved.take().is_some() {
-                store.remove(doc.path.as_deref(), &doc.session);
-                store.remove(None, &doc.session);
+                store.remove(doc.path.as_deref(), doc.session());
+                store.remove(None, doc.session());
             }
             return;
         }
@@ -233,8 +233,8 @@ impl ClaimlensApp {
     fn forget_recovery(&mut self) {
         self.finish_autosave(true);
         if let (Some(store), Some(doc)) = (&self.recovery, &self.doc) {
-            store.remove(doc.path.as_deref(), &doc.session);
-            store.remove(None, &doc.session);
+            store.remove(doc.path.as_deref(), doc.session());
+            store.remove(None, doc.session());
         }
         self.autosaved = None;
     }
@@ -408,7 +408,7 @@ impl ClaimlensApp {
         let Some(doc) = &self.doc else { return };
         let key = (self.doc_key, doc.structure_revision());
         if self.suggestions_key != Some(key) {
-            self.suggestions = suggest::suggest(&doc.session);
+            self.suggestions = suggest::suggest(doc.session());
             self.suggestions_key = Some(key);
         }
     }
@@ -419,7 +419,7 @@ impl ClaimlensApp {
     }
 
     fn set_document(&mut self, doc: Document, selection: Option<usize>) {
-        let empty = doc.session.is_empty();
+        let empty = doc.session().is_empty();
         self.doc = Some(doc);
         self.doc_key += 1;
         self.stats = None;
@@ -450,7 +450,7 @@ impl ClaimlensApp {
         if let Some(path) = &doc.path {
             return path.clone();
         }
-        let article = &doc.session.article();
+        let article = &doc.session().article();
         let source = article.source_path.as_deref().map(Path::new);
         let stem = source
             .and_then(|p| p.file_stem())
@@ -501,15 +501,15 @@ impl ClaimlensApp {
         }
         let Some(doc) = &self.doc else { return };
         let state = doc.revision();
-        if background::is_large_session(&doc.session) {
+        if background::is_large_session(doc.session()) {
             // The worker writes a snapshot; the analyst may go on working meanwhile, and what
             // changes after the snapshot stays marked as unsaved.
             let job = Job::Save { state, then };
-            let snapshot = doc.session.clone();
+            let snapshot = doc.session().clone();
             self.task = Some(Task::save(path.to_path_buf(), snapshot, job, ctx));
             return;
         }
-        let result = io::save_session(path, &doc.session);
+        let result = io::save_session(path, doc.session());
         self.finish_save(path, state, then, result, ctx);
     }
 
@@ -526,8 +526,8 @@ impl ClaimlensApp {
         match result {
             Ok(()) => {
                 if let Some(store) = &self.recovery {
-                    store.remove(doc.path.as_deref(), &doc.session);
-                    store.remove(None, &doc.session);
+                    store.remove(doc.path.as_deref(), doc.session());
+                    store.remove(None, doc.session());
                 }
                 self.autosaved = None;
                 doc.mark_saved_at(path.to_path_buf(), state);
@@ -667,7 +667,7 @@ impl ClaimlensApp {
         let before: Vec<Annotation> = touched
             .iter()
             .flatten()
-            .filter_map(|&i| doc.session.annotations().get(i).cloned())
+            .filter_map(|&i| doc.session().annotations().get(i).cloned())
             .collect();
         let revision_before = doc.revision();
         if let Err(e) = doc.apply(command) {
@@ -678,14 +678,14 @@ impl ClaimlensApp {
             && (*key, *revision) == (self.doc_key, revision_before)
             && before.len() == touched.len()
         {
-            doc.session.update_stats(stats, &touched, &before);
+            doc.session().update_stats(stats, &touched, &before);
             *revision = doc.revision();
         }
     }
 
     fn split(&mut self, sentence: usize, at: usize) {
         let Some(doc) = &self.doc else { return };
-        match doc.session.split(sentence, at) {
+        match doc.session().split(sentence, at) {
             Ok(command) => {
                 self.apply(command);
                 self.selection = Some(Selection::single(sentence));
@@ -697,7 +697,7 @@ impl ClaimlensApp {
 
     fn merge(&mut self, sentence: usize) {
         let Some(doc) = &self.doc else { return };
-        match doc.session.merge_with_next(sentence) {
+        match doc.session().merge_with_next(sentence) {
             Ok(command) => {
                 self.apply(command);
                 self.selection = Some(Selection::single(sentence));
@@ -710,7 +710,7 @@ impl ClaimlensApp {
         let (Some(doc), Some(sel)) = (&self.doc, self.selection) else {
             return;
         };
-        match suggest::accept_command(&doc.session, sel.range()) {
+        match suggest::accept_command(doc.session(), sel.range()) {
             Some(command) => self.apply(command),
             None => {
                 self.message = Some(Message::Notice(
@@ -726,8 +726,8 @@ impl ClaimlensApp {
         let Some(doc) = &self.doc else { return };
         // Labels and the sources behind them, as one step.
         let steps: Vec<Command> = [
-            suggest::place_command(&doc.session, &self.suggestions),
-            suggest::propose_sources_command(&doc.session, &self.suggestions),
+            suggest::place_command(doc.session(), &self.suggestions),
+            suggest::propose_sources_command(doc.session(), &self.suggestions),
         ]
         .into_iter()
         .flatten()
@@ -747,7 +747,7 @@ impl ClaimlensApp {
     fn accept_above(&mut self, threshold: f32) {
         let Some(doc) = &self.doc else { return };
         if let Some(command) =
-            suggest::accept_above_command(&doc.session, &self.suggestions, threshold)
+            suggest::accept_above_command(doc.session(), &self.suggestions, threshold)
         {
             self.apply(command);
         }
@@ -755,7 +755,7 @@ impl ClaimlensApp {
 
     fn add_place_label(&mut self, place: &str) {
         let Some(doc) = &self.doc else { return };
-        let command = suggest::add_place_label_command(&doc.session, &self.suggestions, place);
+        let command = suggest::add_place_label_command(doc.session(), &self.suggestions, place);
         self.apply(command);
     }
 
@@ -769,11 +769,11 @@ impl ClaimlensApp {
             }
         };
         let Some(doc) = &self.doc else { return };
-        let (command, result) = doc.session.reimport(article);
+        let (command, result) = doc.session().reimport(article);
         self.apply(command);
         self.selection = self
             .selection
-            .filter(|s| s.head < self.doc.as_ref().map_or(0, |d| d.session.len()));
+            .filter(|s| s.head < self.doc.as_ref().map_or(0, |d| d.session().len()));
         self.message = Some(if result.orphaned > 0 {
             Message::Error(format!(
                 "Re-imported {}: {} claims in place, {} moved with their text, {} orphaned — \
@@ -796,7 +796,7 @@ impl ClaimlensApp {
     pub fn export_labels(&mut self, path: &Path) {
         let Some(doc) = &self.doc else { return };
         self.message = Some(
-            match crate::io::taxonomy_file::save_taxonomy(path, doc.session.taxonomy()) {
+            match crate::io::taxonomy_file::save_taxonomy(path, doc.session().taxonomy()) {
                 Ok(()) => Message::Notice(format!("Exported labels to {}", path.display())),
                 Err(e) => Message::Error(e.to_string()),
             },
@@ -812,8 +812,8 @@ impl ClaimlensApp {
 
     fn windows(&mut self, ctx: &Context) {
         let Some(doc) = &self.doc else { return };
-        let (mut edits, file) = self.taxonomy_editor.show(ctx, &doc.session);
-        edits.extend(self.source_summary.show(ctx, &doc.session));
+        let (mut edits, file) = self.taxonomy_editor.show(ctx, doc.session());
+        edits.extend(self.source_summary.show(ctx, doc.session()));
         for edit in edits {
             match edit {
                 Ok(command) => self.apply(command),
@@ -847,7 +847,7 @@ impl ClaimlensApp {
             return;
         };
         let Some(doc) = &self.doc else { return };
-        let count = suggest::count_above(&doc.session, &self.suggestions, threshold);
+        let count = suggest::count_above(doc.session(), &self.suggestions, threshold);
         let mut open = true;
         let mut accept = false;
         let mut cancel = false;
@@ -897,7 +897,7 @@ impl ClaimlensApp {
     }
 
     pub fn run_action(&mut self, action: Action, ctx: &Context) {
-        let count = self.doc.as_ref().map_or(0, |d| d.session.len());
+        let count = self.doc.as_ref().map_or(0, |d| d.session().len());
         let current = self.selection;
         match action {
             Action::Open => self.ask(DialogKind::Open, DialogPurpose::Open, ctx),
@@ -940,7 +940,7 @@ impl ClaimlensApp {
                 let found = self
                     .doc
                     .as_ref()
-                    .and_then(|d| d.session.next_unreviewed(current.map(|s| s.head)));
+                    .and_then(|d| d.session().next_unreviewed(current.map(|s| s.head)));
                 match found {
                     Some(i) => self.select(Selection::single(i)),
                     None => {
@@ -975,7 +975,7 @@ impl ClaimlensApp {
                 let id = self
                     .doc
                     .as_ref()
-                    .and_then(|d| d.session.taxonomy().by_key(c).map(|l| l.id.clone()));
+                    .and_then(|d| d.session().taxonomy().by_key(c).map(|l| l.id.clone()));
                 if let Some(id) = id {
                     self.label_selection(Some(id));
                 }
@@ -983,7 +983,7 @@ impl ClaimlensApp {
             Action::Reliability(_) | Action::Credibility(_) => {
                 if let (Some(doc), Some(sel)) = (&self.doc, self.selection)
                     && let Some(outcome) =
-                        super::inspector::grade_command(&doc.session, sel.head, action)
+                        super::inspector::grade_command(doc.session(), sel.head, action)
                 {
                     match outcome {
                         Ok(command) => self.apply(command),
@@ -1054,7 +1054,7 @@ impl ClaimlensApp {
         let Some(key) = key_from_egui(key) else {
             return false;
         };
-        let table = entries(self.doc.as_ref().map(|d| d.session.taxonomy()));
+        let table = entries(self.doc.as_ref().map(|d| d.session().taxonomy()));
         match lookup(&table, mods_from_egui(modifiers), key, typing, false) {
             Some(action) => {
                 self.run_action(action, ctx);
@@ -1102,7 +1102,7 @@ impl ClaimlensApp {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default(),
-                    None => format!("{} (new review)", doc.session.article().title),
+                    None => format!("{} (new review)", doc.session().article().title),
                 };
                 let mark = if doc.is_dirty() { "● " } else { "" };
                 format!("{mark}{name} — claimlens")
@@ -1125,7 +1125,7 @@ impl ClaimlensApp {
         match &self.stats {
             Some((k, r, stats)) if (*k, *r) == key => Some(stats.clone()),
             _ => {
-                let stats = doc.session.stats();
+                let stats = doc.session().stats();
                 self.stats = Some((key.0, key.1, stats.clone()));
                 Some(stats)
             }
@@ -1275,7 +1275,7 @@ impl eframe::App for ClaimlensApp {
                 .show(ui, |ui| {
                     self.claims_panel.show(
                         ui,
-                        (&doc.session, &self.suggestions),
+                        (doc.session(), &self.suggestions),
                         stats,
                         (self.doc_key, doc.revision()),
                         self.selection,
@@ -1286,7 +1286,7 @@ impl eframe::App for ClaimlensApp {
                 .show(ui, |ui| {
                     self.article_view.show(
                         ui,
-                        &doc.session,
+                        doc.session(),
                         &self.suggestions,
                         self.doc_key,
                         (self.selection, self.caret),
@@ -1304,7 +1304,7 @@ impl eframe::App for ClaimlensApp {
         self.recovery_prompt(&ctx);
         self.autosave(&ctx);
         if self.show_help {
-            let labels = self.doc.as_ref().map(|d| d.session.taxonomy());
+            let labels = self.doc.as_ref().map(|d| d.session().taxonomy());
             help::window(&ctx, &mut self.show_help, labels);
         }
         if let Some(intent) = &self.confirm

@@ -17,7 +17,7 @@ pub fn show(
             ui.separator();
         }
         if let Some(doc) = doc {
-            let total = doc.session.len();
+            let total = doc.session().len();
             match selection {
                 Some(sel) if sel.len() > 1 => {
                     ui.label(format!(

@@ -56,7 +56,7 @@ pub fn harness(dialogs: ScriptedDialogs, file: Option<PathBuf>) -> Harness<'stat
 
 /// Index of the sentence whose text starts with `prefix`.
 pub fn sentence_starting(app: &ClaimlensApp, prefix: &str) -> usize {
-    let session = &app.document().expect("a review is open").session;
+    let session = &app.document().expect("a review is open").session();
     (0..session.len())
         .find(|&i| session.sentence_text(i).starts_with(prefix))
         .unwrap_or_else(|| panic!("no sentence starts with {prefix:?}"))
@@ -69,7 +69,7 @@ pub fn click_sentence(h: &mut Harness<'static, ClaimlensApp>, i: usize) {
         .state()
         .document()
         .expect("a review is open")
-        .session
+        .session()
         .sentence_text(i)
         .to_string();
     h.get_by_label(&text).click();
