@@ -2,7 +2,7 @@
 //! subcommands do headless work for scripts.
 
 use crate::io::{FileError, Problem, article_file::article_from_bytes, read_article, save_session};
-use crate::model::{Article, Session, Taxonomy, segment::segment, suggest};
+use crate::model::{Article, segment::segment};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::io::{Read, Write};
@@ -101,8 +101,7 @@ fn suggest_command(
     out: &mut dyn Write,
 ) -> Result<(), String> {
     let article = read_input(file).map_err(|e| e.to_string())?;
-    let session = Session::new(article, Taxonomy::default_preset());
-    let (session, suggestions) = suggest::with_suggestions(session);
+    let (session, suggestions) = crate::app::open::new_review(article, &Default::default());
     if let Some(path) = session_out {
         save_session(path, &session).map_err(|e| e.to_string())?;
         let placed = session.stats().suggested;

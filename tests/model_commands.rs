@@ -158,3 +158,126 @@ proptest! {
         prop_assert_eq!(d.session(), &end);
     }
 }
+
+/// A whole review through the application core alone, as a script or the command line would
+/// drive it: open an article, label, undo, redo, save, reopen. No window, no egui.
+mod headless {
+    use claimlens::app::open::prepare;
+    use claimlens::app::{Action, AppCommand, Effect, Message, Workspace};
+    use claimlens::model::Status;
+
+    const REPORT: &str = "Rice prices climb in Hyesan\n\n\
+        A source in Ryanggang Province told Kestrel Report on Monday that rice now costs 6,400 \
+        won a kilogram. The source said guards search every cart at the market gate.\n\n\
+        Officials in Pyongyang have not commented.";
+
+    fn opened(path: &std::path::Path) -> Workspace {
+        let mut ws = Workspace::default();
+        let prepared = prepare(path, &Default::default()).unwrap();
+        let effects = ws.handle(AppCommand::Adopt {
+            path: path.to_path_buf(),
+            prepared,
+        });
+        assert!(effects.contains(&Effect::NewReview), "{effects:?}");
+        ws
+    }
+
+    #[test]
+    fn open_label_undo_save_and_reopen_through_the_core() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("hyesan.txt");
+        std::fs::write(&article, REPORT).unwrap();
+        let mut ws = opened(&article);
+        let doc = ws.document().unwrap();
+        assert!(
+            !doc.is_dirty(),
+            "the first suggestion pass is part of opening"
+        );
+        assert!(!doc.can_undo(), "… and no undo step");
+        let source = (0..doc.session().len())
+            .find(|&i| {
+                doc.session()
+                    .sentence_text(i)
+                    .starts_with("A source in Ryanggang")
+            })
+            .unwrap();
+
+        // Down to the sourced sentence, then its label by hotkey.
+        for _ in 0..source {
+            ws.handle(AppCommand::Run(Action::NextSentence));
+        }
+        assert_eq!(ws.selection().map(|s| s.head), Some(source));
+        let key = ws.document().unwrap().session().taxonomy().labels[0]
+            .key
+            .unwrap();
+        ws.handle(AppCommand::Run(Action::Label(key)));
+        let first = ws.document().unwrap().session().taxonomy().labels[0]
+            .id
+            .clone();
+        let claim = |ws: &Workspace| ws.document().unwrap().session().annotations()[source].clone();
+        assert_eq!(claim(&ws).label, Some(first.clone()));
+        assert_eq!(claim(&ws).status, Status::Confirmed);
+
+        ws.handle(AppCommand::Run(Action::Undo));
+        assert_ne!(
+            (claim(&ws).label.clone(), claim(&ws).status),
+            (Some(first.clone()), Status::Confirmed)
+        );
+        assert!(
+            !ws.document().unwrap().is_dirty(),
+            "undone to the opened state"
+        );
+        ws.handle(AppCommand::Run(Action::Redo));
+        assert_eq!(claim(&ws).label, Some(first.clone()));
+
+        // A save into a folder fails and keeps the work unsaved, with the reason.
+        let effects = ws.handle(AppCommand::SaveTo(dir.path().to_path_buf()));
+        assert!(
+            matches!(effects.as_slice(), [Effect::Message(Message::Error(_))]),
+            "{effects:?}"
+        );
+        assert!(ws.document().unwrap().is_dirty());
+
+        let saved = dir.path().join("hyesan.review.ron");
+        let effects = ws.handle(AppCommand::SaveTo(saved.clone()));
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::Saved { path, .. } if *path == saved)),
+            "{effects:?}"
+        );
+        assert!(!ws.document().unwrap().is_dirty());
+
+        let again = opened(&saved);
+        assert_eq!(
+            again.document().unwrap().session(),
+            ws.document().unwrap().session()
+        );
+        assert_eq!(
+            again.document().unwrap().path.as_deref(),
+            Some(saved.as_path())
+        );
+    }
+
+    #[test]
+    fn commands_that_need_a_dialog_come_back_to_the_shell() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("hyesan.txt");
+        std::fs::write(&article, REPORT).unwrap();
+        let mut ws = opened(&article);
+        for action in [Action::Save, Action::Open, Action::Quit, Action::ShowHelp] {
+            assert_eq!(
+                ws.handle(AppCommand::Run(action)),
+                [Effect::Shell(action)],
+                "{action:?}"
+            );
+        }
+        // With nothing open, editing commands do nothing and say nothing.
+        let mut empty = Workspace::default();
+        assert!(
+            empty
+                .handle(AppCommand::Run(Action::NextSentence))
+                .is_empty()
+        );
+    }
+}

@@ -4,6 +4,12 @@
 
 pub mod command_table;
 pub mod keys;
+pub mod open;
+pub mod review;
+pub mod selection;
+pub mod workspace;
 
 pub use command_table::{Action, Entry, GESTURES, Scope, entries, lookup, overlaps};
 pub use keys::{Extra, Key, Mods, Shortcut};
+pub use review::OpenReview;
+pub use workspace::{AppCommand, Effect, Message, View, Workspace};

@@ -8,10 +8,11 @@ use super::claims_panel::{ClaimsPanel, PanelEvent};
 use super::dialogs::{DialogAnswer, DialogKind, FileDialogs, Pending, with_ron_extension};
 use super::selection::Selection;
 use super::{help, menu, prompt, status_bar};
-use crate::app::{entries, lookup};
-use crate::io::{self, FileError};
+pub use crate::app::Message;
+use crate::app::{AppCommand, Effect, View, Workspace, entries, lookup};
+use crate::io::FileError;
+use crate::model::Document;
 use crate::model::suggest::{self, Suggestion};
-use crate::model::{Annotation, Command, Document, LabelId, Session, Stats, Taxonomy};
 use eframe::egui::{self, Context, Ui, ViewportCommand};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -46,24 +47,9 @@ enum DialogPurpose {
     Reimport,
 }
 
-/// A message for the analyst: errors stay until dismissed, notices show in the status bar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Message {
-    Error(String),
-    Notice(String),
-}
-
 pub struct ClaimlensApp {
-    doc: Option<Document>,
-    /// Changes whenever another review is opened, so view caches know to start over.
-    doc_key: u64,
-    selection: Option<Selection>,
-    /// The byte of the text last clicked: where "split" cuts.
-    caret: Option<usize>,
-    stats: Option<(u64, u64, Stats)>,
-    /// Suggestions for the open review, and the (doc_key, structure revision) they were made for.
-    suggestions: Vec<Suggestion>,
-    suggestions_key: Option<(u64, u64)>,
+    /// The open reviews and everything that changes them (`Workspace::handle`).
+    workspace: Workspace,
     /// The threshold shown in "Accept all suggestions above…", while that dialog is open.
     accept_dialog: Option<f32>,
     article_view: ArticleView,
@@ -79,18 +65,12 @@ pub struct ClaimlensApp {
     window_title: String,
     /// Set once the user has agreed to quit; the next close request goes through.
     quitting: bool,
-    /// The session file as it was when loaded or last saved.
-    disk_stamp: Option<crate::io::session_file::DiskStamp>,
     /// A save that found the file changed on disk, waiting for the user's answer; holds what to
     /// do after saving.
     conflict: Option<Option<Intent>>,
     recovery: Option<crate::io::recovery::RecoveryStore>,
     /// Unsaved reviews found on start, offered one at a time.
     recovery_offers: Vec<crate::io::recovery::Recovered>,
-    /// (doc_key, revision) last seen, and when it changed: the autosave clock.
-    last_change: Option<((u64, u64), std::time::Instant)>,
-    /// (doc_key, revision) last written to the recovery file.
-    autosaved: Option<(u64, u64)>,
     show_help: bool,
     /// A large file being opened or saved on a worker thread.
     task: Option<Task<Intent>>,
@@ -103,13 +83,7 @@ pub struct ClaimlensApp {
 impl ClaimlensApp {
     pub fn new(dialogs: Box<dyn FileDialogs>, recent: Vec<PathBuf>) -> Self {
         Self {
-            doc: None,
-            doc_key: 0,
-            selection: None,
-            caret: None,
-            stats: None,
-            suggestions: Vec::new(),
-            suggestions_key: None,
+            workspace: Workspace::default(),
             accept_dialog: None,
             article_view: ArticleView::default(),
             claims_panel: ClaimsPanel::default(),
@@ -122,12 +96,9 @@ impl ClaimlensApp {
             recent,
             window_title: String::new(),
             quitting: false,
-            disk_stamp: None,
             conflict: None,
             recovery: None,
             recovery_offers: Vec::new(),
-            last_change: None,
-            autosaved: None,
             show_help: false,
             task: None,
             close_when_idle: false,
@@ -150,27 +121,29 @@ impl ClaimlensApp {
     /// Writes the unsaved review to its recovery file now.
     pub fn autosave_now(&mut self) {
         self.finish_autosave(true);
-        let (Some(store), Some(doc)) = (&self.recovery, &self.doc) else {
+        let (Some(store), Some(review)) = (&self.recovery, self.workspace.active_mut()) else {
             return;
         };
+        let doc = review.document();
         if !doc.is_dirty() {
             return;
         }
+        let revision = doc.revision();
         if background::is_large_session(doc.session()) {
             // Writing a large review takes a good part of a second: never on the UI thread.
             let (store, original) = (store.clone(), doc.path.clone());
             let (changes, snapshot) = (doc.change_count(), doc.session().clone());
+            review.autosaved = Some(revision);
             self.autosave_worker = Some(std::thread::spawn(move || {
                 store
                     .write(original.as_deref(), changes, &snapshot)
                     .map(|_| ())
                     .map_err(|e| e.to_string())
             }));
-            self.autosaved = Some((self.doc_key, doc.revision()));
             return;
         }
         match store.write(doc.path.as_deref(), doc.change_count(), doc.session()) {
-            Ok(_) => self.autosaved = Some((self.doc_key, doc.revision())),
+            Ok(_) => review.autosaved = Some(revision),
             Err(e) => {
                 self.message = Some(Message::Error(format!(
                     "Cannot write the recovery copy of unsaved work: {e}"
@@ -200,26 +173,28 @@ impl ClaimlensApp {
     /// recovery file; once the review is saved (or undone to its saved state) the file goes.
     fn autosave(&mut self, ctx: &Context) {
         self.finish_autosave(false);
-        let (Some(store), Some(doc)) = (&self.recovery, &self.doc) else {
+        let (Some(store), Some(review)) = (&self.recovery, self.workspace.active_mut()) else {
             return;
         };
-        let key = (self.doc_key, doc.revision());
+        let doc = review.document();
+        let key = doc.revision();
         if !doc.is_dirty() {
-            if self.autosaved.take().is_some() {
+            if review.autosaved.take().is_some() {
+                let doc = review.document();
                 store.remove(doc.path.as_deref(), doc.session());
                 store.remove(None, doc.session());
             }
             return;
         }
-        let changed_at = match self.last_change {
+        let changed_at = match review.last_change {
             Some((k, t)) if k == key => t,
             _ => {
                 let now = std::time::Instant::now();
-                self.last_change = Some((key, now));
+                review.last_change = Some((key, now));
                 now
             }
         };
-        if self.autosaved == Some(key) {
+        if review.autosaved == Some(key) {
             return;
         }
         let waited = changed_at.elapsed();
@@ -232,11 +207,12 @@ impl ClaimlensApp {
 
     fn forget_recovery(&mut self) {
         self.finish_autosave(true);
-        if let (Some(store), Some(doc)) = (&self.recovery, &self.doc) {
+        if let (Some(store), Some(review)) = (&self.recovery, self.workspace.active_mut()) {
+            let doc = review.document();
             store.remove(doc.path.as_deref(), doc.session());
             store.remove(None, doc.session());
+            review.autosaved = None;
         }
-        self.autosaved = None;
     }
 
     fn recovery_prompt(&mut self, ctx: &Context) {
@@ -283,12 +259,13 @@ impl ClaimlensApp {
         let Some(restore) = answer else { return };
         let offer = self.recovery_offers.remove(0);
         if restore {
-            let mut doc = Document::new(offer.session.clone(), offer.original.clone());
-            doc.mark_unsaved();
-            self.set_document(doc, None);
-            if let Some(path) = &offer.original {
-                self.disk_stamp = crate::io::session_file::disk_stamp(path);
-            }
+            self.dispatch(
+                AppCommand::Restore {
+                    session: Box::new(offer.session.clone()),
+                    original: offer.original.clone(),
+                },
+                None,
+            );
             self.message = Some(Message::Notice(format!("Restored unsaved work on {name}")));
         } else if let Some(store) = &self.recovery {
             store.discard(&offer);
@@ -303,21 +280,62 @@ impl ClaimlensApp {
                 Err(e) => self.message = Some(Message::Error(e.to_string())),
             },
             None => {
-                let session =
-                    Session::new(crate::samples::sample_article(), Taxonomy::default_preset());
-                self.start_review(session);
+                let article = crate::samples::sample_article();
+                let (session, suggestions) =
+                    crate::app::open::new_review(article, &Default::default());
+                self.dispatch(
+                    AppCommand::Begin {
+                        session: Box::new(session),
+                        suggestions,
+                    },
+                    None,
+                );
             }
         }
+    }
+
+    /// Hands a command to the workspace and carries out what it asks of the shell.
+    /// Returns the effects, for flows that go on only after one of them (a save).
+    fn dispatch(&mut self, command: AppCommand, ctx: Option<&Context>) -> Vec<Effect> {
+        let effects = self.workspace.handle(command);
+        for effect in effects.iter().cloned() {
+            match effect {
+                Effect::Message(m) => self.message = Some(m),
+                Effect::Reveal(i) => {
+                    self.article_view.reveal(i);
+                    self.claims_panel.reveal(i);
+                }
+                Effect::RevealInList(i) => self.claims_panel.reveal(i),
+                Effect::RevealInArticle(i) => self.article_view.reveal(i),
+                Effect::NewReview => {
+                    self.article_view.reset();
+                    self.claims_panel = ClaimsPanel::default();
+                }
+                Effect::Saved { path, previous } => {
+                    if let (Some(store), Some(doc)) = (&self.recovery, self.workspace.document()) {
+                        store.remove(previous.as_deref(), doc.session());
+                        store.remove(None, doc.session());
+                    }
+                    self.remember(&path);
+                }
+                Effect::Shell(action) => {
+                    if let Some(ctx) = ctx {
+                        self.run_shell_action(action, ctx);
+                    }
+                }
+            }
+        }
+        effects
     }
 
     // ----- read access, for tests and the status bar -----
 
     pub fn document(&self) -> Option<&Document> {
-        self.doc.as_ref()
+        self.workspace.document()
     }
 
     pub fn selection(&self) -> Option<Selection> {
-        self.selection
+        self.workspace.selection()
     }
 
     pub fn message(&self) -> Option<&Message> {
@@ -363,75 +381,19 @@ impl ClaimlensApp {
 
     fn adopt(&mut self, loaded: Loaded) {
         let Loaded { path, opened } = loaded;
-        match opened {
-            Prepared::Session(session) => {
-                self.set_document(Document::new(*session, Some(path.clone())), None);
-                self.disk_stamp = crate::io::session_file::disk_stamp(&path);
-                self.message = Some(Message::Notice(format!("Opened {}", path.display())));
-            }
-            Prepared::Review {
-                session,
-                suggestions,
-                encoding,
-            } => {
-                let count = session.len();
-                self.begin(*session, suggestions);
-                let decoded = match encoding {
-                    "UTF-8" => String::new(),
-                    other => format!(" (decoded from {other})"),
-                };
-                self.message = Some(Message::Notice(format!(
-                    "Opened {}{decoded} — {count} sentences",
-                    path.display()
-                )));
-            }
-        }
+        self.dispatch(
+            AppCommand::Adopt {
+                path: path.clone(),
+                prepared: opened,
+            },
+            None,
+        );
         self.remember(&path);
     }
 
-    /// A new review of an article: suggestions are made once and put in place as unconfirmed
-    /// labels, as the starting state (nothing to save until the analyst changes something).
-    fn start_review(&mut self, session: Session) {
-        let (session, suggestions) = suggest::with_suggestions(session);
-        self.begin(session, suggestions);
-    }
-
-    fn begin(&mut self, session: Session, suggestions: Vec<Suggestion>) {
-        self.set_document(Document::new(session, None), None);
-        self.suggestions = suggestions;
-        self.suggestions_key = Some((self.doc_key, 0));
-    }
-
-    /// Recomputes the suggestions when boundaries or the taxonomy changed (or another review
-    /// was opened); labels alone do not affect them.
-    fn refresh_suggestions(&mut self) {
-        let Some(doc) = &self.doc else { return };
-        let key = (self.doc_key, doc.structure_revision());
-        if self.suggestions_key != Some(key) {
-            self.suggestions = suggest::suggest(doc.session());
-            self.suggestions_key = Some(key);
-        }
-    }
-
-    /// The current suggestions, one per sentence.
+    /// The suggestions, one per sentence, as of the last frame.
     pub fn suggestions(&self) -> &[Suggestion] {
-        &self.suggestions
-    }
-
-    fn set_document(&mut self, doc: Document, selection: Option<usize>) {
-        let empty = doc.session().is_empty();
-        self.doc = Some(doc);
-        self.doc_key += 1;
-        self.stats = None;
-        self.caret = None;
-        self.disk_stamp = None;
-        self.article_view.reset();
-        self.claims_panel = ClaimsPanel::default();
-        self.selection = if empty {
-            None
-        } else {
-            Some(Selection::single(selection.unwrap_or(0)))
-        };
+        self.workspace.active().map_or(&[], |r| r.suggestions())
     }
 
     fn remember(&mut self, path: &Path) {
@@ -444,7 +406,7 @@ impl ClaimlensApp {
     /// The path proposed when a review is saved for the first time: beside the article, named
     /// after it.
     fn suggested_save_path(&self) -> PathBuf {
-        let Some(doc) = &self.doc else {
+        let Some(doc) = self.workspace.document() else {
             return PathBuf::from("review.ron");
         };
         if let Some(path) = &doc.path {
@@ -466,13 +428,15 @@ impl ClaimlensApp {
 
     /// Saves to the review's file, or asks for one; then carries on with `then`.
     fn save(&mut self, then: Option<Intent>, ctx: &Context) {
-        let Some(doc) = &self.doc else { return };
-        match doc.path.clone() {
+        let Some(review) = self.workspace.active() else {
+            return;
+        };
+        match review.document().path.clone() {
             Some(path) => {
                 // Someone else (a colleague, another window) changed the file since we read it:
                 // ask instead of silently overwriting their work.
                 let now = crate::io::session_file::disk_stamp(&path);
-                if now.is_some() && now != self.disk_stamp {
+                if now.is_some() && now.as_ref() != review.disk_stamp() {
                     self.conflict = Some(then);
                 } else {
                     self.save_to(&path, then, ctx)
@@ -483,7 +447,7 @@ impl ClaimlensApp {
     }
 
     fn save_as(&mut self, then: Option<Intent>, ctx: &Context) {
-        if self.doc.is_none() {
+        if self.workspace.document().is_none() {
             return;
         }
         let suggested = self.suggested_save_path();
@@ -499,7 +463,9 @@ impl ClaimlensApp {
         if self.busy() {
             return;
         }
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.workspace.document() else {
+            return;
+        };
         let state = doc.revision();
         if background::is_large_session(doc.session()) {
             // The worker writes a snapshot; the analyst may go on working meanwhile, and what
@@ -509,8 +475,13 @@ impl ClaimlensApp {
             self.task = Some(Task::save(path.to_path_buf(), snapshot, job, ctx));
             return;
         }
-        let result = io::save_session(path, doc.session());
-        self.finish_save(path, state, then, result, ctx);
+        self.finish_autosave(true);
+        let effects = self.dispatch(AppCommand::SaveTo(path.to_path_buf()), Some(ctx));
+        if effects.iter().any(|e| matches!(e, Effect::Saved { .. }))
+            && let Some(intent) = then
+        {
+            self.perform(intent, ctx);
+        }
     }
 
     fn finish_save(
@@ -522,18 +493,15 @@ impl ClaimlensApp {
         ctx: &Context,
     ) {
         self.finish_autosave(true);
-        let Some(doc) = &mut self.doc else { return };
         match result {
             Ok(()) => {
-                if let Some(store) = &self.recovery {
-                    store.remove(doc.path.as_deref(), doc.session());
-                    store.remove(None, doc.session());
-                }
-                self.autosaved = None;
-                doc.mark_saved_at(path.to_path_buf(), state);
-                self.disk_stamp = crate::io::session_file::disk_stamp(path);
-                self.remember(path);
-                self.message = Some(Message::Notice(format!("Saved {}", path.display())));
+                self.dispatch(
+                    AppCommand::Saved {
+                        path: path.to_path_buf(),
+                        state,
+                    },
+                    Some(ctx),
+                );
                 if let Some(intent) = then {
                     self.perform(intent, ctx);
                 }
@@ -626,7 +594,7 @@ impl ClaimlensApp {
 
     /// Runs an intent now if nothing would be lost, otherwise asks first.
     pub fn request(&mut self, intent: Intent, ctx: &Context) {
-        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+        if self.workspace.document().is_some_and(Document::is_dirty) {
             self.confirm = Some(intent);
         } else {
             self.perform(intent, ctx);
@@ -659,172 +627,33 @@ impl ClaimlensApp {
 
     // ----- editing -----
 
-    fn apply(&mut self, command: Command) {
-        let Some(doc) = &mut self.doc else { return };
-        // A label or note change touches a few sentences: update the counts from those alone
-        // rather than recounting a book-length review in the frame that shows the change.
-        let touched = command.touched_sentences();
-        let before: Vec<Annotation> = touched
-            .iter()
-            .flatten()
-            .filter_map(|&i| doc.session().annotations().get(i).cloned())
-            .collect();
-        let revision_before = doc.revision();
-        if let Err(e) = doc.apply(command) {
-            self.message = Some(Message::Error(format!("Not changed: {e}")));
-            return;
-        }
-        if let (Some(touched), Some((key, revision, stats))) = (touched, &mut self.stats)
-            && (*key, *revision) == (self.doc_key, revision_before)
-            && before.len() == touched.len()
-        {
-            doc.session().update_stats(stats, &touched, &before);
-            *revision = doc.revision();
-        }
-    }
-
-    fn split(&mut self, sentence: usize, at: usize) {
-        let Some(doc) = &self.doc else { return };
-        match doc.session().split(sentence, at) {
-            Ok(command) => {
-                self.apply(command);
-                self.selection = Some(Selection::single(sentence));
-                self.caret = None;
-            }
-            Err(e) => self.message = Some(Message::Error(format!("Cannot split: {e}"))),
-        }
-    }
-
-    fn merge(&mut self, sentence: usize) {
-        let Some(doc) = &self.doc else { return };
-        match doc.session().merge_with_next(sentence) {
-            Ok(command) => {
-                self.apply(command);
-                self.selection = Some(Selection::single(sentence));
-            }
-            Err(e) => self.message = Some(Message::Error(format!("Cannot merge: {e}"))),
-        }
-    }
-
-    fn accept_selection(&mut self) {
-        let (Some(doc), Some(sel)) = (&self.doc, self.selection) else {
-            return;
-        };
-        match suggest::accept_command(doc.session(), sel.range()) {
-            Some(command) => self.apply(command),
-            None => {
-                self.message = Some(Message::Notice(
-                    "No suggestion to accept here; press a label's key to label it".into(),
-                ))
-            }
-        }
-    }
-
-    fn rerun_suggestions(&mut self) {
-        self.suggestions_key = None;
-        self.refresh_suggestions();
-        let Some(doc) = &self.doc else { return };
-        // Labels and the sources behind them, as one step.
-        let steps: Vec<Command> = [
-            suggest::place_command(doc.session(), &self.suggestions),
-            suggest::propose_sources_command(doc.session(), &self.suggestions),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        match steps.len() {
-            0 => self.message = Some(Message::Notice("Suggestions are up to date".into())),
-            1 => self.apply(
-                steps
-                    .into_iter()
-                    .next()
-                    .unwrap_or(Command::Batch(Vec::new())),
-            ),
-            _ => self.apply(Command::Batch(steps)),
-        }
-    }
-
-    fn accept_above(&mut self, threshold: f32) {
-        let Some(doc) = &self.doc else { return };
-        if let Some(command) =
-            suggest::accept_above_command(doc.session(), &self.suggestions, threshold)
-        {
-            self.apply(command);
-        }
-    }
-
-    fn add_place_label(&mut self, place: &str) {
-        let Some(doc) = &self.doc else { return };
-        let command = suggest::add_place_label_command(doc.session(), &self.suggestions, place);
-        self.apply(command);
-    }
-
     /// Re-anchors the open review on a newer version of its article (one undo step).
     pub fn reimport(&mut self, path: &Path) {
-        let article = match io::read_article(path) {
-            Ok(a) => a,
-            Err(e) => {
-                self.message = Some(Message::Error(e.to_string()));
-                return;
-            }
-        };
-        let Some(doc) = &self.doc else { return };
-        let (command, result) = doc.session().reimport(article);
-        self.apply(command);
-        self.selection = self
-            .selection
-            .filter(|s| s.head < self.doc.as_ref().map_or(0, |d| d.session().len()));
-        self.message = Some(if result.orphaned > 0 {
-            Message::Error(format!(
-                "Re-imported {}: {} claims in place, {} moved with their text, {} orphaned — \
-                 see “Orphaned claims” beside the article",
-                path.display(),
-                result.kept_in_place,
-                result.moved,
-                result.orphaned
-            ))
-        } else {
-            Message::Notice(format!(
-                "Re-imported {}: {} claims in place, {} moved with their text",
-                path.display(),
-                result.kept_in_place,
-                result.moved
-            ))
-        });
+        self.dispatch(AppCommand::Reimport(path.to_path_buf()), None);
     }
 
     pub fn export_labels(&mut self, path: &Path) {
-        let Some(doc) = &self.doc else { return };
-        self.message = Some(
-            match crate::io::taxonomy_file::save_taxonomy(path, doc.session().taxonomy()) {
-                Ok(()) => Message::Notice(format!("Exported labels to {}", path.display())),
-                Err(e) => Message::Error(e.to_string()),
-            },
-        );
+        self.dispatch(AppCommand::ExportLabels(path.to_path_buf()), None);
     }
 
     pub fn import_labels(&mut self, path: &Path) {
-        match crate::io::taxonomy_file::load_taxonomy(path) {
-            Ok(taxonomy) => self.apply(Command::ReplaceTaxonomy { taxonomy }),
-            Err(e) => self.message = Some(Message::Error(e.to_string())),
-        }
+        self.dispatch(AppCommand::ImportLabels(path.to_path_buf()), None);
     }
 
     fn windows(&mut self, ctx: &Context) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.workspace.document() else {
+            return;
+        };
         let (mut edits, file) = self.taxonomy_editor.show(ctx, doc.session());
         edits.extend(self.source_summary.show(ctx, doc.session()));
         for edit in edits {
-            match edit {
-                Ok(command) => self.apply(command),
-                Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
-            }
+            self.dispatch(AppCommand::Edit(edit), Some(ctx));
         }
         match file {
             Some(super::taxonomy_editor::FileRequest::Export) => {
                 let suggested = self
-                    .doc
-                    .as_ref()
+                    .workspace
+                    .document()
                     .and_then(|d| d.path.as_ref())
                     .and_then(|p| p.parent())
                     .map(|d| d.join("labels.ron"))
@@ -846,8 +675,11 @@ impl ClaimlensApp {
         let Some(mut threshold) = self.accept_dialog else {
             return;
         };
-        let Some(doc) = &self.doc else { return };
-        let count = suggest::count_above(doc.session(), &self.suggestions, threshold);
+        let suggestions = self.workspace.suggestions().to_vec();
+        let Some(doc) = self.workspace.document() else {
+            return;
+        };
+        let count = suggest::count_above(doc.session(), &suggestions, threshold);
         let mut open = true;
         let mut accept = false;
         let mut cancel = false;
@@ -874,133 +706,39 @@ impl ClaimlensApp {
             });
         self.accept_dialog = Some(threshold);
         if accept {
-            self.accept_above(threshold);
+            self.dispatch(AppCommand::AcceptAbove(threshold), Some(ctx));
         }
         if accept || cancel || !open {
             self.accept_dialog = None;
         }
     }
 
-    fn label_selection(&mut self, label: Option<LabelId>) {
-        let Some(sel) = self.selection else {
-            self.message = Some(Message::Notice("Select a sentence first".into()));
-            return;
-        };
-        self.apply(Command::label(sel.range(), label));
-    }
-
     /// Selects sentences and brings the head into view in the article and the claims list.
     pub fn select(&mut self, selection: Selection) {
-        self.selection = Some(selection);
-        self.article_view.reveal(selection.head);
-        self.claims_panel.reveal(selection.head);
+        self.dispatch(AppCommand::Select(selection), None);
     }
 
+    /// Runs a command from the table: the workspace does what it can and hands back the
+    /// flows that need the shell (dialogs, windows, confirmations).
     pub fn run_action(&mut self, action: Action, ctx: &Context) {
-        let count = self.doc.as_ref().map_or(0, |d| d.session().len());
-        let current = self.selection;
+        self.dispatch(AppCommand::Run(action), Some(ctx));
+    }
+
+    fn run_shell_action(&mut self, action: Action, ctx: &Context) {
+        let open = self.workspace.document().is_some();
         match action {
             Action::Open => self.ask(DialogKind::Open, DialogPurpose::Open, ctx),
-            Action::Reimport if self.doc.is_some() => {
+            Action::Reimport if open => {
                 self.ask(DialogKind::ReimportArticle, DialogPurpose::Reimport, ctx)
             }
             Action::Save => self.save(None, ctx),
             Action::SaveAs => self.save_as(None, ctx),
             Action::Quit => self.request(Intent::Quit, ctx),
-            Action::Undo => {
-                if let Some(doc) = &mut self.doc {
-                    doc.undo();
-                }
-            }
-            Action::Redo => {
-                if let Some(doc) = &mut self.doc {
-                    doc.redo();
-                }
-            }
-            Action::NextSentence
-            | Action::PreviousSentence
-            | Action::FirstSentence
-            | Action::LastSentence
-            | Action::ExtendDown
-            | Action::ExtendUp
-                if count > 0 =>
-            {
-                let sel = current.unwrap_or(Selection::single(0));
-                let next = match action {
-                    Action::NextSentence => sel.moved(1, count),
-                    Action::PreviousSentence => sel.moved(-1, count),
-                    Action::FirstSentence => Selection::single(0),
-                    Action::LastSentence => Selection::single(count - 1),
-                    Action::ExtendDown => sel.extended(1, count),
-                    _ => sel.extended(-1, count),
-                };
-                self.select(next);
-            }
-            Action::NextUnlabelled => {
-                let found = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.session().next_unreviewed(current.map(|s| s.head)));
-                match found {
-                    Some(i) => self.select(Selection::single(i)),
-                    None => {
-                        self.message = Some(Message::Notice(
-                            "Every sentence has a confirmed label".into(),
-                        ))
-                    }
-                }
-            }
-            Action::ClearLabel => self.label_selection(None),
-            Action::AcceptSuggestion => self.accept_selection(),
-            Action::RerunSuggestions => self.rerun_suggestions(),
-            Action::AcceptAbove => self.accept_dialog = Some(0.85),
-            Action::EditLabels => self.taxonomy_editor.open = true,
-            Action::SourceSummary => self.source_summary.open = !self.source_summary.open,
-            Action::SplitAtCaret => {
-                match (current, self.caret) {
-                    (Some(sel), Some(at)) => self.split(sel.head, at),
-                    _ => self.message = Some(Message::Notice(
-                        "Click the point in the sentence where it should be split, then press S"
-                            .into(),
-                    )),
-                }
-            }
-            Action::MergeWithNext => {
-                if let Some(sel) = current {
-                    self.merge(*sel.range().start());
-                }
-            }
+            Action::AcceptAbove if open => self.accept_dialog = Some(0.85),
+            Action::EditLabels if open => self.taxonomy_editor.open = true,
+            Action::SourceSummary if open => self.source_summary.open = !self.source_summary.open,
             Action::ShowHelp => self.show_help = !self.show_help,
-            Action::Label(c) => {
-                let id = self
-                    .doc
-                    .as_ref()
-                    .and_then(|d| d.session().taxonomy().by_key(c).map(|l| l.id.clone()));
-                if let Some(id) = id {
-                    self.label_selection(Some(id));
-                }
-            }
-            Action::Reliability(_) | Action::Credibility(_) => {
-                if let (Some(doc), Some(sel)) = (&self.doc, self.selection)
-                    && let Some(outcome) =
-                        super::inspector::grade_command(doc.session(), sel.head, action)
-                {
-                    match outcome {
-                        Ok(command) => self.apply(command),
-                        Err(e) => self.message = Some(Message::Error(format!("Not changed: {e}"))),
-                    }
-                }
-            }
-            // The note editor keeps its note itself; with no review open, re-import and
-            // moving have nothing to act on.
-            Action::FinishNote
-            | Action::Reimport
-            | Action::NextSentence
-            | Action::PreviousSentence
-            | Action::FirstSentence
-            | Action::LastSentence
-            | Action::ExtendDown
-            | Action::ExtendUp => {}
+            _ => {}
         }
     }
 
@@ -1054,7 +792,7 @@ impl ClaimlensApp {
         let Some(key) = key_from_egui(key) else {
             return false;
         };
-        let table = entries(self.doc.as_ref().map(|d| d.session().taxonomy()));
+        let table = entries(self.workspace.document().map(|d| d.session().taxonomy()));
         match lookup(&table, mods_from_egui(modifiers), key, typing, false) {
             Some(action) => {
                 self.run_action(action, ctx);
@@ -1087,14 +825,14 @@ impl ClaimlensApp {
             self.close_when_idle = true;
             return;
         }
-        if self.doc.as_ref().is_some_and(Document::is_dirty) {
+        if self.workspace.document().is_some_and(Document::is_dirty) {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.confirm = Some(Intent::Quit);
         }
     }
 
     fn update_title(&mut self, ctx: &Context) {
-        let title = match &self.doc {
+        let title = match self.workspace.document() {
             None => "claimlens".to_string(),
             Some(doc) => {
                 let name = match &doc.path {
@@ -1119,56 +857,38 @@ impl ClaimlensApp {
         &self.window_title
     }
 
-    fn current_stats(&mut self) -> Option<Stats> {
-        let doc = self.doc.as_ref()?;
-        let key = (self.doc_key, doc.revision());
-        match &self.stats {
-            Some((k, r, stats)) if (*k, *r) == key => Some(stats.clone()),
-            _ => {
-                let stats = doc.session().stats();
-                self.stats = Some((key.0, key.1, stats.clone()));
-                Some(stats)
-            }
-        }
-    }
-
     fn handle_view_events(&mut self, events: Vec<ViewEvent>) {
         for event in events {
-            match event {
-                ViewEvent::Select(i) => {
-                    self.selection = Some(Selection::single(i));
-                    self.claims_panel.reveal(i);
-                }
-                ViewEvent::ExtendTo(i) => {
-                    let sel = self.selection.unwrap_or(Selection::single(i));
-                    self.selection = Some(sel.extended_to(i));
-                    self.claims_panel.reveal(i);
-                }
-                ViewEvent::Label(label) => self.label_selection(label),
-                ViewEvent::Note(i, note) => self.apply(Command::SetNote { sentence: i, note }),
-                ViewEvent::Caret(at) => self.caret = Some(at),
-                ViewEvent::Split(i, at) => self.split(i, at),
-                ViewEvent::Merge(i) => self.merge(i),
-            }
+            let command = match event {
+                ViewEvent::Select(sentence) => AppCommand::Pick {
+                    sentence,
+                    from: View::Article,
+                },
+                ViewEvent::ExtendTo(i) => AppCommand::ExtendTo(i),
+                ViewEvent::Label(label) => AppCommand::Label(label),
+                ViewEvent::Note(sentence, note) => AppCommand::SetNote { sentence, note },
+                ViewEvent::Caret(at) => AppCommand::Caret(at),
+                ViewEvent::Split(sentence, at) => AppCommand::Split { sentence, at },
+                ViewEvent::Merge(i) => AppCommand::Merge(i),
+            };
+            self.dispatch(command, None);
         }
     }
 
     fn handle_panel_events(&mut self, events: Vec<PanelEvent>) {
         for event in events {
-            match event {
-                PanelEvent::Label(label) => self.label_selection(label),
-                PanelEvent::Reveal(i) => {
-                    self.selection = Some(Selection::single(i));
-                    self.article_view.reveal(i);
-                }
-                PanelEvent::Note(i, note) => self.apply(Command::SetNote { sentence: i, note }),
-                PanelEvent::Accept => self.accept_selection(),
-                PanelEvent::AddPlaceLabel(place) => self.add_place_label(&place),
-                PanelEvent::Edit(Ok(command)) => self.apply(command),
-                PanelEvent::Edit(Err(e)) => {
-                    self.message = Some(Message::Error(format!("Not changed: {e}")))
-                }
-            }
+            let command = match event {
+                PanelEvent::Label(label) => AppCommand::Label(label),
+                PanelEvent::Reveal(sentence) => AppCommand::Pick {
+                    sentence,
+                    from: View::ClaimsList,
+                },
+                PanelEvent::Note(sentence, note) => AppCommand::SetNote { sentence, note },
+                PanelEvent::Accept => AppCommand::Run(Action::AcceptSuggestion),
+                PanelEvent::AddPlaceLabel(place) => AppCommand::AddPlaceLabel(place),
+                PanelEvent::Edit(edit) => AppCommand::Edit(edit),
+            };
+            self.dispatch(command, None);
         }
     }
 
@@ -1241,7 +961,9 @@ impl eframe::App for ClaimlensApp {
         self.handle_keys(&ctx);
 
         let menu_actions = egui::Panel::top("menu_bar")
-            .show(ui, |ui| menu::menu_bar(ui, self.doc.as_ref(), &self.recent))
+            .show(ui, |ui| {
+                menu::menu_bar(ui, self.workspace.document(), &self.recent)
+            })
             .inner;
         for choice in menu_actions {
             match choice {
@@ -1251,8 +973,9 @@ impl eframe::App for ClaimlensApp {
         }
         self.error_banner(ui);
 
-        self.refresh_suggestions();
-        let stats = self.current_stats();
+        // Brought up to date before drawing: boundaries or labels may have just changed.
+        self.workspace.suggestions();
+        let stats = self.workspace.stats();
         let notice = match &self.message {
             Some(Message::Notice(n)) => Some(n.as_str()),
             _ => None,
@@ -1261,13 +984,14 @@ impl eframe::App for ClaimlensApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| {
             status_bar::show(
                 ui,
-                self.doc.as_ref(),
-                self.selection,
+                self.workspace.document(),
+                self.workspace.selection(),
                 (notice, progress.as_deref()),
             )
         });
 
-        if let (Some(doc), Some(stats)) = (&self.doc, &stats) {
+        if let (Some(review), Some(stats)) = (self.workspace.active(), &stats) {
+            let doc = review.document();
             let events = egui::Panel::right("claims_panel")
                 .resizable(true)
                 .default_size(400.0)
@@ -1275,10 +999,10 @@ impl eframe::App for ClaimlensApp {
                 .show(ui, |ui| {
                     self.claims_panel.show(
                         ui,
-                        (doc.session(), &self.suggestions),
+                        (doc.session(), review.suggestions()),
                         stats,
-                        (self.doc_key, doc.revision()),
-                        self.selection,
+                        (review.key(), doc.revision()),
+                        review.selection(),
                     )
                 })
                 .inner;
@@ -1287,9 +1011,9 @@ impl eframe::App for ClaimlensApp {
                     self.article_view.show(
                         ui,
                         doc.session(),
-                        &self.suggestions,
-                        self.doc_key,
-                        (self.selection, self.caret),
+                        review.suggestions(),
+                        review.key(),
+                        (review.selection(), review.caret()),
                     )
                 })
                 .inner;
@@ -1304,7 +1028,7 @@ impl eframe::App for ClaimlensApp {
         self.recovery_prompt(&ctx);
         self.autosave(&ctx);
         if self.show_help {
-            let labels = self.doc.as_ref().map(|d| d.session().taxonomy());
+            let labels = self.workspace.document().map(|d| d.session().taxonomy());
             help::window(&ctx, &mut self.show_help, labels);
         }
         if let Some(intent) = &self.confirm
@@ -1319,7 +1043,7 @@ impl eframe::App for ClaimlensApp {
             match answer {
                 prompt::ConflictAnswer::SaveAs => self.save_as(then, &ctx),
                 prompt::ConflictAnswer::Overwrite => {
-                    if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+                    if let Some(path) = self.workspace.document().and_then(|d| d.path.clone()) {
                         self.save_to(&path, then, &ctx);
                     }
                 }

@@ -2,9 +2,9 @@
 //! line, while a book-length article is read, split and pre-labelled or a large review is
 //! written. Small files are handled at once; a thread and a progress line would only flicker.
 
-use crate::io::{self, FileError, Opened};
-use crate::model::suggest::{self, Suggestion};
-use crate::model::{Session, Taxonomy};
+pub use crate::app::open::{Prepared, Stage, prepare};
+use crate::io::{self, FileError};
+use crate::model::Session;
 use eframe::egui::Context;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -14,67 +14,6 @@ use std::time::Instant;
 
 /// Files at least this large are opened and saved off the UI thread (about 100 ms of work).
 pub const BACKGROUND_FROM_BYTES: u64 = 1_000_000;
-
-/// A file read and made ready to become the open review: a session as saved, or a new review of
-/// an article with its suggestions already made.
-#[derive(Debug)]
-pub enum Prepared {
-    Session(Box<Session>),
-    Review {
-        session: Box<Session>,
-        suggestions: Vec<Suggestion>,
-        /// The encoding the article was decoded from.
-        encoding: &'static str,
-    },
-}
-
-/// What a worker is doing now, shown next to the spinner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stage {
-    Reading = 0,
-    Splitting = 1,
-    Suggesting = 2,
-    Writing = 3,
-}
-
-impl Stage {
-    fn from_u8(v: u8) -> Stage {
-        match v {
-            1 => Stage::Splitting,
-            2 => Stage::Suggesting,
-            3 => Stage::Writing,
-            _ => Stage::Reading,
-        }
-    }
-
-    pub fn describe(self) -> &'static str {
-        match self {
-            Stage::Reading => "reading",
-            Stage::Splitting => "splitting into sentences",
-            Stage::Suggesting => "suggesting sources",
-            Stage::Writing => "writing",
-        }
-    }
-}
-
-/// Reads `path` and prepares it, reporting each stage to `stage`.
-pub fn prepare(path: &Path, stage: &AtomicU8) -> Result<Prepared, FileError> {
-    stage.store(Stage::Reading as u8, Ordering::Relaxed);
-    match io::open_path(path)? {
-        Opened::Session(session) => Ok(Prepared::Session(session)),
-        Opened::Article(article, encoding) => {
-            stage.store(Stage::Splitting as u8, Ordering::Relaxed);
-            let session = Session::new(article, Taxonomy::default_preset());
-            stage.store(Stage::Suggesting as u8, Ordering::Relaxed);
-            let (session, suggestions) = suggest::with_suggestions(session);
-            Ok(Prepared::Review {
-                session: Box::new(session),
-                suggestions,
-                encoding,
-            })
-        }
-    }
-}
 
 /// Whether opening `path` is worth a worker thread.
 pub fn is_large(path: &Path) -> bool {

@@ -1,7 +1,6 @@
 //! The inspector: everything recorded on the selected claim, editable from mouse and keyboard
 //! (Shift+A–F reliability of its source, Alt+1–6 credibility). Every change is one command.
 
-use crate::app::Action;
 use crate::model::record::grade;
 use crate::model::suggest::Suggestion;
 use crate::model::{
@@ -209,22 +208,5 @@ impl Inspector {
             }
         });
         out
-    }
-}
-
-/// The command a grade key stands for (Shift+A…F: the reliability of the selected claim's
-/// source; Alt+1…6: the claim's credibility), or nothing for other actions.
-pub fn grade_command(session: &Session, sentence: usize, action: Action) -> Option<Outcome> {
-    match action {
-        Action::Reliability(r) => Some(
-            match session.annotations().get(sentence).and_then(|a| a.source) {
-                Some(id) => session.set_reliability(id, r),
-                None => Err(CommandError::Record(
-                    "reliability belongs to a source: give the claim a source first".into(),
-                )),
-            },
-        ),
-        Action::Credibility(c) => Some(session.set_credibility(sentence, c)),
-        _ => None,
     }
 }

@@ -1,0 +1,76 @@
+//! Opening a file as a review: open → segment → suggest, in one place for the window, its
+//! worker threads and the command line. A saved review opens as it was saved; an article opens
+//! as a new review with the suggestions in place as unconfirmed labels (not an undo step).
+
+use crate::io::{self, FileError, Opened};
+use crate::model::suggest::{self, Suggestion};
+use crate::model::{Article, Session, Taxonomy};
+use std::path::Path;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+/// A file read and made ready to become the open review: a session as saved, or a new review of
+/// an article with its suggestions already made.
+#[derive(Debug)]
+pub enum Prepared {
+    Session(Box<Session>),
+    Review {
+        session: Box<Session>,
+        suggestions: Vec<Suggestion>,
+        /// The encoding the article was decoded from.
+        encoding: &'static str,
+    },
+}
+
+/// What a worker is doing now, shown next to the spinner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Reading = 0,
+    Splitting = 1,
+    Suggesting = 2,
+    Writing = 3,
+}
+
+impl Stage {
+    pub fn from_u8(v: u8) -> Stage {
+        match v {
+            1 => Stage::Splitting,
+            2 => Stage::Suggesting,
+            3 => Stage::Writing,
+            _ => Stage::Reading,
+        }
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::Reading => "reading",
+            Stage::Splitting => "splitting into sentences",
+            Stage::Suggesting => "suggesting sources",
+            Stage::Writing => "writing",
+        }
+    }
+}
+
+/// Reads `path` and prepares it, reporting each stage to `stage`.
+pub fn prepare(path: &Path, stage: &AtomicU8) -> Result<Prepared, FileError> {
+    stage.store(Stage::Reading as u8, Ordering::Relaxed);
+    match io::open_path(path)? {
+        Opened::Session(session) => Ok(Prepared::Session(session)),
+        Opened::Article(article, encoding) => {
+            let (session, suggestions) = new_review(article, stage);
+            Ok(Prepared::Review {
+                session: Box::new(session),
+                suggestions,
+                encoding,
+            })
+        }
+    }
+}
+
+/// A new review of `article` with the default labels: segmented, then suggested, the
+/// suggestions placed as unconfirmed labels and proposed sources.
+pub fn new_review(article: Article, stage: &AtomicU8) -> (Session, Vec<Suggestion>) {
+    stage.store(Stage::Splitting as u8, Ordering::Relaxed);
+    let session = Session::new(article, Taxonomy::default_preset());
+    stage.store(Stage::Suggesting as u8, Ordering::Relaxed);
+    suggest::with_suggestions(session)
+}
