@@ -76,6 +76,66 @@ pub const GESTURES: &[(&str, &str)] = &[
     ("Right-click", "Labels and a note for a sentence"),
 ];
 
+/// An entry of the menu bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuItem {
+    Command(Action),
+    Separator,
+    /// The recently opened files.
+    Recent,
+}
+
+/// The menu bar: each menu's title and items, from this table so that menus and keys agree.
+pub const MENUS: &[(&str, &[MenuItem])] = {
+    use Action::*;
+    use MenuItem::{Command as C, Recent, Separator};
+    &[
+        (
+            "File",
+            &[
+                C(Open),
+                C(Reimport),
+                Recent,
+                Separator,
+                C(Save),
+                C(SaveAs),
+                Separator,
+                C(Quit),
+            ],
+        ),
+        (
+            "Edit",
+            &[
+                C(Undo),
+                C(Redo),
+                Separator,
+                C(ClearLabel),
+                Separator,
+                C(SplitAtCaret),
+                C(MergeWithNext),
+            ],
+        ),
+        (
+            "Suggestions",
+            &[C(AcceptSuggestion), C(AcceptAbove), C(RerunSuggestions)],
+        ),
+        ("Review", &[C(SourceSummary), C(EditLabels)]),
+        (
+            "Go",
+            &[
+                C(NextSentence),
+                C(PreviousSentence),
+                C(FirstSentence),
+                C(LastSentence),
+                C(ExtendDown),
+                C(ExtendUp),
+                C(NextUnlabelled),
+            ],
+        ),
+        ("Help", &[C(ShowHelp)]),
+    ]
+};
+
 /// The commands with fixed text, in the order the help window lists them.
 pub const FIXED: [Action; 24] = [
     Action::Open,
@@ -233,6 +293,11 @@ impl Action {
             | Action::EditLabels
             | Action::Reimport => Vec::new(),
         }
+    }
+
+    /// Whether the command has anything to act on with no review open.
+    pub fn needs_review(self) -> bool {
+        !matches!(self, Action::Open | Action::Quit | Action::ShowHelp)
     }
 
     pub fn scope(self) -> Scope {
@@ -424,6 +489,28 @@ mod table_checks {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, Action::Label('1'));
         assert_eq!(found[0].2, Mods::ALT);
+    }
+
+    #[test]
+    fn every_command_is_in_a_menu_or_has_a_key() {
+        let in_menu = |a: Action| {
+            MENUS
+                .iter()
+                .flat_map(|(_, items)| items.iter())
+                .any(|i| *i == MenuItem::Command(a))
+        };
+        for action in FIXED {
+            assert!(
+                in_menu(action) || !action.shortcuts().is_empty(),
+                "{action:?} cannot be reached"
+            );
+            if action.shortcuts().is_empty() {
+                assert!(
+                    in_menu(action),
+                    "{action:?} has no key, so it needs a menu entry"
+                );
+            }
+        }
     }
 
     #[test]

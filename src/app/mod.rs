@@ -1,6 +1,7 @@
-//! The application core, free of egui: what the analyst can ask for and how keys reach it.
-//! The shell in `ui` converts egui input into these types, so that the command table, its
-//! checks and the README's key table need no window.
+//! The application core, free of egui: the open reviews and the one function that changes them
+//! (`Workspace::handle`), what the analyst can ask for (the command table) and how keys reach
+//! it. The shell in `ui` converts egui input into these types and carries out the effects, so
+//! that a whole review can be driven, and the key table checked, with no window.
 
 pub mod command_table;
 pub mod keys;

@@ -1,6 +1,8 @@
-//! The menu bar, built from the action table so that menu text and shortcuts match the keys.
+//! The menu bar, built from the command table (`app::command_table::MENUS`) so that menu text
+//! and shortcuts match the keys.
 
 use super::actions::{Action, shortcut_text};
+use crate::app::command_table::{MENUS, MenuItem};
 use crate::model::Document;
 use eframe::egui::{self, Button, Ui};
 use std::path::PathBuf;
@@ -13,73 +15,52 @@ pub enum Choice {
 pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<Choice> {
     let mut chosen = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            item(ui, Action::Open, true, None, &mut chosen);
-            item(ui, Action::Reimport, doc.is_some(), None, &mut chosen);
-            ui.menu_button("Recent", |ui| {
-                if recent.is_empty() {
-                    ui.weak("No recent files");
-                }
-                for path in recent {
-                    let name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_else(|| path.display().to_string());
-                    let response = ui.button(name).on_hover_text(path.display().to_string());
-                    if response.clicked() {
-                        chosen.push(Choice::OpenRecent(path.clone()));
-                        ui.close();
+        for (title, items) in MENUS {
+            ui.menu_button(*title, |ui| {
+                for entry in *items {
+                    match entry {
+                        MenuItem::Separator => {
+                            ui.separator();
+                        }
+                        MenuItem::Recent => recent_menu(ui, recent, &mut chosen),
+                        MenuItem::Command(action) => {
+                            // Undo and Redo say what they would undo or redo.
+                            let detail = match action {
+                                Action::Undo => doc.and_then(Document::undo_description),
+                                Action::Redo => doc.and_then(Document::redo_description),
+                                _ => None,
+                            };
+                            let enabled = match action {
+                                Action::Undo | Action::Redo => detail.is_some(),
+                                _ => doc.is_some() || !action.needs_review(),
+                            };
+                            item(ui, *action, enabled, detail, &mut chosen);
+                        }
                     }
                 }
             });
-            ui.separator();
-            item(ui, Action::Save, doc.is_some(), None, &mut chosen);
-            item(ui, Action::SaveAs, doc.is_some(), None, &mut chosen);
-            ui.separator();
-            item(ui, Action::Quit, true, None, &mut chosen);
-        });
-        ui.menu_button("Edit", |ui| {
-            let undo = doc.and_then(Document::undo_description);
-            let redo = doc.and_then(Document::redo_description);
-            item(ui, Action::Undo, undo.is_some(), undo, &mut chosen);
-            item(ui, Action::Redo, redo.is_some(), redo, &mut chosen);
-            ui.separator();
-            item(ui, Action::ClearLabel, doc.is_some(), None, &mut chosen);
-            ui.separator();
-            item(ui, Action::SplitAtCaret, doc.is_some(), None, &mut chosen);
-            item(ui, Action::MergeWithNext, doc.is_some(), None, &mut chosen);
-        });
-        ui.menu_button("Suggestions", |ui| {
-            for action in [
-                Action::AcceptSuggestion,
-                Action::AcceptAbove,
-                Action::RerunSuggestions,
-            ] {
-                item(ui, action, doc.is_some(), None, &mut chosen);
-            }
-        });
-        ui.menu_button("Review", |ui| {
-            item(ui, Action::SourceSummary, doc.is_some(), None, &mut chosen);
-            item(ui, Action::EditLabels, doc.is_some(), None, &mut chosen);
-        });
-        ui.menu_button("Go", |ui| {
-            for action in [
-                Action::NextSentence,
-                Action::PreviousSentence,
-                Action::FirstSentence,
-                Action::LastSentence,
-                Action::ExtendDown,
-                Action::ExtendUp,
-                Action::NextUnlabelled,
-            ] {
-                item(ui, action, doc.is_some(), None, &mut chosen);
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            item(ui, Action::ShowHelp, true, None, &mut chosen);
-        });
+        }
     });
     chosen
+}
+
+fn recent_menu(ui: &mut Ui, recent: &[PathBuf], chosen: &mut Vec<Choice>) {
+    ui.menu_button("Recent", |ui| {
+        if recent.is_empty() {
+            ui.weak("No recent files");
+        }
+        for path in recent {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| path.display().to_string());
+            let response = ui.button(name).on_hover_text(path.display().to_string());
+            if response.clicked() {
+                chosen.push(Choice::OpenRecent(path.clone()));
+                ui.close();
+            }
+        }
+    });
 }
 
 fn item(
