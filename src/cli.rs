@@ -16,8 +16,9 @@ use std::path::{Path, PathBuf};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// An article (.txt, .md) or a review session (.ron) to open; without one, a sample report.
-    pub file: Option<PathBuf>,
+    /// Articles (.txt, .md) or review sessions (.ron) to open, each a review of its own;
+    /// without any, a sample report.
+    pub files: Vec<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Headless>,
 }

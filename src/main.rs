@@ -14,7 +14,7 @@ fn main() -> ExitCode {
             }
         };
     }
-    match claimlens::ui::run_native(args.file) {
+    match claimlens::ui::run_native(args.files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("claimlens: {message}");

@@ -77,17 +77,85 @@ fn cancelling_the_save_dialog_does_not_quit() {
 }
 
 #[test]
-fn opening_another_file_with_unsaved_changes_asks_first() {
+fn another_file_opens_beside_unsaved_work_and_each_review_keeps_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "Another report. It has two sentences.").unwrap();
+    let mut h = dirty_app(ScriptedDialogs::answering([
+        Some(other.clone()),
+        Some(other.clone()),
+    ]));
+    let first_len = h.state().document().unwrap().session().len();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert!(
+        !h.state().is_confirming(),
+        "nothing is lost, so nothing to ask"
+    );
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.session().len(), 2);
+    assert!(!doc.is_dirty());
+    // The tab bar shows both; the sample's tab is marked unsaved.
+    h.get_by_label_contains("• ");
+    h.get_by_label_contains("other.txt");
+
+    // A selection of its own in the new review.
+    h.key_press(Key::J);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(1));
+
+    // Ctrl+Tab goes back to the first, with its unsaved label, selection and undo history.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Tab);
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.session().len(), first_len);
+    assert!(doc.is_dirty());
+    assert!(doc.can_undo());
+    assert_eq!(h.state().selection().map(|s| s.head), Some(0));
+
+    // Opening the other file again shows its review instead of a second copy.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    h.run();
+    assert_eq!(h.state().document().unwrap().session().len(), 2);
+    assert_eq!(h.state().selection().map(|s| s.head), Some(1));
+
+    // Closing a saved review asks nothing; closing the unsaved one asks first.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(!h.state().is_confirming());
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.session().len(), first_len);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    h.run();
+    assert!(h.state().is_confirming());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(
+        h.state().document().unwrap().is_dirty(),
+        "cancel keeps it open"
+    );
+}
+
+#[test]
+fn quitting_asks_about_every_review_with_unsaved_work() {
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.txt");
     std::fs::write(&other, "Another report. It has two sentences.").unwrap();
     let mut h = dirty_app(ScriptedDialogs::answering([Some(other.clone())]));
     h.key_press_modifiers(Modifiers::COMMAND, Key::O);
     h.run();
+    h.key_press(Key::Num1);
+    h.run();
+    assert!(h.state().document().unwrap().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
     assert!(h.state().is_confirming());
     h.get_by_label("Discard").click();
     h.run();
-    let doc = h.state().document().unwrap();
-    assert_eq!(doc.session().len(), 2);
-    assert!(!doc.is_dirty());
+    // One review discarded; the other still has unsaved work and is asked about next.
+    assert!(!h.state().is_quitting());
+    assert!(h.state().is_confirming());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().is_quitting());
 }

@@ -31,6 +31,9 @@ pub enum Action {
     EditLabels,
     SourceSummary,
     ShowHelp,
+    NextReview,
+    PreviousReview,
+    CloseReview,
     /// The label whose hotkey is this digit.
     Label(char),
     /// Grade the reliability of the selected claim's source.
@@ -100,6 +103,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 C(Save),
                 C(SaveAs),
                 Separator,
+                C(CloseReview),
                 C(Quit),
             ],
         ),
@@ -130,6 +134,9 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 C(ExtendDown),
                 C(ExtendUp),
                 C(NextUnlabelled),
+                Separator,
+                C(NextReview),
+                C(PreviousReview),
             ],
         ),
         ("Help", &[C(ShowHelp)]),
@@ -137,12 +144,15 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 24] = [
+pub const FIXED: [Action; 27] = [
     Action::Open,
     Action::Reimport,
     Action::Save,
     Action::SaveAs,
+    Action::CloseReview,
     Action::Quit,
+    Action::NextReview,
+    Action::PreviousReview,
     Action::Undo,
     Action::Redo,
     Action::NextSentence,
@@ -198,6 +208,9 @@ impl Action {
             Action::EditLabels => "Edit labels…",
             Action::SourceSummary => "Source summary",
             Action::ShowHelp => "Keyboard shortcuts",
+            Action::NextReview => "Next review",
+            Action::PreviousReview => "Previous review",
+            Action::CloseReview => "Close review",
             Action::FinishNote => "Keep the note (in the note field)",
             Action::Label(c) => return format!("Apply the label with hotkey {c}"),
             Action::Reliability(r) => {
@@ -240,6 +253,10 @@ impl Action {
             Action::EditLabels => "Add, rename, recolour, re-key or delete labels",
             Action::SourceSummary => "The sources with their grades, and how much rests on each",
             Action::ShowHelp => "This list of keys",
+            Action::NextReview | Action::PreviousReview => {
+                "Show the next or previous open review (each keeps its selection and history)"
+            }
+            Action::CloseReview => "Close the review shown, asking first about unsaved changes",
             Action::FinishNote => "Keep the note and close its editor",
             Action::Label(_) => "Apply this label to the selected sentences (one undo step)",
             Action::Reliability(_) => "Grade the source of the selected claim",
@@ -279,6 +296,9 @@ impl Action {
                 key(none, Questionmark).allowing(Extra::Shift),
             ],
             Action::FinishNote => vec![key(Mods::COMMAND, Enter)],
+            Action::NextReview => vec![key(Mods::COMMAND, Tab)],
+            Action::PreviousReview => vec![key(Mods::COMMAND_SHIFT, Tab)],
+            Action::CloseReview => vec![key(Mods::COMMAND, letter('W'))],
             // Digits are typed with Shift on some layouts (AZERTY); Alt+digit grades.
             Action::Label(c) => c
                 .to_digit(10)
@@ -302,7 +322,13 @@ impl Action {
 
     pub fn scope(self) -> Scope {
         match self {
-            Action::Open | Action::Save | Action::SaveAs | Action::Quit => Scope::Anywhere,
+            Action::Open
+            | Action::Save
+            | Action::SaveAs
+            | Action::Quit
+            | Action::NextReview
+            | Action::PreviousReview
+            | Action::CloseReview => Scope::Anywhere,
             Action::FinishNote => Scope::NoteField,
             _ => Scope::Review,
         }

@@ -73,6 +73,10 @@ pub enum AppCommand {
     ExportLabels(PathBuf),
     /// Replaces the open review's labels by a preset file's (one undo step).
     ImportLabels(PathBuf),
+    /// Makes review `n` (in [`Workspace::reviews`] order) the one shown.
+    Activate(usize),
+    /// Closes the open review without asking (the shell has asked about unsaved work).
+    Close,
     /// Writes the open review to `path` (on this thread; the shell sends large reviews to a
     /// worker and reports with [`AppCommand::Saved`]).
     SaveTo(PathBuf),
@@ -101,8 +105,10 @@ pub enum Effect {
     RevealInList(usize),
     /// Bring this sentence into view in the article only (clicked in the list).
     RevealInArticle(usize),
-    /// Another review is open: views start afresh.
+    /// Another review was opened and is shown: its views start afresh.
     NewReview,
+    /// The review with this key was closed: its views can go.
+    Closed(u64),
     /// The review was saved at `path` (it was `previous` before): forget its recovery copy,
     /// remember the path.
     Saved {
@@ -138,6 +144,46 @@ impl Workspace {
         self.active.and_then(|i| self.reviews.get_mut(i))
     }
 
+    /// The open reviews, in tab order.
+    pub fn reviews(&self) -> &[OpenReview] {
+        &self.reviews
+    }
+
+    /// Which of [`Workspace::reviews`] is shown.
+    pub fn active_index(&self) -> Option<usize> {
+        self.active
+    }
+
+    /// The first review with unsaved changes, if any.
+    pub fn first_unsaved(&self) -> Option<usize> {
+        self.reviews.iter().position(|r| r.doc.is_dirty())
+    }
+
+    /// Every open review, for the shell's autosave clock.
+    pub(crate) fn reviews_mut(&mut self) -> &mut [OpenReview] {
+        &mut self.reviews
+    }
+
+    /// The review already open for `path`: its session file, or the article a new review was
+    /// made from.
+    pub fn find_open(&self, path: &std::path::Path) -> Option<usize> {
+        let canonical = |p: &std::path::Path| std::fs::canonicalize(p).ok();
+        let wanted = canonical(path)?;
+        self.reviews.iter().position(|r| {
+            let doc = &r.doc;
+            let file = doc.path.as_deref().and_then(canonical);
+            let article = doc
+                .session()
+                .article()
+                .source_path
+                .as_deref()
+                .map(std::path::Path::new)
+                .and_then(canonical);
+            file.as_ref() == Some(&wanted)
+                || (doc.path.is_none() && article == Some(wanted.clone()))
+        })
+    }
+
     pub fn document(&self) -> Option<&Document> {
         self.active().map(OpenReview::document)
     }
@@ -162,19 +208,58 @@ impl Workspace {
         self.active_mut().map(OpenReview::stats)
     }
 
-    /// Makes `doc` the open review (one review at a time, for now).
+    /// Adds `doc` as a review of its own, after the shown one, and shows it.
     fn install(&mut self, doc: Document, suggestions: Option<Vec<Suggestion>>) -> Vec<Effect> {
         self.opened += 1;
         let review = OpenReview::new(doc, self.opened, suggestions);
-        self.reviews = vec![review];
-        self.active = Some(0);
+        let at = self.active.map_or(self.reviews.len(), |i| i + 1);
+        self.reviews.insert(at, review);
+        self.active = Some(at);
         vec![Effect::NewReview]
+    }
+
+    fn close(&mut self) -> Vec<Effect> {
+        let Some(i) = self.active else {
+            return Vec::new();
+        };
+        let closed = self.reviews.remove(i);
+        // The neighbour to the left takes its place, as closing a tab does elsewhere.
+        self.active = match self.reviews.len() {
+            0 => None,
+            n => Some(i.saturating_sub(1).min(n - 1)),
+        };
+        vec![Effect::Closed(closed.key)]
+    }
+
+    fn cycle(&mut self, step: isize) -> Vec<Effect> {
+        let n = self.reviews.len();
+        if let Some(i) = self.active
+            && n > 1
+        {
+            self.active = Some((i as isize + step).rem_euclid(n as isize) as usize);
+        }
+        Vec::new()
     }
 
     /// The only place application state changes.
     pub fn handle(&mut self, command: AppCommand) -> Vec<Effect> {
         match command {
-            AppCommand::Adopt { path, prepared } => self.adopt(path, prepared),
+            AppCommand::Adopt { path, prepared } => match self.find_open(&path) {
+                // Opening what is already open shows it, with its unsaved work.
+                Some(i) => {
+                    self.active = Some(i);
+                    vec![notice(format!("{} is already open", path.display()))]
+                }
+                None => self.adopt(path, prepared),
+            },
+            AppCommand::Activate(i) if i < self.reviews.len() => {
+                self.active = Some(i);
+                Vec::new()
+            }
+            AppCommand::Activate(_) => Vec::new(),
+            AppCommand::Close => self.close(),
+            AppCommand::Run(Action::NextReview) => self.cycle(1),
+            AppCommand::Run(Action::PreviousReview) => self.cycle(-1),
             AppCommand::Begin {
                 session,
                 suggestions,
@@ -348,6 +433,8 @@ fn edit(r: &mut OpenReview, command: AppCommand) -> Vec<Effect> {
         },
         // Handled by the workspace itself.
         AppCommand::Adopt { .. }
+        | AppCommand::Activate(_)
+        | AppCommand::Close
         | AppCommand::Begin { .. }
         | AppCommand::Restore { .. }
         | AppCommand::SaveTo(_)
@@ -491,7 +578,10 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
             },
             None => Vec::new(),
         },
+        // Handled by the workspace before a review is chosen.
+        Action::NextReview | Action::PreviousReview => Vec::new(),
         Action::Open
+        | Action::CloseReview
         | Action::Reimport
         | Action::Save
         | Action::SaveAs

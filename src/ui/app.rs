@@ -14,6 +14,7 @@ use crate::io::FileError;
 use crate::model::Document;
 use crate::model::suggest::{self, Suggestion};
 use eframe::egui::{self, Context, Ui, ViewportCommand};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -22,11 +23,19 @@ pub const RECENT_KEY: &str = "recent_files";
 const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 const MAX_RECENT: usize = 10;
 
+/// One review's article view and claims list.
+#[derive(Default)]
+struct Views {
+    article: ArticleView,
+    claims: ClaimsPanel,
+}
+
 /// Something the user asked for that discards the open review, and so may need confirmation.
 #[derive(Debug)]
 pub enum Intent {
-    /// Replace the open review with a file that was read successfully.
-    Replace(Box<Loaded>),
+    /// Close the review shown.
+    Close,
+    /// Close every review and the window.
     Quit,
 }
 
@@ -52,8 +61,9 @@ pub struct ClaimlensApp {
     workspace: Workspace,
     /// The threshold shown in "Accept all suggestions above…", while that dialog is open.
     accept_dialog: Option<f32>,
-    article_view: ArticleView,
-    claims_panel: ClaimsPanel,
+    /// Each open review's article view and claims list (scroll positions, layout caches), by
+    /// review key, so that switching reviews keeps where the analyst was.
+    views: HashMap<u64, Views>,
     taxonomy_editor: super::taxonomy_editor::TaxonomyEditor,
     source_summary: super::source_summary::SourceSummaryWindow,
     dialogs: Box<dyn FileDialogs>,
@@ -85,8 +95,7 @@ impl ClaimlensApp {
         Self {
             workspace: Workspace::default(),
             accept_dialog: None,
-            article_view: ArticleView::default(),
-            claims_panel: ClaimsPanel::default(),
+            views: HashMap::new(),
             taxonomy_editor: Default::default(),
             source_summary: Default::default(),
             dialogs,
@@ -118,10 +127,20 @@ impl ClaimlensApp {
         &self.recovery_offers
     }
 
-    /// Writes the unsaved review to its recovery file now.
+    /// Writes every unsaved review to its recovery file now.
     pub fn autosave_now(&mut self) {
         self.finish_autosave(true);
-        let (Some(store), Some(review)) = (&self.recovery, self.workspace.active_mut()) else {
+        for i in 0..self.workspace.reviews().len() {
+            self.autosave_review(i);
+        }
+    }
+
+    /// Writes review `i` to its recovery file, if it has unsaved work.
+    fn autosave_review(&mut self, i: usize) {
+        let Some(store) = &self.recovery else {
+            return;
+        };
+        let Some(review) = self.workspace.reviews_mut().get_mut(i) else {
             return;
         };
         let doc = review.document();
@@ -134,6 +153,7 @@ impl ClaimlensApp {
             let (store, original) = (store.clone(), doc.path.clone());
             let (changes, snapshot) = (doc.change_count(), doc.session().clone());
             review.autosaved = Some(revision);
+            self.finish_autosave(true);
             self.autosave_worker = Some(std::thread::spawn(move || {
                 store
                     .write(original.as_deref(), changes, &snapshot)
@@ -169,39 +189,51 @@ impl ClaimlensApp {
         }
     }
 
-    /// The autosave clock: a few seconds after the last change, unsaved work goes to the
-    /// recovery file; once the review is saved (or undone to its saved state) the file goes.
+    /// The autosave clock, for every open review: a few seconds after a change, unsaved work
+    /// goes to the recovery file; once a review is saved (or undone to its saved state) the
+    /// file goes.
     fn autosave(&mut self, ctx: &Context) {
         self.finish_autosave(false);
-        let (Some(store), Some(review)) = (&self.recovery, self.workspace.active_mut()) else {
+        let Some(store) = self.recovery.clone() else {
             return;
         };
-        let doc = review.document();
-        let key = doc.revision();
-        if !doc.is_dirty() {
-            if review.autosaved.take().is_some() {
-                let doc = review.document();
-                store.remove(doc.path.as_deref(), doc.session());
-                store.remove(None, doc.session());
+        let mut due = Vec::new();
+        let mut wake = None::<Duration>;
+        for (i, review) in self.workspace.reviews_mut().iter_mut().enumerate() {
+            let doc = review.document();
+            let key = doc.revision();
+            if !doc.is_dirty() {
+                if review.autosaved.take().is_some() {
+                    let doc = review.document();
+                    store.remove(doc.path.as_deref(), doc.session());
+                    store.remove(None, doc.session());
+                }
+                continue;
             }
-            return;
-        }
-        let changed_at = match review.last_change {
-            Some((k, t)) if k == key => t,
-            _ => {
-                let now = std::time::Instant::now();
-                review.last_change = Some((key, now));
-                now
+            let changed_at = match review.last_change {
+                Some((k, t)) if k == key => t,
+                _ => {
+                    let now = std::time::Instant::now();
+                    review.last_change = Some((key, now));
+                    now
+                }
+            };
+            if review.autosaved == Some(key) {
+                continue;
             }
-        };
-        if review.autosaved == Some(key) {
-            return;
+            let waited = changed_at.elapsed();
+            if waited >= AUTOSAVE_DELAY {
+                due.push(i);
+            } else {
+                let left = AUTOSAVE_DELAY - waited;
+                wake = Some(wake.map_or(left, |w| w.min(left)));
+            }
         }
-        let waited = changed_at.elapsed();
-        if waited >= AUTOSAVE_DELAY {
-            self.autosave_now();
-        } else {
-            ctx.request_repaint_after(AUTOSAVE_DELAY - waited);
+        for i in due {
+            self.autosave_review(i);
+        }
+        if let Some(left) = wake {
+            ctx.request_repaint_after(left);
         }
     }
 
@@ -294,6 +326,12 @@ impl ClaimlensApp {
         }
     }
 
+    /// The shown review's views, made on first use.
+    fn active_views(&mut self) -> Option<&mut Views> {
+        let key = self.workspace.active()?.key();
+        Some(self.views.entry(key).or_default())
+    }
+
     /// Hands a command to the workspace and carries out what it asks of the shell.
     /// Returns the effects, for flows that go on only after one of them (a save).
     fn dispatch(&mut self, command: AppCommand, ctx: Option<&Context>) -> Vec<Effect> {
@@ -302,14 +340,25 @@ impl ClaimlensApp {
             match effect {
                 Effect::Message(m) => self.message = Some(m),
                 Effect::Reveal(i) => {
-                    self.article_view.reveal(i);
-                    self.claims_panel.reveal(i);
+                    if let Some(v) = self.active_views() {
+                        v.article.reveal(i);
+                        v.claims.reveal(i);
+                    }
                 }
-                Effect::RevealInList(i) => self.claims_panel.reveal(i),
-                Effect::RevealInArticle(i) => self.article_view.reveal(i),
-                Effect::NewReview => {
-                    self.article_view.reset();
-                    self.claims_panel = ClaimsPanel::default();
+                Effect::RevealInList(i) => {
+                    if let Some(v) = self.active_views() {
+                        v.claims.reveal(i);
+                    }
+                }
+                Effect::RevealInArticle(i) => {
+                    if let Some(v) = self.active_views() {
+                        v.article.reveal(i);
+                    }
+                }
+                // Views are made when a review is first drawn.
+                Effect::NewReview => {}
+                Effect::Closed(key) => {
+                    self.views.remove(&key);
                 }
                 Effect::Saved { path, previous } => {
                     if let (Some(store), Some(doc)) = (&self.recovery, self.workspace.document()) {
@@ -357,8 +406,8 @@ impl ClaimlensApp {
     // ----- opening and saving -----
 
     /// Opens an article or a session. The file is read first: if it cannot be, the message says
-    /// why and the open review stays as it was; if it can, unsaved work is offered for saving
-    /// before it is replaced.
+    /// why and the open reviews stay as they were; if it can, it opens as a review of its own
+    /// beside them (or shows the review already open for it).
     pub fn open(&mut self, path: &Path, ctx: &Context) {
         if self.busy() {
             return;
@@ -368,13 +417,10 @@ impl ClaimlensApp {
             return;
         }
         match background::prepare(path, &Default::default()) {
-            Ok(opened) => {
-                let loaded = Box::new(Loaded {
-                    path: path.to_path_buf(),
-                    opened,
-                });
-                self.request(Intent::Replace(loaded), ctx);
-            }
+            Ok(opened) => self.adopt(Loaded {
+                path: path.to_path_buf(),
+                opened,
+            }),
             Err(e) => self.message = Some(Message::Error(e.to_string())),
         }
     }
@@ -531,8 +577,7 @@ impl ClaimlensApp {
         let path = task.path;
         match (task.job, outcome) {
             (Job::Open, Outcome::Opened(Ok(opened))) => {
-                let loaded = Box::new(Loaded { path, opened });
-                self.request(Intent::Replace(loaded), ctx);
+                self.adopt(Loaded { path, opened });
             }
             (Job::Save { state, then }, Outcome::Saved(result)) => {
                 self.finish_save(&path, state, then, result, ctx)
@@ -594,20 +639,31 @@ impl ClaimlensApp {
 
     /// Runs an intent now if nothing would be lost, otherwise asks first.
     pub fn request(&mut self, intent: Intent, ctx: &Context) {
-        if self.workspace.document().is_some_and(Document::is_dirty) {
-            self.confirm = Some(intent);
-        } else {
-            self.perform(intent, ctx);
+        match intent {
+            Intent::Close if self.workspace.document().is_some_and(Document::is_dirty) => {
+                self.confirm = Some(intent)
+            }
+            intent => self.perform(intent, ctx),
         }
     }
 
     fn perform(&mut self, intent: Intent, ctx: &Context) {
         match intent {
-            Intent::Replace(loaded) => self.adopt(*loaded),
-            Intent::Quit => {
-                self.quitting = true;
-                ctx.send_viewport_cmd(ViewportCommand::Close);
+            Intent::Close => {
+                self.dispatch(AppCommand::Close, Some(ctx));
             }
+            // Each review with unsaved work is shown and asked about in turn; the window
+            // closes once none is left.
+            Intent::Quit => match self.workspace.first_unsaved() {
+                Some(i) => {
+                    self.dispatch(AppCommand::Activate(i), Some(ctx));
+                    self.confirm = Some(Intent::Quit);
+                }
+                None => {
+                    self.quitting = true;
+                    ctx.send_viewport_cmd(ViewportCommand::Close);
+                }
+            },
         }
     }
 
@@ -619,6 +675,10 @@ impl ClaimlensApp {
             prompt::Answer::Save => self.save(Some(intent), ctx),
             prompt::Answer::Discard => {
                 self.forget_recovery();
+                if matches!(intent, Intent::Quit) {
+                    // Its work is given up: the review goes, and the question moves on.
+                    self.dispatch(AppCommand::Close, Some(ctx));
+                }
                 self.perform(intent, ctx)
             }
             prompt::Answer::Cancel => {}
@@ -734,6 +794,7 @@ impl ClaimlensApp {
             Action::Save => self.save(None, ctx),
             Action::SaveAs => self.save_as(None, ctx),
             Action::Quit => self.request(Intent::Quit, ctx),
+            Action::CloseReview if open => self.request(Intent::Close, ctx),
             Action::AcceptAbove if open => self.accept_dialog = Some(0.85),
             Action::EditLabels if open => self.taxonomy_editor.open = true,
             Action::SourceSummary if open => self.source_summary.open = !self.source_summary.open,
@@ -825,9 +886,9 @@ impl ClaimlensApp {
             self.close_when_idle = true;
             return;
         }
-        if self.workspace.document().is_some_and(Document::is_dirty) {
+        if self.workspace.first_unsaved().is_some() {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.confirm = Some(Intent::Quit);
+            self.request(Intent::Quit, ctx);
         }
     }
 
@@ -835,15 +896,8 @@ impl ClaimlensApp {
         let title = match self.workspace.document() {
             None => "claimlens".to_string(),
             Some(doc) => {
-                let name = match &doc.path {
-                    Some(p) => p
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    None => format!("{} (new review)", doc.session().article().title),
-                };
                 let mark = if doc.is_dirty() { "● " } else { "" };
-                format!("{mark}{name} — claimlens")
+                format!("{mark}{} — claimlens", review_name(doc))
             }
         };
         if title != self.window_title {
@@ -892,6 +946,53 @@ impl ClaimlensApp {
         }
     }
 
+    /// One tab per open review, shown once a second review is open: its name, • while it has
+    /// unsaved changes, and × to close it (asking first about unsaved work).
+    fn tab_bar(&mut self, ui: &mut Ui) {
+        if self.workspace.reviews().len() < 2 {
+            return;
+        }
+        let active = self.workspace.active_index();
+        let mut chosen = None;
+        let mut close = None;
+        egui::Panel::top("review_tabs").show(ui, |ui| {
+            egui::ScrollArea::horizontal().show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (i, review) in self.workspace.reviews().iter().enumerate() {
+                        let doc = review.document();
+                        let mark = if doc.is_dirty() { "• " } else { "" };
+                        let name = review_name(doc);
+                        let tab = ui
+                            .selectable_label(active == Some(i), format!("{mark}{name}"))
+                            .on_hover_text(doc.path.as_ref().map_or_else(
+                                || format!("{name}, not saved yet"),
+                                |p| p.display().to_string(),
+                            ));
+                        if tab.clicked() {
+                            chosen = Some(i);
+                        }
+                        if ui
+                            .small_button("×")
+                            .on_hover_text(format!("Close {name}"))
+                            .clicked()
+                        {
+                            close = Some(i);
+                        }
+                        ui.separator();
+                    }
+                });
+            });
+        });
+        if let Some(i) = chosen {
+            self.dispatch(AppCommand::Activate(i), None);
+        }
+        if let Some(i) = close {
+            self.dispatch(AppCommand::Activate(i), None);
+            let ctx = ui.ctx().clone();
+            self.request(Intent::Close, &ctx);
+        }
+    }
+
     fn error_banner(&mut self, ui: &mut Ui) {
         let Some(Message::Error(text)) = &self.message else {
             return;
@@ -925,6 +1026,18 @@ impl ClaimlensApp {
             ui.heading("No review open");
             ui.label("Open an article (.txt, .md) or a review session (.ron) with File › Open… (Ctrl+O), or drop a file onto this window.");
         });
+    }
+}
+
+/// How a review is called in the title bar and its tab: its file's name, or the article's title
+/// while it has no file.
+fn review_name(doc: &Document) -> String {
+    match &doc.path {
+        Some(p) => p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        None => format!("{} (new review)", doc.session().article().title),
     }
 }
 
@@ -990,33 +1103,42 @@ impl eframe::App for ClaimlensApp {
             )
         });
 
-        if let (Some(review), Some(stats)) = (self.workspace.active(), &stats) {
-            let doc = review.document();
-            let events = egui::Panel::right("claims_panel")
-                .resizable(true)
-                .default_size(400.0)
-                .min_size(260.0)
-                .show(ui, |ui| {
-                    self.claims_panel.show(
-                        ui,
-                        (doc.session(), review.suggestions()),
-                        stats,
-                        (review.key(), doc.revision()),
-                        review.selection(),
-                    )
-                })
-                .inner;
-            let view_events = egui::CentralPanel::default()
-                .show(ui, |ui| {
-                    self.article_view.show(
-                        ui,
-                        doc.session(),
-                        review.suggestions(),
-                        review.key(),
-                        (review.selection(), review.caret()),
-                    )
-                })
-                .inner;
+        self.tab_bar(ui);
+        let key = self.workspace.active().map(|r| r.key());
+        if let (Some(key), Some(stats)) = (key, &stats) {
+            let views = self.views.entry(key).or_default();
+            let (events, view_events) = match self.workspace.active() {
+                Some(review) => {
+                    let doc = review.document();
+                    let events = egui::Panel::right("claims_panel")
+                        .resizable(true)
+                        .default_size(400.0)
+                        .min_size(260.0)
+                        .show(ui, |ui| {
+                            views.claims.show(
+                                ui,
+                                (doc.session(), review.suggestions()),
+                                stats,
+                                (review.key(), doc.revision()),
+                                review.selection(),
+                            )
+                        })
+                        .inner;
+                    let view_events = egui::CentralPanel::default()
+                        .show(ui, |ui| {
+                            views.article.show(
+                                ui,
+                                doc.session(),
+                                review.suggestions(),
+                                review.key(),
+                                (review.selection(), review.caret()),
+                            )
+                        })
+                        .inner;
+                    (events, view_events)
+                }
+                None => (Vec::new(), Vec::new()),
+            };
             self.handle_panel_events(events);
             self.handle_view_events(view_events);
         } else {

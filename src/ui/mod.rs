@@ -23,8 +23,9 @@ pub use dialogs::{DialogKind, FileDialogs, NativeDialogs};
 
 use std::path::PathBuf;
 
-/// Opens the main window on `file`, or on the bundled sample report when there is none.
-pub fn run_native(file: Option<PathBuf>) -> Result<(), String> {
+/// Opens the main window on `files`, each a review of its own, or on the bundled sample report
+/// when there are none.
+pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("claimlens")
@@ -48,11 +49,13 @@ pub fn run_native(file: Option<PathBuf>) -> Result<(), String> {
                     dir.join("recovery"),
                 ));
             }
-            match file {
-                // Like any open: a large file is read on a worker thread while the window
-                // shows its progress.
-                Some(path) => app.open(&path, &cc.egui_ctx),
-                None => app.open_startup(None),
+            if files.is_empty() {
+                app.open_startup(None);
+            }
+            // Like any open: a large file is read on a worker thread while the window shows its
+            // progress (one at a time: a second large file waits, with a message).
+            for path in &files {
+                app.open(path, &cc.egui_ctx);
             }
             Ok(Box::new(app))
         }),

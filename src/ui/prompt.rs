@@ -15,7 +15,7 @@ pub fn unsaved_changes(ctx: &Context, intent: &Intent) -> Option<Answer> {
     let mut answer = None;
     let question = match intent {
         Intent::Quit => "Save the changes to this review before quitting?",
-        Intent::Replace(_) => "Save the changes to this review before opening another file?",
+        Intent::Close => "Save the changes to this review before closing it?",
     };
     let modal = Modal::new(Id::unique("unsaved_changes")).show(ctx, |ui| {
         ui.set_max_width(380.0);
