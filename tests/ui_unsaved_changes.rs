@@ -159,3 +159,37 @@ fn quitting_asks_about_every_review_with_unsaved_work() {
     h.run();
     assert!(h.state().is_quitting());
 }
+
+#[test]
+fn the_reviews_open_at_quit_reopen_at_their_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (
+        dir.path().join("a.review.ron"),
+        dir.path().join("b.review.ron"),
+    );
+    for (path, text) in [
+        (&a, "First report. A source said so. Then more."),
+        (&b, "Second report. It has two sentences."),
+    ] {
+        let session = claimlens::model::Session::new(
+            claimlens::model::Article::new("t", None, text),
+            claimlens::model::Taxonomy::default_preset(),
+        );
+        claimlens::io::save_session(path, &session).unwrap();
+    }
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let ctx = h.ctx.clone();
+    let gone = dir.path().join("deleted.review.ron");
+    let last = vec![(a.clone(), 2), (gone, 0), (b.clone(), 1)];
+    assert!(h.state_mut().reopen(&last, &ctx));
+    h.run();
+    // The sample, then both files; the missing one is skipped.
+    assert_eq!(h.state().open_reviews(), [(a.clone(), 2), (b.clone(), 1)]);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Tab);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Tab);
+    h.run();
+    let doc = h.state().document().unwrap();
+    assert_eq!(doc.path.as_deref(), Some(a.as_path()));
+    assert_eq!(h.state().selection().map(|s| s.head), Some(2));
+}

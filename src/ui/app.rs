@@ -19,6 +19,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub const RECENT_KEY: &str = "recent_files";
+/// The saved reviews open at quit, with the sentence each had selected.
+pub const OPEN_KEY: &str = "open_reviews";
 /// How long after a change unsaved work is written to the recovery file.
 const AUTOSAVE_DELAY: Duration = Duration::from_secs(2);
 const MAX_RECENT: usize = 10;
@@ -330,6 +332,41 @@ impl ClaimlensApp {
     fn active_views(&mut self) -> Option<&mut Views> {
         let key = self.workspace.active()?.key();
         Some(self.views.entry(key).or_default())
+    }
+
+    /// The reviews open now that have a file, with their selected sentence: what the next start
+    /// reopens. A review never saved lives on only in its recovery copy.
+    pub fn open_reviews(&self) -> Vec<(PathBuf, usize)> {
+        self.workspace
+            .reviews()
+            .iter()
+            .filter_map(|r| {
+                let path = r.document().path.clone()?;
+                Some((path, r.selection().map_or(0, |s| s.head)))
+            })
+            .collect()
+    }
+
+    /// Reopens the reviews open at the last quit, each at its selected sentence; returns
+    /// whether any could be. Files that are gone are skipped.
+    pub fn reopen(&mut self, reviews: &[(PathBuf, usize)], ctx: &Context) -> bool {
+        let mut any = false;
+        for (path, head) in reviews {
+            if !path.is_file() {
+                continue;
+            }
+            self.open(path, ctx);
+            let opened = self
+                .workspace
+                .document()
+                .is_some_and(|d| d.path.as_deref() == Some(path.as_path()));
+            let count = self.workspace.document().map_or(0, |d| d.session().len());
+            if opened && *head < count {
+                self.select(Selection::single(*head));
+            }
+            any |= opened || self.task.is_some();
+        }
+        any
     }
 
     /// Hands a command to the workspace and carries out what it asks of the shell.
@@ -1177,5 +1214,6 @@ impl eframe::App for ClaimlensApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, OPEN_KEY, &self.open_reviews());
     }
 }

@@ -50,7 +50,13 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                 ));
             }
             if files.is_empty() {
-                app.open_startup(None);
+                let last = cc
+                    .storage
+                    .and_then(|s| eframe::get_value::<Vec<(PathBuf, usize)>>(s, app::OPEN_KEY))
+                    .unwrap_or_default();
+                if !app.reopen(&last, &cc.egui_ctx) {
+                    app.open_startup(None);
+                }
             }
             // Like any open: a large file is read on a worker thread while the window shows its
             // progress (one at a time: a second large file waits, with a message).
