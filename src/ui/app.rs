@@ -61,6 +61,8 @@ enum DialogPurpose {
 pub struct ClaimlensApp {
     /// The open reviews and everything that changes them (`Workspace::handle`).
     workspace: Workspace,
+    /// Commands from keys, menus, panels and views, handed to the workspace once a frame.
+    queue: Vec<AppCommand>,
     /// The threshold shown in "Accept all suggestions above…", while that dialog is open.
     accept_dialog: Option<f32>,
     /// Each open review's article view and claims list (scroll positions, layout caches), by
@@ -96,6 +98,7 @@ impl ClaimlensApp {
     pub fn new(dialogs: Box<dyn FileDialogs>, recent: Vec<PathBuf>) -> Self {
         Self {
             workspace: Workspace::default(),
+            queue: Vec::new(),
             accept_dialog: None,
             views: HashMap::new(),
             taxonomy_editor: Default::default(),
@@ -326,6 +329,19 @@ impl ClaimlensApp {
                 );
             }
         }
+    }
+
+    /// Hands the commands queued this frame to the workspace, in the order they came.
+    fn drain(&mut self, ctx: &Context) {
+        let queued = std::mem::take(&mut self.queue);
+        if queued.is_empty() {
+            return;
+        }
+        for command in queued {
+            self.dispatch(command, Some(ctx));
+        }
+        // Draw what they changed.
+        ctx.request_repaint();
     }
 
     /// The shown review's views, made on first use.
@@ -744,7 +760,7 @@ impl ClaimlensApp {
         let (mut edits, file) = self.taxonomy_editor.show(ctx, doc.session());
         edits.extend(self.source_summary.show(ctx, doc.session()));
         for edit in edits {
-            self.dispatch(AppCommand::Edit(edit), Some(ctx));
+            self.queue.push(AppCommand::Edit(edit));
         }
         match file {
             Some(super::taxonomy_editor::FileRequest::Export) => {
@@ -803,7 +819,7 @@ impl ClaimlensApp {
             });
         self.accept_dialog = Some(threshold);
         if accept {
-            self.dispatch(AppCommand::AcceptAbove(threshold), Some(ctx));
+            self.queue.push(AppCommand::AcceptAbove(threshold));
         }
         if accept || cancel || !open {
             self.accept_dialog = None;
@@ -867,7 +883,7 @@ impl ClaimlensApp {
         });
         let mut handled = Vec::new();
         for (key, modifiers) in presses {
-            if self.handle_key(ctx, key, modifiers, typing) {
+            if self.handle_key(key, modifiers, typing) {
                 handled.push((key, modifiers));
             }
         }
@@ -880,20 +896,14 @@ impl ClaimlensApp {
 
     /// One key press: the command the table gives it where the analyst is, if any (actions,
     /// grades Shift+A–F and Alt+1–6, label hotkeys).
-    fn handle_key(
-        &mut self,
-        ctx: &Context,
-        key: egui::Key,
-        modifiers: egui::Modifiers,
-        typing: bool,
-    ) -> bool {
+    fn handle_key(&mut self, key: egui::Key, modifiers: egui::Modifiers, typing: bool) -> bool {
         let Some(key) = key_from_egui(key) else {
             return false;
         };
         let table = entries(self.workspace.document().map(|d| d.session().taxonomy()));
         match lookup(&table, mods_from_egui(modifiers), key, typing, false) {
             Some(action) => {
-                self.run_action(action, ctx);
+                self.queue.push(AppCommand::Run(action));
                 true
             }
             None => false,
@@ -962,7 +972,7 @@ impl ClaimlensApp {
                 ViewEvent::Split(sentence, at) => AppCommand::Split { sentence, at },
                 ViewEvent::Merge(i) => AppCommand::Merge(i),
             };
-            self.dispatch(command, None);
+            self.queue.push(command);
         }
     }
 
@@ -979,7 +989,7 @@ impl ClaimlensApp {
                 PanelEvent::AddPlaceLabel(place) => AppCommand::AddPlaceLabel(place),
                 PanelEvent::Edit(edit) => AppCommand::Edit(edit),
             };
-            self.dispatch(command, None);
+            self.queue.push(command);
         }
     }
 
@@ -1117,7 +1127,7 @@ impl eframe::App for ClaimlensApp {
             .inner;
         for choice in menu_actions {
             match choice {
-                menu::Choice::Action(action) => self.run_action(action, &ctx),
+                menu::Choice::Action(action) => self.queue.push(AppCommand::Run(action)),
                 menu::Choice::OpenRecent(path) => self.open(&path, &ctx),
             }
         }
@@ -1184,6 +1194,8 @@ impl eframe::App for ClaimlensApp {
 
         self.accept_dialog(&ctx);
         self.windows(&ctx);
+        // Everything asked for this frame, from keys to the windows, in order.
+        self.drain(&ctx);
         self.recovery_prompt(&ctx);
         self.autosave(&ctx);
         if self.show_help {
