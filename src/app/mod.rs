@@ -4,6 +4,7 @@
 //! that a whole review can be driven, and the key table checked, with no window.
 
 pub mod command_table;
+mod editing;
 pub mod keys;
 pub mod open;
 pub mod review;

@@ -4,11 +4,12 @@
 //! owns (file dialogs, confirmations, windows).
 
 use super::command_table::Action;
+use super::editing::edit;
 use super::open::Prepared;
 use super::review::OpenReview;
 use super::selection::Selection;
 use crate::io::{self, session_file};
-use crate::model::suggest::{self, Suggestion};
+use crate::model::suggest::Suggestion;
 use crate::model::{Command, CommandError, Document, Session, Stats};
 use std::path::PathBuf;
 
@@ -127,11 +128,11 @@ pub struct Workspace {
     opened: u64,
 }
 
-fn notice(text: impl Into<String>) -> Effect {
+pub(super) fn notice(text: impl Into<String>) -> Effect {
     Effect::Message(Message::Notice(text.into()))
 }
 
-fn error(text: impl Into<String>) -> Effect {
+pub(super) fn error(text: impl Into<String>) -> Effect {
     Effect::Message(Message::Error(text.into()))
 }
 
@@ -341,276 +342,5 @@ impl Workspace {
             notice(format!("Saved {}", path.display())),
             Effect::Saved { path, previous },
         ]
-    }
-}
-
-/// Applies an edit to the open review; a refusal becomes a message.
-fn applied(r: &mut OpenReview, c: Command) -> Vec<Effect> {
-    match r.apply(c) {
-        Ok(()) => Vec::new(),
-        Err(e) => vec![error(e)],
-    }
-}
-
-fn label_selection(r: &mut OpenReview, label: Option<crate::model::LabelId>) -> Vec<Effect> {
-    match r.selection {
-        Some(sel) => applied(r, Command::label(sel.range(), label)),
-        None => vec![notice("Select a sentence first")],
-    }
-}
-
-/// Commands on the open review.
-fn edit(r: &mut OpenReview, command: AppCommand) -> Vec<Effect> {
-    match command {
-        AppCommand::Run(action) => run(r, action),
-        AppCommand::Edit(Ok(c)) => {
-            let effects = applied(r, c);
-            r.clamp_selection();
-            effects
-        }
-        AppCommand::Edit(Err(e)) => vec![error(format!("Not changed: {e}"))],
-        AppCommand::Select(selection) => {
-            r.selection = Some(selection);
-            vec![Effect::Reveal(selection.head)]
-        }
-        AppCommand::Pick { sentence, from } => {
-            r.selection = Some(Selection::single(sentence));
-            vec![match from {
-                View::Article => Effect::RevealInList(sentence),
-                View::ClaimsList => Effect::RevealInArticle(sentence),
-            }]
-        }
-        AppCommand::ExtendTo(i) => {
-            let sel = r.selection.unwrap_or(Selection::single(i));
-            r.selection = Some(sel.extended_to(i));
-            vec![Effect::RevealInList(i)]
-        }
-        AppCommand::Caret(at) => {
-            r.caret = Some(at);
-            Vec::new()
-        }
-        AppCommand::Label(label) => label_selection(r, label),
-        AppCommand::SetNote { sentence, note } => applied(r, Command::SetNote { sentence, note }),
-        AppCommand::Split { sentence, at } => match r.doc.session().split(sentence, at) {
-            Ok(c) => {
-                let effects = applied(r, c);
-                r.selection = Some(Selection::single(sentence));
-                r.caret = None;
-                effects
-            }
-            Err(e) => vec![error(format!("Cannot split: {e}"))],
-        },
-        AppCommand::Merge(sentence) => match r.doc.session().merge_with_next(sentence) {
-            Ok(c) => {
-                let effects = applied(r, c);
-                r.selection = Some(Selection::single(sentence));
-                effects
-            }
-            Err(e) => vec![error(format!("Cannot merge: {e}"))],
-        },
-        AppCommand::AcceptAbove(threshold) => {
-            r.refresh_suggestions();
-            match suggest::accept_above_command(r.doc.session(), &r.suggestions, threshold) {
-                Some(c) => applied(r, c),
-                None => Vec::new(),
-            }
-        }
-        AppCommand::AddPlaceLabel(place) => {
-            r.refresh_suggestions();
-            let c = suggest::add_place_label_command(r.doc.session(), &r.suggestions, &place);
-            applied(r, c)
-        }
-        AppCommand::Reimport(path) => reimport(r, &path),
-        AppCommand::ExportLabels(path) => {
-            match io::taxonomy_file::save_taxonomy(&path, r.doc.session().taxonomy()) {
-                Ok(()) => vec![notice(format!("Exported labels to {}", path.display()))],
-                Err(e) => vec![error(e.to_string())],
-            }
-        }
-        AppCommand::ImportLabels(path) => match io::taxonomy_file::load_taxonomy(&path) {
-            Ok(taxonomy) => applied(r, Command::ReplaceTaxonomy { taxonomy }),
-            Err(e) => vec![error(e.to_string())],
-        },
-        // Handled by the workspace itself.
-        AppCommand::Adopt { .. }
-        | AppCommand::Activate(_)
-        | AppCommand::Close
-        | AppCommand::Begin { .. }
-        | AppCommand::Restore { .. }
-        | AppCommand::SaveTo(_)
-        | AppCommand::Saved { .. } => Vec::new(),
-    }
-}
-
-fn reimport(r: &mut OpenReview, path: &std::path::Path) -> Vec<Effect> {
-    let article = match io::read_article(path) {
-        Ok(a) => a,
-        Err(e) => return vec![error(e.to_string())],
-    };
-    let (command, result) = r.doc.session().reimport(article);
-    let mut effects = applied(r, command);
-    r.clamp_selection();
-    effects.push(if result.orphaned > 0 {
-        error(format!(
-            "Re-imported {}: {} claims in place, {} moved with their text, {} orphaned — \
-             see “Orphaned claims” beside the article",
-            path.display(),
-            result.kept_in_place,
-            result.moved,
-            result.orphaned
-        ))
-    } else {
-        notice(format!(
-            "Re-imported {}: {} claims in place, {} moved with their text",
-            path.display(),
-            result.kept_in_place,
-            result.moved
-        ))
-    });
-    effects
-}
-
-fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
-    let count = r.doc.session().len();
-    let current = r.selection;
-    let select = |r: &mut OpenReview, s: Selection| {
-        r.selection = Some(s);
-        vec![Effect::Reveal(s.head)]
-    };
-    match action {
-        Action::Undo => {
-            r.doc.undo();
-            r.clamp_selection();
-            Vec::new()
-        }
-        Action::Redo => {
-            r.doc.redo();
-            r.clamp_selection();
-            Vec::new()
-        }
-        Action::NextSentence
-        | Action::PreviousSentence
-        | Action::FirstSentence
-        | Action::LastSentence
-        | Action::ExtendDown
-        | Action::ExtendUp
-            if count > 0 =>
-        {
-            let sel = current.unwrap_or(Selection::single(0));
-            let next = match action {
-                Action::NextSentence => sel.moved(1, count),
-                Action::PreviousSentence => sel.moved(-1, count),
-                Action::FirstSentence => Selection::single(0),
-                Action::LastSentence => Selection::single(count - 1),
-                Action::ExtendDown => sel.extended(1, count),
-                _ => sel.extended(-1, count),
-            };
-            select(r, next)
-        }
-        Action::NextSentence
-        | Action::PreviousSentence
-        | Action::FirstSentence
-        | Action::LastSentence
-        | Action::ExtendDown
-        | Action::ExtendUp => Vec::new(),
-        Action::NextUnlabelled => match r.doc.session().next_unreviewed(current.map(|s| s.head)) {
-            Some(i) => select(r, Selection::single(i)),
-            None => vec![notice("Every sentence has a confirmed label")],
-        },
-        Action::ClearLabel => label_selection(r, None),
-        Action::Label(c) => {
-            let id = r.doc.session().taxonomy().by_key(c).map(|l| l.id.clone());
-            match id {
-                Some(id) => label_selection(r, Some(id)),
-                None => Vec::new(),
-            }
-        }
-        Action::AcceptSuggestion => {
-            let Some(sel) = current else {
-                return Vec::new();
-            };
-            match suggest::accept_command(r.doc.session(), sel.range()) {
-                Some(c) => applied(r, c),
-                None => vec![notice(
-                    "No suggestion to accept here; press a label's key to label it",
-                )],
-            }
-        }
-        Action::RerunSuggestions => {
-            r.suggestions_rev = None;
-            r.refresh_suggestions();
-            // Labels and the sources behind them, as one step.
-            let mut steps: Vec<Command> = [
-                suggest::place_command(r.doc.session(), &r.suggestions),
-                suggest::propose_sources_command(r.doc.session(), &r.suggestions),
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            let step = match steps.len() {
-                0 => return vec![notice("Suggestions are up to date")],
-                1 => steps.remove(0),
-                _ => Command::Batch(steps),
-            };
-            applied(r, step)
-        }
-        Action::SplitAtCaret => match (current, r.caret) {
-            (Some(sel), Some(at)) => edit(
-                r,
-                AppCommand::Split {
-                    sentence: sel.head,
-                    at,
-                },
-            ),
-            _ => vec![notice(
-                "Click the point in the sentence where it should be split, then press S",
-            )],
-        },
-        Action::MergeWithNext => match current {
-            Some(sel) => edit(r, AppCommand::Merge(*sel.range().start())),
-            None => Vec::new(),
-        },
-        Action::Reliability(_) | Action::Credibility(_) => match current {
-            Some(sel) => match grade_command(r.doc.session(), sel.head, action) {
-                Some(Ok(c)) => applied(r, c),
-                Some(Err(e)) => vec![error(format!("Not changed: {e}"))],
-                None => Vec::new(),
-            },
-            None => Vec::new(),
-        },
-        // Handled by the workspace before a review is chosen.
-        Action::NextReview | Action::PreviousReview => Vec::new(),
-        Action::Open
-        | Action::CloseReview
-        | Action::Reimport
-        | Action::Save
-        | Action::SaveAs
-        | Action::Quit
-        | Action::AcceptAbove
-        | Action::EditLabels
-        | Action::SourceSummary
-        | Action::ShowHelp
-        | Action::FinishNote => vec![Effect::Shell(action)],
-    }
-}
-
-/// The command a grade key stands for (Shift+A…F: the reliability of the selected claim's
-/// source; Alt+1…6: the claim's credibility), or nothing for other actions.
-fn grade_command(
-    session: &Session,
-    sentence: usize,
-    action: Action,
-) -> Option<Result<Command, CommandError>> {
-    match action {
-        Action::Reliability(r) => Some(
-            match session.annotations().get(sentence).and_then(|a| a.source) {
-                Some(id) => session.set_reliability(id, r),
-                None => Err(CommandError::Record(
-                    "reliability belongs to a source: give the claim a source first".into(),
-                )),
-            },
-        ),
-        Action::Credibility(c) => Some(session.set_credibility(sentence, c)),
-        _ => None,
     }
 }
