@@ -72,11 +72,16 @@ pub struct Entry {
     pub scope: Scope,
 }
 
+/// The mouse gestures, named once for the article view's menus and the lists below.
+pub const EXTEND_GESTURE: &str = "Shift+click";
+pub const SPLIT_GESTURE: &str = "Alt+click";
+pub const MENU_GESTURE: &str = "Right-click";
+
 /// Mouse gestures, listed with the keys so that the help window and README show them.
 pub const GESTURES: &[(&str, &str)] = &[
-    ("Shift+click", "Extend the selection to a sentence"),
-    ("Alt+click", "Split the sentence at the clicked point"),
-    ("Right-click", "Labels and a note for a sentence"),
+    (EXTEND_GESTURE, "Extend the selection to a sentence"),
+    (SPLIT_GESTURE, "Split the sentence at the clicked point"),
+    (MENU_GESTURE, "Labels and a note for a sentence"),
 ];
 
 /// An entry of the menu bar.

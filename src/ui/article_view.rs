@@ -5,6 +5,8 @@
 use super::colors;
 use super::glyph_map::GlyphMap;
 use super::selection::Selection;
+use crate::app::Action;
+use crate::app::command_table::SPLIT_GESTURE;
 use crate::model::suggest::Suggestion;
 use crate::model::{LabelId, Session, Status};
 use eframe::egui::{
@@ -417,8 +419,20 @@ impl ArticleView {
         ui.set_min_width(260.0);
         ui.label(egui::RichText::new(format!("Sentence {}", sentence + 1)).strong());
         ui.separator();
+        // Texts and keys from the command table, as in the menus.
+        let ctx = ui.ctx().clone();
+        let keys = |action: Action| {
+            action
+                .shortcuts()
+                .first()
+                .map(|s| super::actions::shortcut_text(&ctx, s))
+                .unwrap_or_default()
+        };
         for label in &session.taxonomy().labels {
-            let key = label.key.map(|k| k.to_string()).unwrap_or_default();
+            let key = label
+                .key
+                .map(|k| keys(Action::Label(k)))
+                .unwrap_or_default();
             let button = egui::Button::new(label.name.as_str())
                 .shortcut_text(key)
                 .fill(colors::tint(label.color, ui.visuals()));
@@ -428,7 +442,10 @@ impl ArticleView {
             }
         }
         if ui
-            .add(egui::Button::new("Clear label").shortcut_text("Backspace"))
+            .add(
+                egui::Button::new(Action::ClearLabel.title())
+                    .shortcut_text(keys(Action::ClearLabel)),
+            )
             .clicked()
         {
             events.push(ViewEvent::Label(None));
@@ -441,7 +458,7 @@ impl ArticleView {
             .filter(|&at| span.start < at && at < span.end);
         let split = ui.add_enabled(
             split_at.is_some(),
-            egui::Button::new("Split sentence here").shortcut_text("Alt+click"),
+            egui::Button::new("Split sentence here").shortcut_text(SPLIT_GESTURE),
         );
         if split.clicked()
             && let Some(at) = split_at
@@ -453,7 +470,8 @@ impl ArticleView {
             && session.paragraph_of(sentence) == session.paragraph_of(sentence + 1);
         let merge = ui.add_enabled(
             same_paragraph,
-            egui::Button::new("Merge with next sentence").shortcut_text("M"),
+            egui::Button::new(Action::MergeWithNext.title())
+                .shortcut_text(keys(Action::MergeWithNext)),
         );
         if merge.clicked() {
             events.push(ViewEvent::Merge(sentence));
