@@ -2,46 +2,13 @@
 //! article open: at the top, middle and end, idle, while scrolling, and right after a label
 //! change. `cargo bench --bench ui_frame`
 
+#[path = "support/frames.rs"]
+mod frames;
+
 use claimlens::ui::selection::Selection;
-use claimlens::ui::{ClaimlensApp, DialogKind, FileDialogs, dialogs::DialogAnswer};
 use criterion::{Criterion, criterion_group, criterion_main};
 use eframe::egui;
-use egui_kittest::Harness;
-use std::sync::mpsc::{Receiver, channel};
-
-struct NoDialogs;
-
-impl FileDialogs for NoDialogs {
-    fn ask(&mut self, _: DialogKind, _: egui::Context) -> Receiver<DialogAnswer> {
-        channel().1
-    }
-}
-
-fn harness(path: std::path::PathBuf) -> Harness<'static, ClaimlensApp> {
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(10_000)
-        .build_eframe(move |_cc| {
-            let mut app = ClaimlensApp::new(Box::new(NoDialogs), Vec::new());
-            app.open_startup(Some(path));
-            app
-        });
-    h.run();
-    h
-}
-
-/// One wheel notch down, the pointer over the article, one pass.
-fn scroll_step(h: &mut Harness<'static, ClaimlensApp>) {
-    h.event(egui::Event::MouseWheel {
-        unit: egui::MouseWheelUnit::Point,
-        delta: egui::vec2(0.0, -120.0),
-        phase: egui::TouchPhase::Move,
-        source: egui::MouseWheelSource::Unknown,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.hover_at(egui::pos2(400.0, 400.0));
-    h.step();
-}
+use frames::{harness, scroll_step};
 
 fn bench(c: &mut Criterion) {
     let dir = std::env::temp_dir().join("claimlens-bench");

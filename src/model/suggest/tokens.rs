@@ -296,6 +296,45 @@ fn push_lookup_form(lower: &mut String, word: &str) -> bool {
     possessive
 }
 
+/// A month's name or its abbreviation, in lookup form ("oct" for "Oct.").
+pub fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// A day of the week, in lookup form.
+pub fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,7 +5,7 @@ use super::subject::is_time_word;
 use super::{Frame, Position, Verb};
 use crate::model::suggest::lexicon::class;
 use crate::model::suggest::phrase::{Context, Head, Phrase, classify};
-use crate::model::suggest::tokens::{Tok, Tokens};
+use crate::model::suggest::tokens::{Tok, Tokens, is_month};
 
 /// Sentence adverbs of several words.
 pub(super) const OPENER_PHRASES: &[&[&str]] = &[
@@ -310,40 +310,10 @@ pub(super) fn opens_main_clause(t: &Tokens, start: usize, body: usize) -> bool {
     let timeish = |j: usize| {
         t.tok(j) == Some(Tok::Number)
             || is_time_word(t, j)
+            || is_month(t.lower(j))
             || matches!(
                 t.lower(j),
-                "the"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-                    | "morning"
-                    | "evening"
-                    | "night"
-                    | "jan"
-                    | "feb"
-                    | "mar"
-                    | "apr"
-                    | "may"
-                    | "jun"
-                    | "jul"
-                    | "aug"
-                    | "sep"
-                    | "sept"
-                    | "oct"
-                    | "nov"
-                    | "dec"
-                    | "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
+                "the" | "week" | "month" | "year" | "weekend" | "morning" | "evening" | "night"
             )
     };
     if matches!(t.lower(k), "on" | "in" | "last" | "earlier" | "this")

@@ -6,7 +6,7 @@ use super::position::{position_subject, tail_only};
 use super::{Frame, Position, Verb, complete, frame, verb_kind};
 use crate::model::suggest::lexicon::class;
 use crate::model::suggest::phrase::{Context, Head, Phrase, classify};
-use crate::model::suggest::tokens::{Tok, Tokens};
+use crate::model::suggest::tokens::{Tok, Tokens, is_weekday};
 
 /// "<source> [has] said …", "<source>, <appositive>, said …".
 pub(super) fn subject_frame(
@@ -400,24 +400,12 @@ pub(super) fn joins_names(t: &Tokens, k: usize) -> bool {
 }
 
 pub(super) fn is_time_word(t: &Tokens, i: usize) -> bool {
-    matches!(
-        t.lower(i),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "recently"
-            | "earlier"
-            | "last"
-            | "this"
-            | "late"
-            | "early"
-    ) || (t.is(i, "on") && is_time_word(t, i + 1))
+    is_weekday(t.lower(i))
+        || matches!(
+            t.lower(i),
+            "yesterday" | "today" | "recently" | "earlier" | "last" | "this" | "late" | "early"
+        )
+        || (t.is(i, "on") && is_time_word(t, i + 1))
 }
 
 /// Skips a time expression that ends at `end`: "on Oct. 21", "on Monday", "last week".

@@ -2,6 +2,7 @@
 //! apposition, and the outlet a document came from.
 
 use super::*;
+use crate::model::suggest::tokens::{is_month, is_weekday};
 
 /// Reads what follows the pre-head part: a place ("in Yanggang Province", "based in Dandong"),
 /// an affiliation ("close to the Kremlin"), anonymity ("who asked not to be named") and a role
@@ -206,44 +207,9 @@ pub(super) fn place_after(t: &Tokens, i: usize, b: usize, ctx: &Context) -> Opti
     let caps: Vec<usize> = (k..end).take_while(|&j| t.capitalised(j)).collect();
     // "who returned in March": a month or a day is a time, not a place.
     if !caps.is_empty()
-        && !matches!(
-            t.lower(caps[0]),
-            "january"
-                | "february"
-                | "march"
-                | "april"
-                | "may"
-                | "june"
-                | "july"
-                | "august"
-                | "september"
-                | "october"
-                | "november"
-                | "december"
-                | "jan"
-                | "feb"
-                | "mar"
-                | "apr"
-                | "jun"
-                | "jul"
-                | "aug"
-                | "sep"
-                | "sept"
-                | "oct"
-                | "nov"
-                | "dec"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "spring"
-                | "summer"
-                | "autumn"
-                | "winter"
-        )
+        && !is_month(t.lower(caps[0]))
+        && !is_weekday(t.lower(caps[0]))
+        && !matches!(t.lower(caps[0]), "spring" | "summer" | "autumn" | "winter")
         && caps.iter().all(|&j| t.classes(j) & class::HEAD == 0)
     {
         return Some(Whereabouts::Unknown(
