@@ -104,3 +104,34 @@ fn a_windows_1252_article_opens_decoded_with_its_encoding_named() {
     let message = format!("{:?}", h.state().message());
     assert!(message.contains("decoded from windows-1252"), "{message}");
 }
+
+#[test]
+fn files_named_together_each_report_their_own_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = dir.path().join("report.txt");
+    std::fs::write(
+        &binary,
+        [0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0xff, 0xfe, 0],
+    )
+    .unwrap();
+    let fake = dir.path().join("fake.review.ron");
+    std::fs::write(&fake, "not ron at all {{").unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, "A good report. It opens.").unwrap();
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .open_all(&[binary.clone(), fake.clone(), good.clone()], &ctx);
+    h.run();
+    let message = match h.state().message() {
+        Some(claimlens::ui::app::Message::Error(m)) => m.clone(),
+        other => panic!("expected an error, got {other:?}"),
+    };
+    assert!(message.contains("report.txt"), "{message}");
+    assert!(message.contains("fake.review.ron"), "{message}");
+    assert_eq!(
+        h.state().document().unwrap().session().len(),
+        2,
+        "the good file opened"
+    );
+}

@@ -363,6 +363,22 @@ impl ClaimlensApp {
             .collect()
     }
 
+    /// Opens several files, each a review of its own (the command line's list). A file that
+    /// cannot be opened does not hide another's error: every failure is listed in one message.
+    pub fn open_all(&mut self, paths: &[PathBuf], ctx: &Context) {
+        let mut failed = Vec::new();
+        for path in paths {
+            self.message = None;
+            self.open(path, ctx);
+            if let Some(Message::Error(e)) = &self.message {
+                failed.push(e.clone());
+            }
+        }
+        if !failed.is_empty() {
+            self.message = Some(Message::Error(failed.join(" — ")));
+        }
+    }
+
     /// Reopens the reviews open at the last quit, each at its selected sentence; returns
     /// whether any could be. Files that are gone are skipped.
     pub fn reopen(&mut self, reviews: &[(PathBuf, usize)], ctx: &Context) -> bool {

@@ -60,9 +60,7 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
             }
             // Like any open: a large file is read on a worker thread while the window shows its
             // progress (one at a time: a second large file waits, with a message).
-            for path in &files {
-                app.open(path, &cc.egui_ctx);
-            }
+            app.open_all(&files, &cc.egui_ctx);
             Ok(Box::new(app))
         }),
     )
