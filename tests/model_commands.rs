@@ -162,9 +162,13 @@ proptest! {
 /// A whole review through the application core alone, as a script or the command line would
 /// drive it: open an article, label, undo, redo, save, reopen. No window, no egui.
 mod headless {
-    use claimlens::app::open::prepare;
-    use claimlens::app::{Action, AppCommand, Effect, Message, Workspace};
+    use claimlens::app::{
+        AUTOSAVE_DELAY, Action, Answer, AppCommand, DialogKind, Effect, Intent, Job, Message,
+        Outcome, Question, Workspace,
+    };
+    use claimlens::io::recovery::RecoveryStore;
     use claimlens::model::Status;
+    use std::time::{Duration, Instant};
 
     const REPORT: &str = "Rice prices climb in Hyesan\n\n\
         A source in Ryanggang Province told Kestrel Report on Monday that rice now costs 6,400 \
@@ -173,20 +177,30 @@ mod headless {
 
     fn opened(path: &std::path::Path) -> Workspace {
         let mut ws = Workspace::default();
-        let prepared = prepare(path, &Default::default()).unwrap();
-        let effects = ws.handle(AppCommand::Adopt {
-            path: path.to_path_buf(),
-            prepared,
-        });
+        let effects = ws.handle(AppCommand::Open(path.to_path_buf()));
         assert!(effects.contains(&Effect::NewReview), "{effects:?}");
         ws
+    }
+
+    fn article(dir: &std::path::Path) -> std::path::PathBuf {
+        let article = dir.join("hyesan.txt");
+        std::fs::write(&article, REPORT).unwrap();
+        article
+    }
+
+    fn label_first_sentence(ws: &mut Workspace) {
+        let key = ws.document().unwrap().session().taxonomy().labels[0]
+            .key
+            .unwrap();
+        ws.handle(AppCommand::Run(Action::FirstSentence));
+        ws.handle(AppCommand::Run(Action::Label(key)));
+        assert!(ws.document().unwrap().is_dirty());
     }
 
     #[test]
     fn open_label_undo_save_and_reopen_through_the_core() {
         let dir = tempfile::tempdir().unwrap();
-        let article = dir.path().join("hyesan.txt");
-        std::fs::write(&article, REPORT).unwrap();
+        let article = article(dir.path());
         let mut ws = opened(&article);
         let doc = ws.document().unwrap();
         assert!(
@@ -236,10 +250,22 @@ mod headless {
             matches!(effects.as_slice(), [Effect::Message(Message::Error(_))]),
             "{effects:?}"
         );
+        assert!(matches!(ws.message(), Some(Message::Error(_))));
         assert!(ws.document().unwrap().is_dirty());
 
+        // Save on a new review asks where, proposing the name beside the article; a name
+        // typed without the extension gets it.
         let saved = dir.path().join("hyesan.review.ron");
-        let effects = ws.handle(AppCommand::SaveTo(saved.clone()));
+        assert_eq!(
+            ws.handle(AppCommand::Run(Action::Save)),
+            [Effect::AskPath(DialogKind::SaveAs {
+                suggested: saved.clone()
+            })]
+        );
+        let effects = ws.handle(AppCommand::PathChosen {
+            path: Some(dir.path().join("hyesan.review")),
+            took: Duration::from_secs(3),
+        });
         assert!(
             effects
                 .iter()
@@ -247,6 +273,7 @@ mod headless {
             "{effects:?}"
         );
         assert!(!ws.document().unwrap().is_dirty());
+        assert_eq!(ws.recent().first(), Some(&saved.canonicalize().unwrap()));
 
         let again = opened(&saved);
         assert_eq!(
@@ -260,18 +287,38 @@ mod headless {
     }
 
     #[test]
-    fn commands_that_need_a_dialog_come_back_to_the_shell() {
+    fn what_needs_the_screen_comes_back_to_the_shell() {
         let dir = tempfile::tempdir().unwrap();
-        let article = dir.path().join("hyesan.txt");
-        std::fs::write(&article, REPORT).unwrap();
-        let mut ws = opened(&article);
-        for action in [Action::Save, Action::Open, Action::Quit, Action::ShowHelp] {
+        let mut ws = opened(&article(dir.path()));
+        assert_eq!(
+            ws.handle(AppCommand::Run(Action::Open)),
+            [Effect::AskPath(DialogKind::Open)]
+        );
+        // One dialog at a time: a second ask while one is open is ignored.
+        assert!(ws.handle(AppCommand::Run(Action::SaveAs)).is_empty());
+        // A dialog that "cancels" at once was never shown: the analyst is told.
+        ws.handle(AppCommand::PathChosen {
+            path: None,
+            took: Duration::from_millis(5),
+        });
+        assert!(
+            matches!(ws.message(), Some(Message::Error(e)) if e.contains("No file dialog")),
+            "{:?}",
+            ws.message()
+        );
+        for action in [Action::ShowHelp, Action::EditLabels, Action::AcceptAbove] {
             assert_eq!(
                 ws.handle(AppCommand::Run(action)),
                 [Effect::Shell(action)],
                 "{action:?}"
             );
         }
+        // Nothing unsaved: quitting closes the window at once.
+        assert_eq!(
+            ws.handle(AppCommand::Run(Action::Quit)),
+            [Effect::CloseWindow]
+        );
+        assert!(ws.is_quitting());
         // With nothing open, editing commands do nothing and say nothing.
         let mut empty = Workspace::default();
         assert!(
@@ -279,5 +326,139 @@ mod headless {
                 .handle(AppCommand::Run(Action::NextSentence))
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn closing_and_quitting_ask_about_each_unsaved_review() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = opened(&article(dir.path()));
+        ws.handle(AppCommand::OpenSample);
+        assert_eq!(ws.reviews().len(), 2);
+        label_first_sentence(&mut ws);
+        ws.handle(AppCommand::Activate(0));
+        label_first_sentence(&mut ws);
+
+        // Closing an unsaved review asks; Cancel keeps it.
+        assert!(ws.handle(AppCommand::Run(Action::CloseReview)).is_empty());
+        assert_eq!(ws.question(), Some(Question::Unsaved(Intent::Close)));
+        assert!(ws.is_waiting());
+        ws.handle(AppCommand::Answer(Answer::Cancel));
+        assert_eq!((ws.question(), ws.reviews().len()), (None, 2));
+
+        // The window's close button asks about each unsaved review in turn.
+        let effects = ws.handle(AppCommand::CloseRequested);
+        assert_eq!(effects, [Effect::CancelClose]);
+        assert_eq!(ws.question(), Some(Question::Unsaved(Intent::Quit)));
+        let effects = ws.handle(AppCommand::Answer(Answer::Discard));
+        assert!(
+            matches!(effects.as_slice(), [Effect::Closed(_)]),
+            "{effects:?}"
+        );
+        assert_eq!(ws.reviews().len(), 1);
+        assert_eq!(ws.question(), Some(Question::Unsaved(Intent::Quit)));
+        assert!(!ws.is_quitting());
+        let effects = ws.handle(AppCommand::Answer(Answer::Discard));
+        assert_eq!(effects.last(), Some(&Effect::CloseWindow));
+        assert!(ws.is_quitting() && ws.reviews().is_empty());
+    }
+
+    #[test]
+    fn a_file_changed_on_disk_is_not_overwritten_without_asking() {
+        let dir = tempfile::tempdir().unwrap();
+        let saved = dir.path().join("hyesan.review.ron");
+        let mut ws = opened(&article(dir.path()));
+        ws.handle(AppCommand::SaveTo(saved.clone()));
+        let mut ws = opened(&saved);
+        label_first_sentence(&mut ws);
+        // A colleague saves the same file meanwhile.
+        std::thread::sleep(Duration::from_millis(20));
+        let theirs = std::fs::read_to_string(&saved).unwrap()
+            + "
+";
+        std::fs::write(&saved, &theirs).unwrap();
+
+        assert!(ws.handle(AppCommand::Run(Action::Save)).is_empty());
+        assert_eq!(ws.question(), Some(Question::ChangedOnDisk(None)));
+        ws.handle(AppCommand::Answer(Answer::Cancel));
+        assert_eq!(std::fs::read_to_string(&saved).unwrap(), theirs);
+        assert!(ws.document().unwrap().is_dirty());
+
+        ws.handle(AppCommand::Run(Action::Save));
+        ws.handle(AppCommand::Answer(Answer::Overwrite));
+        assert!(!ws.document().unwrap().is_dirty());
+        assert_ne!(std::fs::read_to_string(&saved).unwrap(), theirs);
+    }
+
+    #[test]
+    fn the_autosave_clock_runs_on_the_time_it_is_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let mut ws = Workspace::default().with_recovery(store.clone());
+        ws.handle(AppCommand::Open(article(dir.path())));
+        let t0 = Instant::now();
+        label_first_sentence(&mut ws);
+        assert_eq!(
+            ws.handle(AppCommand::Tick(t0)),
+            [Effect::WakeIn(AUTOSAVE_DELAY)]
+        );
+        assert!(store.found().is_empty(), "not before the delay");
+        ws.handle(AppCommand::Tick(t0 + AUTOSAVE_DELAY));
+        let found = store.found();
+        assert_eq!(found.len(), 1);
+        assert_eq!(&found[0].session, ws.document().unwrap().session());
+
+        // Saved: the copy goes.
+        ws.handle(AppCommand::SaveTo(dir.path().join("hyesan.review.ron")));
+        assert!(store.found().is_empty());
+    }
+
+    /// A large review's recovery copy is written on a worker. If the review is saved before
+    /// that write lands, the copy must still go: otherwise the next start offers work that was
+    /// saved.
+    #[test]
+    fn a_recovery_copy_that_lands_after_the_save_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let mut ws = Workspace::default().with_recovery(store.clone());
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, claimlens::samples::generate_report(1_100_000, 3)).unwrap();
+        ws.handle(AppCommand::OpenWaiting(big));
+        label_first_sentence(&mut ws);
+        let t0 = Instant::now();
+        ws.handle(AppCommand::Tick(t0));
+        let effects = ws.handle(AppCommand::Tick(t0 + AUTOSAVE_DELAY));
+        let Some(Effect::Start(Job::Autosave {
+            store: job_store,
+            original,
+            changes,
+            snapshot,
+        })) = effects.into_iter().next()
+        else {
+            panic!("a large review's copy is written on a worker");
+        };
+
+        // Saved meanwhile (on a worker too), and that save finishes first.
+        let saved = dir.path().join("big.review.ron");
+        let effects = ws.handle(AppCommand::SaveTo(saved.clone()));
+        let [
+            Effect::Start(Job::Save {
+                path,
+                snapshot: to_save,
+            }),
+        ] = effects.as_slice()
+        else {
+            panic!("{effects:?}");
+        };
+        claimlens::io::save_session(path, to_save).unwrap();
+        ws.handle(AppCommand::Finished(Outcome::Saved(Ok(()))));
+        assert!(!ws.document().unwrap().is_dirty());
+
+        // Now the recovery write lands.
+        job_store
+            .write(original.as_deref(), changes, &snapshot)
+            .unwrap();
+        assert_eq!(store.found().len(), 1);
+        ws.handle(AppCommand::AutosaveDone(Ok(())));
+        assert!(store.found().is_empty(), "saved work is not offered again");
     }
 }

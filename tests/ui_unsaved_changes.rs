@@ -161,15 +161,18 @@ fn quitting_asks_about_every_review_with_unsaved_work() {
 }
 
 #[test]
-fn the_reviews_open_at_quit_reopen_at_their_sentences() {
+fn the_reviews_open_at_quit_reopen_at_their_sentences_and_scroll_positions() {
+    use claimlens::ui::app::OpenAtQuit;
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (
         dir.path().join("a.review.ron"),
         dir.path().join("b.review.ron"),
     );
+    // `b` is long enough to scroll: 200 KB of report, a few thousand sentences.
+    let long = claimlens::samples::generate_report(200_000, 7);
     for (path, text) in [
         (&a, "First report. A source said so. Then more."),
-        (&b, "Second report. It has two sentences."),
+        (&b, long.as_str()),
     ] {
         let session = claimlens::model::Session::new(
             claimlens::model::Article::new("t", None, text),
@@ -177,14 +180,47 @@ fn the_reviews_open_at_quit_reopen_at_their_sentences() {
         );
         claimlens::io::save_session(path, &session).unwrap();
     }
+    let at = |path: &std::path::Path, selected, top| OpenAtQuit {
+        path: path.to_path_buf(),
+        selected,
+        top,
+    };
+
+    // A first run: the analyst works far down `b` and quits.
+    let mut first = harness(ScriptedDialogs::default(), None);
+    let ctx = first.ctx.clone();
+    assert!(first.state_mut().reopen(&[at(&b, 0, 0)], &ctx));
+    first.run();
+    first.key_press(Key::End);
+    first.run();
+    for _ in 0..30 {
+        first.key_press(Key::K);
+    }
+    first.run();
+    let left = first.state().open_reviews();
+    let last_sentence = first.state().document().unwrap().session().len() - 1;
+    let [OpenAtQuit { selected, top, .. }] = left.as_slice() else {
+        panic!("{left:?}");
+    };
+    assert_eq!(*selected, last_sentence - 30);
+    assert!(
+        *top > 1_000 && *top <= *selected,
+        "the view was far down, above the selection: {top}"
+    );
+    let (selected, top) = (*selected, *top);
+
+    // The next start: both files (the missing one skipped), each where it was left.
     let mut h = harness(ScriptedDialogs::default(), None);
     let ctx = h.ctx.clone();
     let gone = dir.path().join("deleted.review.ron");
-    let last = vec![(a.clone(), 2), (gone, 0), (b.clone(), 1)];
+    let last = vec![at(&a, 2, 0), at(&gone, 0, 0), at(&b, selected, top)];
     assert!(h.state_mut().reopen(&last, &ctx));
     h.run();
-    // The sample, then both files; the missing one is skipped.
-    assert_eq!(h.state().open_reviews(), [(a.clone(), 2), (b.clone(), 1)]);
+    // The sample, then both files; `b` is shown, scrolled to where the analyst was.
+    assert_eq!(
+        h.state().open_reviews(),
+        [at(&a, 2, 0), at(&b, selected, top)]
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Tab);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Tab);
@@ -192,4 +228,41 @@ fn the_reviews_open_at_quit_reopen_at_their_sentences() {
     let doc = h.state().document().unwrap();
     assert_eq!(doc.path.as_deref(), Some(a.as_path()));
     assert_eq!(h.state().selection().map(|s| s.head), Some(2));
+}
+
+#[test]
+fn switching_reviews_keeps_where_each_was_scrolled() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.review.ron");
+    let session = claimlens::model::Session::new(
+        claimlens::model::Article::new("t", None, &claimlens::samples::generate_report(200_000, 3)),
+        claimlens::model::Taxonomy::default_preset(),
+    );
+    claimlens::io::save_session(&long, &session).unwrap();
+    let mut h = harness(ScriptedDialogs::default(), None);
+    support::push_dropped(&mut h, &long);
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    let top_of = |h: &egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>| {
+        let open = h.state().open_reviews();
+        open.iter().find(|r| r.path == long).map(|r| r.top)
+    };
+    let before = top_of(&h).unwrap();
+    assert!(before > 1_000, "scrolled to the end: {before}");
+
+    // To the sample (short, at its top) and back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Tab);
+    h.run();
+    assert_ne!(
+        h.state().document().unwrap().path.as_deref(),
+        Some(long.as_path())
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Tab);
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().path.as_deref(),
+        Some(long.as_path())
+    );
+    assert_eq!(top_of(&h), Some(before));
 }

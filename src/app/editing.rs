@@ -97,13 +97,7 @@ pub(super) fn edit(r: &mut OpenReview, command: AppCommand) -> Vec<Effect> {
             Err(e) => vec![error(e.to_string())],
         },
         // Handled by the workspace itself.
-        AppCommand::Adopt { .. }
-        | AppCommand::Activate(_)
-        | AppCommand::Close
-        | AppCommand::Begin { .. }
-        | AppCommand::Restore { .. }
-        | AppCommand::SaveTo(_)
-        | AppCommand::Saved { .. } => Vec::new(),
+        _ => Vec::new(),
     }
 }
 
@@ -243,15 +237,16 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
             },
             None => Vec::new(),
         },
-        // Handled by the workspace before a review is chosen.
-        Action::NextReview | Action::PreviousReview => Vec::new(),
-        Action::Open
+        // File flows and switching reviews: handled by the workspace before a review is chosen.
+        Action::NextReview
+        | Action::PreviousReview
+        | Action::Open
         | Action::CloseReview
         | Action::Reimport
         | Action::Save
         | Action::SaveAs
-        | Action::Quit
-        | Action::AcceptAbove
+        | Action::Quit => Vec::new(),
+        Action::AcceptAbove
         | Action::EditLabels
         | Action::SourceSummary
         | Action::ShowHelp

@@ -3,15 +3,21 @@
 //! it. The shell in `ui` converts egui input into these types and carries out the effects, so
 //! that a whole review can be driven, and the key table checked, with no window.
 
+mod autosave;
 pub mod command_table;
 mod editing;
+pub mod flow;
 pub mod keys;
+mod naming;
 pub mod open;
 pub mod review;
 pub mod selection;
 pub mod workspace;
 
+pub use autosave::{AUTOSAVE_DELAY, recovered_name};
 pub use command_table::{Action, Entry, GESTURES, Scope, entries, lookup, overlaps};
+pub use flow::{Answer, DialogKind, Intent, Job, Outcome, Question};
 pub use keys::{Extra, Key, Mods, Shortcut};
+pub use naming::with_ron_extension;
 pub use review::OpenReview;
 pub use workspace::{AppCommand, Effect, Message, View, Workspace};

@@ -21,6 +21,20 @@ pub enum Prepared {
     },
 }
 
+/// Files at least this large are opened and saved off the UI thread (about 100 ms of work).
+pub const BACKGROUND_FROM_BYTES: u64 = 1_000_000;
+
+/// Whether opening `path` is worth a worker thread.
+pub fn is_large(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() >= BACKGROUND_FROM_BYTES)
+}
+
+/// Whether saving `session` is worth a worker thread: the file carries the article and a line
+/// per claim.
+pub fn is_large_session(session: &Session) -> bool {
+    session.article().text.len() as u64 + 100 * session.len() as u64 >= BACKGROUND_FROM_BYTES
+}
+
 /// What a worker is doing now, shown next to the spinner.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {

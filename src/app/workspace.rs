@@ -1,17 +1,22 @@
 //! The open reviews and the one function that changes them: [`Workspace::handle`] takes what
 //! the analyst asked for ([`AppCommand`]) and returns what the shell must do about it
-//! ([`Effect`]): show a message, scroll a view to a sentence, or run a flow the shell still
-//! owns (file dialogs, confirmations, windows).
+//! ([`Effect`]): scroll a view to a sentence, show a file dialog, run a worker, close the
+//! window, open one of the shell's windows. What the analyst is asked and told (questions,
+//! messages, recovery offers) is workspace state that the shell draws.
 
+use super::autosave::Flight;
 use super::command_table::Action;
 use super::editing::edit;
+use super::flow::{Answer, DialogKind, DialogPurpose, Intent, Job, Outcome, Question, Running};
 use super::open::Prepared;
 use super::review::OpenReview;
 use super::selection::Selection;
-use crate::io::{self, session_file};
+use crate::io::recovery::{Recovered, RecoveryStore};
+use crate::io::session_file;
 use crate::model::suggest::Suggestion;
 use crate::model::{Command, CommandError, Document, Session, Stats};
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 /// A message for the analyst: errors stay until dismissed, notices show in the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,7 +57,18 @@ pub enum AppCommand {
     AcceptAbove(f32),
     /// Adds "Source in <place>" and suggests it where that place was named.
     AddPlaceLabel(String),
-    /// Makes a file that was read the open review, in place of the current one.
+    /// Opens an article or a session as a review of its own (a large file on a worker).
+    Open(PathBuf),
+    /// Opens a file on this thread however large: the files named at start, before the window
+    /// shows.
+    OpenWaiting(PathBuf),
+    /// Opens each of these files; every failure is listed in one message.
+    OpenAll(Vec<PathBuf>),
+    /// Reopens the saved reviews open at the last quit, each at its selected sentence.
+    Reopen(Vec<(PathBuf, usize)>),
+    /// A new review of the bundled sample report.
+    OpenSample,
+    /// Makes a file that was read a review of its own.
     Adopt {
         path: PathBuf,
         prepared: Prepared,
@@ -76,16 +92,34 @@ pub enum AppCommand {
     ImportLabels(PathBuf),
     /// Makes review `n` (in [`Workspace::reviews`] order) the one shown.
     Activate(usize),
-    /// Closes the open review without asking (the shell has asked about unsaved work).
-    Close,
-    /// Writes the open review to `path` (on this thread; the shell sends large reviews to a
-    /// worker and reports with [`AppCommand::Saved`]).
+    /// Writes the open review to `path` (a large one on a worker).
     SaveTo(PathBuf),
-    /// A save of the open review as it was at revision `state` reached the disk.
-    Saved {
-        path: PathBuf,
-        state: u64,
+    /// The answer of the file dialog asked for with [`Effect::AskPath`]: `None` if cancelled
+    /// (or never shown: then it came back within `took`).
+    PathChosen {
+        path: Option<PathBuf>,
+        took: Duration,
     },
+    /// A worker started with [`Effect::Start`] finished an open or a save.
+    Finished(Outcome),
+    /// A worker finished writing a recovery copy.
+    AutosaveDone(Result<(), String>),
+    /// The autosave clock: the time now.
+    Tick(Instant),
+    /// Writes every unsaved review's recovery copy now.
+    AutosaveNow,
+    /// The answer to the question asked ([`Workspace::question`]).
+    Answer(Answer),
+    /// Restore (`true`) or discard the first recovery copy offered.
+    Recover(bool),
+    /// The window's close button was pressed.
+    CloseRequested,
+    /// Asks where to export the open review's labels.
+    AskExportLabels,
+    /// Asks for a label preset to import.
+    AskImportLabels,
+    /// The analyst dismissed the message shown.
+    DismissMessage,
 }
 
 /// The two views of a review that show its sentences.
@@ -110,22 +144,51 @@ pub enum Effect {
     NewReview,
     /// The review with this key was closed: its views can go.
     Closed(u64),
-    /// The review was saved at `path` (it was `previous` before): forget its recovery copy,
-    /// remember the path.
+    /// The review was saved at `path` (it was `previous` before); its recovery copy is gone.
     Saved {
         path: PathBuf,
         previous: Option<PathBuf>,
     },
-    /// A command whose flow (a dialog, a window, a confirmation) the shell runs.
+    /// Show this file dialog and report with [`AppCommand::PathChosen`].
+    AskPath(DialogKind),
+    /// Run this on a worker thread and report when done.
+    Start(Job),
+    /// Come back with [`AppCommand::Tick`] after this long, even with no input.
+    WakeIn(Duration),
+    /// Every review is saved or given up: the window closes.
+    CloseWindow,
+    /// The window stays open (its close button was pressed with work outstanding).
+    CancelClose,
+    /// A command that opens one of the shell's windows (help, label editor, source summary,
+    /// "accept above") or acts inside one (finish the note being typed).
     Shell(Action),
 }
 
 #[derive(Default)]
 pub struct Workspace {
-    reviews: Vec<OpenReview>,
-    active: Option<usize>,
+    pub(super) reviews: Vec<OpenReview>,
+    pub(super) active: Option<usize>,
     /// Gives each review opened in this run its own key.
     opened: u64,
+    /// The last message for the analyst: errors stay until dismissed.
+    pub(super) message: Option<Message>,
+    /// Files opened or saved, most recent first.
+    pub(super) recent: Vec<PathBuf>,
+    /// The question waiting for the analyst's answer.
+    pub(super) question: Option<Question>,
+    /// What the file dialog on screen is for.
+    pub(super) dialog: Option<DialogPurpose>,
+    /// The open or save a worker is running.
+    pub(super) running: Option<Running>,
+    /// The analyst agreed to quit; the window may close.
+    pub(super) quitting: bool,
+    /// The window was closed while a worker ran: close once it is done.
+    pub(super) close_when_idle: bool,
+    pub(super) recovery: Option<RecoveryStore>,
+    /// Unsaved reviews found on start, offered one at a time.
+    pub(super) offers: Vec<Recovered>,
+    /// The recovery copy a worker is writing.
+    pub(super) autosaving: Option<Flight>,
 }
 
 pub(super) fn notice(text: impl Into<String>) -> Effect {
@@ -137,11 +200,58 @@ pub(super) fn error(text: impl Into<String>) -> Effect {
 }
 
 impl Workspace {
+    /// A workspace with nothing open that remembers these recent files.
+    pub fn new(recent: Vec<PathBuf>) -> Self {
+        Workspace {
+            recent,
+            ..Default::default()
+        }
+    }
+
+    /// Keeps unsaved work in `store`, and offers what a crashed run left there.
+    pub fn with_recovery(mut self, store: RecoveryStore) -> Self {
+        self.offers = store.found();
+        self.recovery = Some(store);
+        self
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    pub fn question(&self) -> Option<Question> {
+        self.question
+    }
+
+    /// Unsaved reviews waiting for "Restore" or "Discard".
+    pub fn recovery_offers(&self) -> &[Recovered] {
+        &self.offers
+    }
+
+    pub fn is_quitting(&self) -> bool {
+        self.quitting
+    }
+
+    /// Whether a worker is opening or saving a file.
+    pub fn is_busy(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Whether the analyst is being asked something (a question, a file dialog, a recovery
+    /// offer): keys then go to that, not to the review.
+    pub fn is_waiting(&self) -> bool {
+        self.question.is_some() || self.dialog.is_some() || !self.offers.is_empty()
+    }
+
     pub fn active(&self) -> Option<&OpenReview> {
         self.active.and_then(|i| self.reviews.get(i))
     }
 
-    pub(crate) fn active_mut(&mut self) -> Option<&mut OpenReview> {
+    pub(super) fn active_mut(&mut self) -> Option<&mut OpenReview> {
         self.active.and_then(|i| self.reviews.get_mut(i))
     }
 
@@ -158,11 +268,6 @@ impl Workspace {
     /// The first review with unsaved changes, if any.
     pub fn first_unsaved(&self) -> Option<usize> {
         self.reviews.iter().position(|r| r.doc.is_dirty())
-    }
-
-    /// Every open review, for the shell's autosave clock.
-    pub(crate) fn reviews_mut(&mut self) -> &mut [OpenReview] {
-        &mut self.reviews
     }
 
     /// The review already open for `path`: its session file, or the article a new review was
@@ -219,7 +324,7 @@ impl Workspace {
         vec![Effect::NewReview]
     }
 
-    fn close(&mut self) -> Vec<Effect> {
+    pub(super) fn close(&mut self) -> Vec<Effect> {
         let Some(i) = self.active else {
             return Vec::new();
         };
@@ -244,23 +349,60 @@ impl Workspace {
 
     /// The only place application state changes.
     pub fn handle(&mut self, command: AppCommand) -> Vec<Effect> {
+        let effects = self.handle_one(command);
+        // The last message stands until the next; an error until it is dismissed or replaced.
+        if let Some(m) = effects.iter().rev().find_map(|e| match e {
+            Effect::Message(m) => Some(m),
+            _ => None,
+        }) {
+            self.message = Some(m.clone());
+        }
+        effects
+    }
+
+    fn handle_one(&mut self, command: AppCommand) -> Vec<Effect> {
+        let open = self.active.is_some();
         match command {
-            AppCommand::Adopt { path, prepared } => match self.find_open(&path) {
-                // Opening what is already open shows it, with its unsaved work.
-                Some(i) => {
-                    self.active = Some(i);
-                    vec![notice(format!("{} is already open", path.display()))]
-                }
-                None => self.adopt(path, prepared),
-            },
+            AppCommand::Open(path) => self.open(path, false),
+            AppCommand::OpenWaiting(path) => self.open(path, true),
+            AppCommand::OpenAll(paths) => self.open_all(paths),
+            AppCommand::Reopen(reviews) => self.reopen(reviews),
+            AppCommand::OpenSample => {
+                let article = crate::samples::sample_article();
+                let (session, suggestions) = super::open::new_review(article, &Default::default());
+                self.install(Document::new(session, None), Some(suggestions))
+            }
+            AppCommand::Adopt { path, prepared } => self.adopt(path, prepared),
             AppCommand::Activate(i) if i < self.reviews.len() => {
                 self.active = Some(i);
                 Vec::new()
             }
             AppCommand::Activate(_) => Vec::new(),
-            AppCommand::Close => self.close(),
             AppCommand::Run(Action::NextReview) => self.cycle(1),
             AppCommand::Run(Action::PreviousReview) => self.cycle(-1),
+            AppCommand::Run(Action::Open) => self.ask(DialogKind::Open, DialogPurpose::Open),
+            AppCommand::Run(Action::Save) => self.save(None),
+            AppCommand::Run(Action::SaveAs) => self.save_as(None),
+            AppCommand::Run(Action::Quit) => self.request(Intent::Quit),
+            AppCommand::Run(Action::CloseReview) if open => self.request(Intent::Close),
+            AppCommand::Run(Action::Reimport) if open => {
+                self.ask(DialogKind::ReimportArticle, DialogPurpose::Reimport)
+            }
+            AppCommand::Run(Action::CloseReview | Action::Reimport) => Vec::new(),
+            AppCommand::AskExportLabels => match self.active() {
+                Some(r) => {
+                    let suggested = r.suggested_labels_path();
+                    self.ask(
+                        DialogKind::ExportLabels { suggested },
+                        DialogPurpose::ExportLabels,
+                    )
+                }
+                None => Vec::new(),
+            },
+            AppCommand::AskImportLabels if open => {
+                self.ask(DialogKind::ImportLabels, DialogPurpose::ImportLabels)
+            }
+            AppCommand::AskImportLabels => Vec::new(),
             AppCommand::Begin {
                 session,
                 suggestions,
@@ -274,22 +416,32 @@ impl Workspace {
                 }
                 effects
             }
-            AppCommand::SaveTo(path) => self.save_to(path),
-            AppCommand::Saved { path, state } => self.saved(path, state),
+            AppCommand::SaveTo(path) => self.save_to(path, None),
+            AppCommand::PathChosen { path, took } => self.path_chosen(path, took),
+            AppCommand::Finished(outcome) => self.finished(outcome),
+            AppCommand::AutosaveDone(result) => self.autosave_done(result),
+            AppCommand::Tick(now) => self.tick(now),
+            AppCommand::AutosaveNow => self.autosave_now(),
+            AppCommand::Answer(answer) => self.answer(answer),
+            AppCommand::Recover(restore) => self.recover(restore),
+            AppCommand::CloseRequested => self.close_requested(),
+            AppCommand::DismissMessage => {
+                self.message = None;
+                Vec::new()
+            }
             command => match self.active_mut() {
                 Some(review) => edit(review, command),
                 // With nothing open, only what needs no review reaches the shell.
                 None => match command {
-                    AppCommand::Run(action @ (Action::Open | Action::Quit | Action::ShowHelp)) => {
-                        vec![Effect::Shell(action)]
-                    }
+                    AppCommand::Run(Action::ShowHelp) => vec![Effect::Shell(Action::ShowHelp)],
                     _ => Vec::new(),
                 },
             },
         }
     }
 
-    fn adopt(&mut self, path: PathBuf, prepared: Prepared) -> Vec<Effect> {
+    /// A file read and prepared becomes a review of its own.
+    pub(super) fn install_prepared(&mut self, path: PathBuf, prepared: Prepared) -> Vec<Effect> {
         match prepared {
             Prepared::Session(session) => {
                 let mut effects = self.install(Document::new(*session, Some(path.clone())), None);
@@ -317,30 +469,5 @@ impl Workspace {
                 effects
             }
         }
-    }
-
-    fn save_to(&mut self, path: PathBuf) -> Vec<Effect> {
-        let Some(r) = self.active() else {
-            return Vec::new();
-        };
-        let state = r.doc.revision();
-        match io::save_session(&path, r.doc.session()) {
-            Ok(()) => self.saved(path, state),
-            Err(e) => vec![error(e.to_string())],
-        }
-    }
-
-    fn saved(&mut self, path: PathBuf, state: u64) -> Vec<Effect> {
-        let Some(r) = self.active_mut() else {
-            return Vec::new();
-        };
-        r.autosaved = None;
-        let previous = r.doc.path.clone();
-        r.doc.mark_saved_at(path.clone(), state);
-        r.disk_stamp = session_file::disk_stamp(&path);
-        vec![
-            notice(format!("Saved {}", path.display())),
-            Effect::Saved { path, previous },
-        ]
     }
 }

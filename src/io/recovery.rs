@@ -38,7 +38,7 @@ pub struct Recovered {
 }
 
 /// The folder of recovery files (one per review).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryStore {
     dir: PathBuf,
 }

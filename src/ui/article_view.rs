@@ -46,8 +46,10 @@ pub struct ArticleView {
     /// `tops[i]` is the y of paragraph `i`; `tops[n]` the total height.
     tops: Vec<f32>,
     tops_stale: bool,
-    /// Sentence to bring into view on the next frames.
+    /// Sentence to bring into view on the next frames; with `at_top`, its paragraph goes to
+    /// the top of the view (where a reopened review was left) rather than just into view.
     scroll_to: Option<usize>,
+    at_top: bool,
     last_viewport: Rect,
     /// The note being edited in the context menu: (sentence, text).
     note_draft: Option<(usize, String)>,
@@ -68,6 +70,7 @@ impl Default for ArticleView {
             tops: vec![0.0],
             tops_stale: true,
             scroll_to: None,
+            at_top: false,
             last_viewport: Rect::NOTHING,
             note_draft: None,
             menu_split_at: None,
@@ -81,6 +84,26 @@ impl ArticleView {
     /// Asks the view to scroll so that `sentence` is visible.
     pub fn reveal(&mut self, sentence: usize) {
         self.scroll_to = Some(sentence);
+        self.at_top = false;
+    }
+
+    /// Asks the view to scroll so that `sentence`'s paragraph is at the top.
+    pub fn scroll_top_to(&mut self, sentence: usize) {
+        self.scroll_to = Some(sentence);
+        self.at_top = true;
+    }
+
+    /// The first sentence of the paragraph at the top of the view, once it has been drawn.
+    pub fn top_sentence(&self, session: &Session) -> Option<usize> {
+        if self.last_viewport == Rect::NOTHING || self.tops.len() < 2 {
+            return None;
+        }
+        let p = self
+            .tops
+            .partition_point(|&t| t <= self.last_viewport.min.y)
+            .saturating_sub(1)
+            .min(session.paragraphs().len().saturating_sub(1));
+        Some(session.paragraph_sentences(p).start)
     }
 
     /// Forgets cached heights, e.g. after another article was opened.
@@ -138,7 +161,10 @@ impl ArticleView {
         self.refresh_tops();
 
         let mut area = ScrollArea::vertical()
-            .id_salt("article")
+            // Each review's scroll state is its own: egui keeps offsets and scroll physics by
+            // id, and a shared id would carry one review's position (and its spring-back
+            // bounds) into the next one shown.
+            .id_salt(("article", doc_key))
             .auto_shrink([false, false]);
         if let Some(offset) = self.pending_offset(session) {
             area = area.vertical_scroll_offset(offset);
@@ -196,6 +222,9 @@ impl ArticleView {
         // may have put it elsewhere.
         if self.exact[p] {
             self.scroll_to = None;
+        }
+        if self.at_top {
+            return Some(top);
         }
         let visible = top >= view.min.y && bottom - PARAGRAPH_GAP <= view.max.y;
         if visible && view.height() > 0.0 {

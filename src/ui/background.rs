@@ -1,76 +1,83 @@
-//! Opening and saving large files on a worker thread: the window keeps drawing, with a progress
-//! line, while a book-length article is read, split and pre-labelled or a large review is
-//! written. Small files are handled at once; a thread and a progress line would only flicker.
+//! Runs the workspace's jobs on worker threads: the window keeps drawing, with a progress line,
+//! while a book-length article is read, split and pre-labelled or a large review is written.
+//! The workspace decides what runs and what the outcome means; this only runs it.
 
-pub use crate::app::open::{Prepared, Stage, prepare};
+pub use crate::app::open::{BACKGROUND_FROM_BYTES, Prepared, Stage, prepare};
+use crate::app::{Job, Outcome};
 use crate::io::{self, FileError};
-use crate::model::Session;
 use eframe::egui::Context;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::thread::JoinHandle;
 use std::time::Instant;
 
-/// Files at least this large are opened and saved off the UI thread (about 100 ms of work).
-pub const BACKGROUND_FROM_BYTES: u64 = 1_000_000;
-
-/// Whether opening `path` is worth a worker thread.
-pub fn is_large(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.len() >= BACKGROUND_FROM_BYTES)
-}
-
-/// Whether saving `session` is worth a worker thread: the file carries the article and a line
-/// per claim.
-pub fn is_large_session(session: &Session) -> bool {
-    session.article().text.len() as u64 + 100 * session.len() as u64 >= BACKGROUND_FROM_BYTES
-}
-
-/// What a worker was asked to do; the app keeps what it needs to finish the job.
-#[derive(Debug)]
-pub enum Job<Then> {
-    Open,
-    /// Save the snapshot taken at document state `state`, then carry on with `then`.
-    Save {
-        state: u64,
-        then: Option<Then>,
-    },
-}
-
-#[derive(Debug)]
-pub enum Outcome {
-    Opened(Result<Prepared, FileError>),
-    Saved(Result<(), FileError>),
-}
-
-/// A file operation running on a worker thread.
-pub struct Task<Then> {
-    pub path: PathBuf,
-    pub job: Job<Then>,
+/// An open or a save running on a worker thread.
+pub struct Task {
+    path: PathBuf,
+    saving: bool,
     started: Instant,
     stage: Arc<AtomicU8>,
     rx: Receiver<Outcome>,
 }
 
-impl<Then> Task<Then> {
-    pub fn open(path: PathBuf, ctx: &Context) -> Self {
-        let worker_path = path.clone();
-        Self::spawn(path, Job::Open, ctx, move |stage| {
-            Outcome::Opened(prepare(&worker_path, stage))
-        })
-    }
+/// A recovery copy being written on a worker thread.
+pub type Autosave = JoinHandle<Result<(), String>>;
 
-    pub fn save(path: PathBuf, snapshot: Session, job: Job<Then>, ctx: &Context) -> Self {
-        let worker_path = path.clone();
-        Self::spawn(path, job, ctx, move |stage| {
-            stage.store(Stage::Writing as u8, Ordering::Relaxed);
-            Outcome::Saved(io::save_session(&worker_path, &snapshot))
-        })
-    }
+/// What a started job became.
+pub enum Started {
+    Task(Task),
+    Autosave(Autosave),
+}
 
+/// Starts `job`; the window is woken when it is done.
+pub fn start(job: Job, ctx: &Context) -> Started {
+    match job {
+        Job::Open(path) => {
+            let worker_path = path.clone();
+            Started::Task(Task::spawn(path, false, ctx, move |stage| {
+                Outcome::Opened(prepare(&worker_path, stage))
+            }))
+        }
+        Job::Save { path, snapshot } => {
+            let worker_path = path.clone();
+            Started::Task(Task::spawn(path, true, ctx, move |stage| {
+                stage.store(Stage::Writing as u8, Ordering::Relaxed);
+                Outcome::Saved(io::save_session(&worker_path, &snapshot))
+            }))
+        }
+        Job::Autosave {
+            store,
+            original,
+            changes,
+            snapshot,
+        } => {
+            let ctx = ctx.clone();
+            Started::Autosave(std::thread::spawn(move || {
+                let result = store
+                    .write(original.as_deref(), changes, &snapshot)
+                    .map(|_| ())
+                    .map_err(|e| e.to_string());
+                ctx.request_repaint();
+                result
+            }))
+        }
+    }
+}
+
+/// The result of a finished (or, with `wait`, of any) recovery write; a worker that died
+/// says so.
+pub fn autosave_result(worker: Autosave) -> Result<(), String> {
+    worker
+        .join()
+        .unwrap_or_else(|_| Err("the worker thread stopped".into()))
+}
+
+impl Task {
     fn spawn(
         path: PathBuf,
-        job: Job<Then>,
+        saving: bool,
         ctx: &Context,
         work: impl FnOnce(&AtomicU8) -> Outcome + Send + 'static,
     ) -> Self {
@@ -86,7 +93,7 @@ impl<Then> Task<Then> {
         });
         Self {
             path,
-            job,
+            saving,
             started: Instant::now(),
             stage,
             rx,
@@ -101,15 +108,16 @@ impl<Then> Task<Then> {
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
                 let stopped = "the worker thread stopped".to_string();
-                Some(match self.job {
-                    Job::Open => Outcome::Opened(Err(FileError::open(
-                        &self.path,
-                        io::Problem::Unreadable(stopped),
-                    ))),
-                    Job::Save { .. } => Outcome::Saved(Err(FileError::save(
+                Some(if self.saving {
+                    Outcome::Saved(Err(FileError::save(
                         &self.path,
                         io::Problem::WriteFailed(stopped),
-                    ))),
+                    )))
+                } else {
+                    Outcome::Opened(Err(FileError::open(
+                        &self.path,
+                        io::Problem::Unreadable(stopped),
+                    )))
                 })
             }
         }
@@ -117,10 +125,7 @@ impl<Then> Task<Then> {
 
     /// "Opening report.txt: splitting into sentences (1.2 s)".
     pub fn progress(&self) -> String {
-        let verb = match self.job {
-            Job::Open => "Opening",
-            Job::Save { .. } => "Saving",
-        };
+        let verb = if self.saving { "Saving" } else { "Opening" };
         let name = self
             .path
             .file_name()

@@ -388,8 +388,9 @@ impl ClaimsPanel {
         selection: Option<Selection>,
         events: &mut Vec<PanelEvent>,
     ) {
+        // Each review's list scrolls on its own: switching tabs keeps where each was.
         let mut area = ScrollArea::vertical()
-            .id_salt("claims")
+            .id_salt(("claims", revision.0))
             .auto_shrink([false, false]);
         let lines = if self.group_by_source {
             let fresh = match self.grouped.take() {
@@ -407,7 +408,7 @@ impl ClaimsPanel {
             let visible = ui.available_height();
             let state_offset = ui
                 .ctx()
-                .data(|d| d.get_temp::<f32>(egui::Id::unique("claims_offset")))
+                .data(|d| d.get_temp::<f32>(egui::Id::unique(("claims_offset", revision.0))))
                 .unwrap_or(0.0);
             let y = target as f32 * row;
             if y < state_offset || y + row > state_offset + visible {
@@ -441,7 +442,7 @@ impl ClaimsPanel {
         }
         let offset = output.state.clamped_offset().y;
         ui.ctx()
-            .data_mut(|d| d.insert_temp(egui::Id::unique("claims_offset"), offset));
+            .data_mut(|d| d.insert_temp(egui::Id::unique(("claims_offset", revision.0)), offset));
     }
 
     fn row(

@@ -6,19 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogKind {
-    /// Choose an article or a session to open.
-    Open,
-    /// Choose where to save the session; `suggested` is the proposed path.
-    SaveAs { suggested: PathBuf },
-    /// Choose where to export the labels.
-    ExportLabels { suggested: PathBuf },
-    /// Choose a label preset to import.
-    ImportLabels,
-    /// Choose the newer version of the article under review.
-    ReimportArticle,
-}
+pub use crate::app::{DialogKind, with_ron_extension};
 
 /// The answer to a dialog: the chosen path, or `None` when the user cancelled.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,26 +80,14 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
-/// Sessions are recognised by their extension, so a name typed without one gets `.ron`.
-pub fn with_ron_extension(path: PathBuf) -> PathBuf {
-    if crate::io::open::is_session_path(&path) {
-        path
-    } else {
-        let mut name = path.into_os_string();
-        name.push(".ron");
-        PathBuf::from(name)
-    }
-}
-
-/// A dialog that is open, and what its answer is for.
-pub struct Pending<T> {
-    pub purpose: T,
+/// A dialog that is open; the workspace knows what its answer is for.
+pub struct Pending {
     rx: Receiver<DialogAnswer>,
 }
 
-impl<T> Pending<T> {
-    pub fn new(purpose: T, rx: Receiver<DialogAnswer>) -> Self {
-        Self { purpose, rx }
+impl Pending {
+    pub fn new(rx: Receiver<DialogAnswer>) -> Self {
+        Self { rx }
     }
 
     /// `Some` once the dialog has closed (a vanished dialog thread counts as a cancel).

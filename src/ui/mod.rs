@@ -1,10 +1,11 @@
-//! The egui front end. It reads the model, turns input into [`crate::model::Command`]s and
-//! asks the [`crate::model::Document`] to apply them; it never edits a session itself.
+//! The egui shell around [`crate::app::Workspace`]: it draws the reviews and turns input into
+//! [`crate::app::AppCommand`]s; it never changes a review or the application state itself.
 
 pub mod actions;
 pub mod app;
 pub mod article_view;
 pub mod background;
+mod chrome;
 pub mod claims_panel;
 pub mod colors;
 pub mod dialogs;
@@ -50,10 +51,7 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                 ));
             }
             if files.is_empty() {
-                let last = cc
-                    .storage
-                    .and_then(|s| eframe::get_value::<Vec<(PathBuf, usize)>>(s, app::OPEN_KEY))
-                    .unwrap_or_default();
+                let last = cc.storage.map(open_at_quit).unwrap_or_default();
                 if !app.reopen(&last, &cc.egui_ctx) {
                     app.open_startup(None);
                 }
@@ -65,4 +63,21 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
         }),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The reviews open at the last quit, from the preferences (those written before the scroll
+/// position was kept reopen at their selection).
+fn open_at_quit(storage: &dyn eframe::Storage) -> Vec<app::OpenAtQuit> {
+    if let Some(list) = eframe::get_value(storage, app::OPEN_KEY) {
+        return list;
+    }
+    eframe::get_value::<Vec<(PathBuf, usize)>>(storage, app::OPEN_KEY_V1)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(path, selected)| app::OpenAtQuit {
+            path,
+            selected,
+            top: selected,
+        })
+        .collect()
 }

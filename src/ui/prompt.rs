@@ -1,14 +1,7 @@
 //! "Save changes?" before an action that would discard unsaved work.
 
-use super::app::Intent;
+use crate::app::{Answer, Intent};
 use eframe::egui::{Context, Id, Modal};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Answer {
-    Save,
-    Discard,
-    Cancel,
-}
 
 /// Shows the prompt; returns the answer once the user gives one.
 pub fn unsaved_changes(ctx: &Context, intent: &Intent) -> Option<Answer> {
@@ -41,15 +34,8 @@ pub fn unsaved_changes(ctx: &Context, intent: &Intent) -> Option<Answer> {
     answer
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ConflictAnswer {
-    SaveAs,
-    Overwrite,
-    Cancel,
-}
-
 /// Shown when Save finds the session file changed on disk since it was loaded or saved.
-pub fn changed_on_disk(ctx: &Context) -> Option<ConflictAnswer> {
+pub fn changed_on_disk(ctx: &Context) -> Option<Answer> {
     let mut answer = None;
     let modal = Modal::new(Id::unique("changed_on_disk")).show(ctx, |ui| {
         ui.set_max_width(420.0);
@@ -61,18 +47,54 @@ pub fn changed_on_disk(ctx: &Context) -> Option<ConflictAnswer> {
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             if ui.button("Save As…").clicked() {
-                answer = Some(ConflictAnswer::SaveAs);
+                answer = Some(Answer::SaveAs);
             }
             if ui.button("Overwrite").clicked() {
-                answer = Some(ConflictAnswer::Overwrite);
+                answer = Some(Answer::Overwrite);
             }
             if ui.button("Cancel").clicked() {
-                answer = Some(ConflictAnswer::Cancel);
+                answer = Some(Answer::Cancel);
             }
         });
     });
     if modal.should_close() && answer.is_none() {
-        answer = Some(ConflictAnswer::Cancel);
+        answer = Some(Answer::Cancel);
     }
+    answer
+}
+
+/// "Recover unsaved work?" for a copy a crashed run left: `Some(true)` to restore it,
+/// `Some(false)` to discard it.
+pub fn recover(ctx: &Context, offer: &crate::io::recovery::Recovered) -> Option<bool> {
+    let name = crate::app::recovered_name(offer);
+    let minutes = std::time::SystemTime::now()
+        .duration_since(offer.saved_at)
+        .map_or(0, |d| d.as_secs() / 60);
+    let when = match minutes {
+        0 => "less than a minute ago".to_string(),
+        1 => "1 minute ago".to_string(),
+        m => format!("{m} minutes ago"),
+    };
+    let changes = match offer.changes {
+        1 => "1 change".to_string(),
+        n => format!("{n} changes"),
+    };
+    let mut answer = None;
+    Modal::new(Id::unique("recovery")).show(ctx, |ui| {
+        ui.set_max_width(440.0);
+        ui.heading("Recover unsaved work?");
+        ui.label(format!(
+            "claimlens did not close normally. Unsaved work on {name} was kept {when} \
+             ({changes})."
+        ));
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Discard").clicked() {
+                answer = Some(false);
+            }
+        });
+    });
     answer
 }

@@ -1,0 +1,453 @@
+//! The file flows: open, save, save as, close and quit, with the questions they ask (unsaved
+//! changes, a file changed on disk) and the work they hand to the shell (a file dialog, a large
+//! file read or written on a worker thread). The workspace keeps what each flow waits for, so
+//! that the answer, whenever it comes, carries the flow on.
+
+use super::naming::with_ron_extension;
+use super::open::{Prepared, is_large, is_large_session, prepare};
+use super::workspace::{AppCommand, Effect, Message, Workspace, error, notice};
+use crate::io::recovery::RecoveryStore;
+use crate::io::{self, FileError, session_file};
+use crate::model::Session;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const MAX_RECENT: usize = 10;
+/// A dialog that answers "cancelled" this fast was never shown.
+const NO_DIALOG: Duration = Duration::from_millis(200);
+
+/// Something the analyst asked for that discards a review, and so may need confirmation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Intent {
+    /// Close the review shown.
+    Close,
+    /// Close every review and the window.
+    Quit,
+}
+
+/// A question the workspace is waiting for the analyst to answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// "Save changes?" before the intent discards the shown review's unsaved work.
+    Unsaved(Intent),
+    /// The session file changed on disk since it was read: overwrite, save elsewhere or
+    /// cancel; then carry on with the intent (if any).
+    ChangedOnDisk(Option<Intent>),
+}
+
+/// The analyst's answer to a [`Question`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Save,
+    Discard,
+    SaveAs,
+    Overwrite,
+    Cancel,
+}
+
+/// A file dialog the shell shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogKind {
+    /// Choose an article or a session to open.
+    Open,
+    /// Choose where to save the session; `suggested` is the proposed path.
+    SaveAs { suggested: PathBuf },
+    /// Choose where to export the labels.
+    ExportLabels { suggested: PathBuf },
+    /// Choose a label preset to import.
+    ImportLabels,
+    /// Choose the newer version of the article under review.
+    ReimportArticle,
+}
+
+/// What the answer of the open file dialog is for.
+#[derive(Debug)]
+pub(super) enum DialogPurpose {
+    Open,
+    /// Save to the chosen path, then carry on with the intent (if any).
+    SaveAs(Option<Intent>),
+    ExportLabels,
+    ImportLabels,
+    Reimport,
+}
+
+/// Work the shell runs on a worker thread, reporting back with [`AppCommand::Finished`] (open,
+/// save) or [`AppCommand::AutosaveDone`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    Open(PathBuf),
+    /// Write this snapshot of the review; the analyst may go on working meanwhile.
+    Save {
+        path: PathBuf,
+        snapshot: Box<Session>,
+    },
+    /// Write this snapshot of an unsaved review to its recovery file.
+    Autosave {
+        store: RecoveryStore,
+        original: Option<PathBuf>,
+        changes: usize,
+        snapshot: Box<Session>,
+    },
+}
+
+/// How a worker's open or save ended.
+#[derive(Debug)]
+pub enum Outcome {
+    Opened(Result<Prepared, FileError>),
+    Saved(Result<(), FileError>),
+}
+
+/// The open or save a worker is running.
+#[derive(Debug)]
+pub(super) struct Running {
+    path: PathBuf,
+    job: RunningJob,
+}
+
+#[derive(Debug)]
+enum RunningJob {
+    /// Opening a file; once open, select this sentence (a reopened review's).
+    Open { select: Option<usize> },
+    /// Saving review `key` as it was at revision `state`; then carry on with `then`.
+    Save {
+        key: u64,
+        state: u64,
+        then: Option<Intent>,
+    },
+}
+
+impl Workspace {
+    /// A file is being opened or saved: a second one waits, with a message saying why.
+    fn busy(&mut self) -> bool {
+        let Some(running) = &self.running else {
+            return false;
+        };
+        let verb = match running.job {
+            RunningJob::Open { .. } => "opening",
+            RunningJob::Save { .. } => "saving",
+        };
+        let name = running
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.message = Some(Message::Notice(format!("Please wait: still {verb} {name}")));
+        true
+    }
+
+    /// Opens an article or a session. The file is read first: if it cannot be, the message says
+    /// why and the open reviews stay as they were; if it can, it opens as a review of its own
+    /// beside them (or shows the review already open for it). A large file is read on a
+    /// worker unless `wait`.
+    pub(super) fn open(&mut self, path: PathBuf, wait: bool) -> Vec<Effect> {
+        self.open_at(path, wait, None)
+    }
+
+    /// Opens `path` and selects sentence `select` in it, if it has one.
+    fn open_at(&mut self, path: PathBuf, wait: bool, select: Option<usize>) -> Vec<Effect> {
+        if self.busy() {
+            return Vec::new();
+        }
+        if !wait && is_large(&path) {
+            self.running = Some(Running {
+                path: path.clone(),
+                job: RunningJob::Open { select },
+            });
+            return vec![Effect::Start(Job::Open(path))];
+        }
+        match prepare(&path, &Default::default()) {
+            Ok(prepared) => self.adopt_at(path, prepared, select),
+            Err(e) => vec![error(e.to_string())],
+        }
+    }
+
+    /// Opens several files, each a review of its own (the command line's list). A file that
+    /// cannot be opened does not hide another's error: every failure is listed in one message.
+    pub(super) fn open_all(&mut self, paths: Vec<PathBuf>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let mut failed = Vec::new();
+        for path in paths {
+            for effect in self.open(path, false) {
+                match effect {
+                    Effect::Message(Message::Error(e)) => failed.push(e),
+                    other => effects.push(other),
+                }
+            }
+        }
+        if !failed.is_empty() {
+            effects.push(error(failed.join(" — ")));
+        }
+        effects
+    }
+
+    /// Reopens the reviews open at the last quit, each at its selected sentence. Files that
+    /// are gone are skipped.
+    pub(super) fn reopen(&mut self, reviews: Vec<(PathBuf, usize)>) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for (path, head) in reviews {
+            if !path.is_file() {
+                continue;
+            }
+            effects.extend(self.open_at(path, false, Some(head)));
+        }
+        effects
+    }
+
+    /// Makes a file that was read a review of its own (or shows the one open for it).
+    pub(super) fn adopt(&mut self, path: PathBuf, prepared: Prepared) -> Vec<Effect> {
+        self.adopt_at(path, prepared, None)
+    }
+
+    fn adopt_at(
+        &mut self,
+        path: PathBuf,
+        prepared: Prepared,
+        select: Option<usize>,
+    ) -> Vec<Effect> {
+        let effects = match self.find_open(&path) {
+            // Opening what is already open shows it, with its unsaved work.
+            Some(i) => {
+                self.active = Some(i);
+                vec![notice(format!("{} is already open", path.display()))]
+            }
+            None => {
+                let effects = self.install_prepared(path.clone(), prepared);
+                if let (Some(head), Some(r)) = (select, self.active_mut())
+                    && head < r.doc.session().len()
+                {
+                    // The views reveal the selection when they are first drawn.
+                    r.selection = Some(super::selection::Selection::single(head));
+                }
+                effects
+            }
+        };
+        self.remember(&path);
+        effects
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    pub(super) fn ask(&mut self, kind: DialogKind, purpose: DialogPurpose) -> Vec<Effect> {
+        if self.dialog.is_some() {
+            return Vec::new();
+        }
+        self.dialog = Some(purpose);
+        vec![Effect::AskPath(kind)]
+    }
+
+    /// The open dialog's answer: `None` when the analyst cancelled, or when no dialog could be
+    /// shown (then it came back within `took`).
+    pub(super) fn path_chosen(&mut self, path: Option<PathBuf>, took: Duration) -> Vec<Effect> {
+        let Some(purpose) = self.dialog.take() else {
+            return Vec::new();
+        };
+        match (path, purpose) {
+            (Some(path), DialogPurpose::Open) => self.open(path, false),
+            (Some(path), DialogPurpose::SaveAs(then)) => {
+                self.save_to(with_ron_extension(path), then)
+            }
+            (Some(path), DialogPurpose::ExportLabels) => {
+                self.handle(AppCommand::ExportLabels(path))
+            }
+            (Some(path), DialogPurpose::ImportLabels) => {
+                self.handle(AppCommand::ImportLabels(path))
+            }
+            (Some(path), DialogPurpose::Reimport) => self.handle(AppCommand::Reimport(path)),
+            (None, _) if took < NO_DIALOG => vec![error(
+                "No file dialog could be shown on this desktop (is xdg-desktop-portal \
+                 installed?). Open files by dragging them onto the window or naming them on \
+                 the command line.",
+            )],
+            (None, _) => Vec::new(),
+        }
+    }
+
+    /// Saves to the review's file, or asks for one; then carries on with `then`.
+    pub(super) fn save(&mut self, then: Option<Intent>) -> Vec<Effect> {
+        let Some(review) = self.active() else {
+            return Vec::new();
+        };
+        match review.doc.path.clone() {
+            Some(path) => {
+                // Someone else (a colleague, another window) changed the file since we read it:
+                // ask instead of silently overwriting their work.
+                let now = session_file::disk_stamp(&path);
+                if now.is_some() && now.as_ref() != review.disk_stamp() {
+                    self.question = Some(Question::ChangedOnDisk(then));
+                    Vec::new()
+                } else {
+                    self.save_to(path, then)
+                }
+            }
+            None => self.save_as(then),
+        }
+    }
+
+    pub(super) fn save_as(&mut self, then: Option<Intent>) -> Vec<Effect> {
+        let Some(review) = self.active() else {
+            return Vec::new();
+        };
+        let suggested = review.suggested_save_path();
+        self.ask(
+            DialogKind::SaveAs { suggested },
+            DialogPurpose::SaveAs(then),
+        )
+    }
+
+    /// Writes the shown review to `path` (a large one on a worker). A failed save keeps the
+    /// review open and unsaved.
+    pub(super) fn save_to(&mut self, path: PathBuf, then: Option<Intent>) -> Vec<Effect> {
+        if self.busy() {
+            return Vec::new();
+        }
+        let Some(review) = self.active() else {
+            return Vec::new();
+        };
+        let (key, state) = (review.key, review.doc.revision());
+        let session = review.doc.session();
+        if is_large_session(session) {
+            // The worker writes a snapshot; the analyst may go on working meanwhile, and what
+            // changes after the snapshot stays marked as unsaved.
+            let snapshot = Box::new(session.clone());
+            self.running = Some(Running {
+                path: path.clone(),
+                job: RunningJob::Save { key, state, then },
+            });
+            return vec![Effect::Start(Job::Save { path, snapshot })];
+        }
+        match io::save_session(&path, session) {
+            Ok(()) => self.saved(key, path, state, then),
+            Err(e) => vec![error(e.to_string())],
+        }
+    }
+
+    /// Review `key` reached the disk at `path` as it was at revision `state`: it is saved (if
+    /// nothing changed since), its recovery copy goes, and the intent carries on.
+    fn saved(&mut self, key: u64, path: PathBuf, state: u64, then: Option<Intent>) -> Vec<Effect> {
+        let Some(i) = self.reviews.iter().position(|r| r.key == key) else {
+            return Vec::new();
+        };
+        let previous = self.reviews[i].doc.path.clone();
+        self.forget_recovery(i, previous.as_deref());
+        let r = &mut self.reviews[i];
+        r.doc.mark_saved_at(path.clone(), state);
+        r.disk_stamp = session_file::disk_stamp(&path);
+        self.remember(&path);
+        let mut effects = vec![
+            notice(format!("Saved {}", path.display())),
+            Effect::Saved { path, previous },
+        ];
+        if let Some(intent) = then {
+            effects.extend(self.perform(intent));
+        }
+        effects
+    }
+
+    /// A worker's open or save ended.
+    pub(super) fn finished(&mut self, outcome: Outcome) -> Vec<Effect> {
+        let Some(Running { path, job }) = self.running.take() else {
+            return Vec::new();
+        };
+        let mut effects = match (job, outcome) {
+            (RunningJob::Open { select }, Outcome::Opened(Ok(prepared))) => {
+                self.adopt_at(path, prepared, select)
+            }
+            (RunningJob::Save { key, state, then }, Outcome::Saved(Ok(()))) => {
+                self.saved(key, path, state, then)
+            }
+            (_, Outcome::Opened(Err(e)) | Outcome::Saved(Err(e))) => vec![error(e.to_string())],
+            (_, Outcome::Opened(Ok(_)) | Outcome::Saved(Ok(()))) => Vec::new(),
+        };
+        if std::mem::take(&mut self.close_when_idle) && !self.quitting {
+            effects.extend(self.request(Intent::Quit));
+        }
+        effects
+    }
+
+    /// Runs an intent now if nothing would be lost, otherwise asks first.
+    pub(super) fn request(&mut self, intent: Intent) -> Vec<Effect> {
+        match intent {
+            Intent::Close if self.active().is_some_and(|r| r.doc.is_dirty()) => {
+                self.question = Some(Question::Unsaved(intent));
+                Vec::new()
+            }
+            intent => self.perform(intent),
+        }
+    }
+
+    fn perform(&mut self, intent: Intent) -> Vec<Effect> {
+        match intent {
+            Intent::Close => self.close(),
+            // Each review with unsaved work is shown and asked about in turn; the window
+            // closes once none is left.
+            Intent::Quit => match self.first_unsaved() {
+                Some(i) => {
+                    self.active = Some(i);
+                    self.question = Some(Question::Unsaved(Intent::Quit));
+                    Vec::new()
+                }
+                None => {
+                    self.quitting = true;
+                    vec![Effect::CloseWindow]
+                }
+            },
+        }
+    }
+
+    pub(super) fn answer(&mut self, answer: Answer) -> Vec<Effect> {
+        match (self.question.take(), answer) {
+            (Some(Question::Unsaved(intent)), Answer::Save) => self.save(Some(intent)),
+            (Some(Question::Unsaved(intent)), Answer::Discard) => {
+                let mut effects = Vec::new();
+                if let Some(i) = self.active {
+                    self.forget_recovery(i, None);
+                    if intent == Intent::Quit {
+                        // Its work is given up: the review goes, and the question moves on.
+                        effects.extend(self.close());
+                    }
+                }
+                effects.extend(self.perform(intent));
+                effects
+            }
+            (Some(Question::ChangedOnDisk(then)), Answer::SaveAs) => self.save_as(then),
+            (Some(Question::ChangedOnDisk(then)), Answer::Overwrite) => {
+                match self.active().and_then(|r| r.doc.path.clone()) {
+                    Some(path) => self.save_to(path, then),
+                    None => Vec::new(),
+                }
+            }
+            (
+                question @ Some(_),
+                Answer::Save | Answer::Discard | Answer::SaveAs | Answer::Overwrite,
+            ) => {
+                // Not an answer to this question: it stays asked.
+                self.question = question;
+                Vec::new()
+            }
+            (_, Answer::Cancel) | (None, _) => Vec::new(),
+        }
+    }
+
+    /// The window's close button: a running save finishes first, unsaved work is asked about.
+    pub(super) fn close_requested(&mut self) -> Vec<Effect> {
+        if self.quitting {
+            return Vec::new();
+        }
+        if self.running.is_some() {
+            // Never cut a save short: close (asking first if anything is unsaved) once it ends.
+            self.close_when_idle = true;
+            return vec![Effect::CancelClose];
+        }
+        if self.first_unsaved().is_some() {
+            let mut effects = vec![Effect::CancelClose];
+            effects.extend(self.request(Intent::Quit));
+            return effects;
+        }
+        Vec::new()
+    }
+}

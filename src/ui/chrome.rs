@@ -1,0 +1,127 @@
+//! The parts of the window around the review: the tab bar, the error banner, the empty state
+//! and the "accept suggestions above…" window. Each returns what the analyst asked for as
+//! commands; none changes anything itself.
+
+use crate::app::{Action, AppCommand, Message, Workspace};
+use crate::model::suggest;
+use eframe::egui::{self, Context, Ui};
+
+/// One tab per open review, shown once a second review is open: its name, • while it has
+/// unsaved changes, and × to close it (asking first about unsaved work).
+pub fn tab_bar(ui: &mut Ui, workspace: &Workspace) -> Vec<AppCommand> {
+    let mut commands = Vec::new();
+    if workspace.reviews().len() < 2 {
+        return commands;
+    }
+    let active = workspace.active_index();
+    egui::Panel::top("review_tabs").show(ui, |ui| {
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                for (i, review) in workspace.reviews().iter().enumerate() {
+                    let doc = review.document();
+                    let mark = if doc.is_dirty() { "• " } else { "" };
+                    let name = review.name();
+                    let tab = ui
+                        .selectable_label(active == Some(i), format!("{mark}{name}"))
+                        .on_hover_text(doc.path.as_ref().map_or_else(
+                            || format!("{name}, not saved yet"),
+                            |p| p.display().to_string(),
+                        ));
+                    if tab.clicked() {
+                        commands.push(AppCommand::Activate(i));
+                    }
+                    if ui
+                        .small_button("×")
+                        .on_hover_text(format!("Close {name}"))
+                        .clicked()
+                    {
+                        commands.push(AppCommand::Activate(i));
+                        commands.push(AppCommand::Run(Action::CloseReview));
+                    }
+                    ui.separator();
+                }
+            });
+        });
+    });
+    commands
+}
+
+/// An error stays at the top of the window until dismissed.
+pub fn error_banner(ui: &mut Ui, message: Option<&Message>) -> Option<AppCommand> {
+    let Some(Message::Error(text)) = message else {
+        return None;
+    };
+    let mut dismissed = false;
+    egui::Panel::top("error_banner")
+        .frame(
+            egui::Frame::new()
+                .fill(ui.visuals().error_fg_color.gamma_multiply(0.18))
+                .inner_margin(8.0),
+        )
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    egui::RichText::new("Error").strong(),
+                );
+                ui.add(egui::Label::new(text.as_str()).wrap());
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    dismissed = ui.button("Dismiss").clicked();
+                });
+            });
+        });
+    dismissed.then_some(AppCommand::DismissMessage)
+}
+
+pub fn empty_state(ui: &mut Ui) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() / 3.0);
+        ui.heading("No review open");
+        ui.label(
+            "Open an article (.txt, .md) or a review session (.ron) with File › Open… (Ctrl+O), \
+             or drop a file onto this window.",
+        );
+    });
+}
+
+/// "Accept suggestions": the threshold while the window is open (`None` once it closes) and
+/// the command, once the analyst accepts.
+pub fn accept_dialog(
+    ctx: &Context,
+    workspace: &mut Workspace,
+    threshold: f32,
+) -> (Option<f32>, Option<AppCommand>) {
+    let suggestions = workspace.suggestions().to_vec();
+    let Some(doc) = workspace.document() else {
+        return (None, None);
+    };
+    let mut threshold = threshold;
+    let count = suggest::count_above(doc.session(), &suggestions, threshold);
+    let mut open = true;
+    let mut accept = false;
+    let mut cancel = false;
+    egui::Window::new("Accept suggestions")
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            ui.label("Confirm every suggested label at least this confident:");
+            ui.add(
+                egui::Slider::new(&mut threshold, 0.3..=1.0)
+                    .step_by(0.05)
+                    .text("minimum confidence"),
+            );
+            ui.label(format!(
+                "{count} suggested labels will be confirmed, as one undo step."
+            ));
+            ui.horizontal(|ui| {
+                accept = ui
+                    .add_enabled(count > 0, egui::Button::new(format!("Accept {count}")))
+                    .clicked();
+                cancel = ui.button("Cancel").clicked();
+            });
+        });
+    let command = accept.then_some(AppCommand::AcceptAbove(threshold));
+    let still_open = !(accept || cancel || !open);
+    (still_open.then_some(threshold), command)
+}
