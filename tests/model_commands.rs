@@ -461,4 +461,36 @@ mod headless {
         ws.handle(AppCommand::AutosaveDone(Ok(())));
         assert!(store.found().is_empty(), "saved work is not offered again");
     }
+
+    /// Two reviews with unsaved work, the process killed: the next start offers both, and
+    /// restoring them gives two reviews, each unsaved, each with its own work.
+    #[test]
+    fn every_unsaved_review_comes_back_after_a_crash() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let mut ws = Workspace::default().with_recovery(store.clone());
+        ws.handle(AppCommand::Open(article(dir.path())));
+        label_first_sentence(&mut ws);
+        ws.handle(AppCommand::OpenSample);
+        label_first_sentence(&mut ws);
+        let sessions: Vec<_> = ws
+            .reviews()
+            .iter()
+            .map(|r| r.document().session().clone())
+            .collect();
+        ws.handle(AppCommand::AutosaveNow);
+        drop(ws);
+
+        let mut again = Workspace::default().with_recovery(store.clone());
+        assert_eq!(again.recovery_offers().len(), 2);
+        assert!(again.is_waiting(), "keys wait for the answer");
+        again.handle(AppCommand::Recover(true));
+        again.handle(AppCommand::Recover(true));
+        assert!(again.recovery_offers().is_empty());
+        assert_eq!(again.reviews().len(), 2);
+        for review in again.reviews() {
+            assert!(review.document().is_dirty());
+            assert!(sessions.contains(review.document().session()));
+        }
+    }
 }

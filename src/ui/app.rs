@@ -4,21 +4,21 @@
 //! It keeps only what is about the screen: scroll positions and layout caches, which windows
 //! are open, the title last set.
 
-use super::actions::{Action, key_from_egui, mods_from_egui};
-use super::article_view::{ArticleView, ViewEvent};
+use super::actions::Action;
+use super::article_view::ArticleView;
 use super::background::{self, Started, Task};
-use super::claims_panel::{ClaimsPanel, PanelEvent};
-use super::dialogs::{DialogAnswer, FileDialogs, Pending};
+use super::claims_panel::ClaimsPanel;
+use super::dialogs::{FileDialogs, Pending};
 use super::selection::Selection;
 use super::{chrome, help, menu, prompt, status_bar};
-use crate::app::{AppCommand, Effect, Question, View, Workspace, entries, lookup};
+use crate::app::{AppCommand, Effect, Question, Workspace};
 pub use crate::app::{Intent, Message};
 use crate::model::Document;
 use crate::model::suggest::Suggestion;
 use eframe::egui::{self, Context, Ui, ViewportCommand};
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 pub const RECENT_KEY: &str = "recent_files";
 /// The saved reviews open at quit, where each was: [`OpenAtQuit`].
@@ -46,9 +46,9 @@ struct Views {
 
 pub struct ClaimlensApp {
     /// The open reviews and everything that changes them (`Workspace::handle`).
-    workspace: Workspace,
+    pub(super) workspace: Workspace,
     /// Commands from keys, menus, panels and views, handed to the workspace once a frame.
-    queue: Vec<AppCommand>,
+    pub(super) queue: Vec<AppCommand>,
     /// The threshold shown in "Accept all suggestions above…", while that dialog is open.
     accept_dialog: Option<f32>,
     /// Each open review's article view and claims list (scroll positions, layout caches), by
@@ -57,11 +57,11 @@ pub struct ClaimlensApp {
     taxonomy_editor: super::taxonomy_editor::TaxonomyEditor,
     source_summary: super::source_summary::SourceSummaryWindow,
     dialogs: Box<dyn FileDialogs>,
-    pending_dialog: Option<Pending>,
-    window_title: String,
+    pub(super) pending_dialog: Option<Pending>,
+    pub(super) window_title: String,
     show_help: bool,
     /// A large file being opened or saved on a worker thread.
-    task: Option<Task>,
+    pub(super) task: Option<Task>,
     /// Writes a large review's recovery file.
     autosave_worker: Option<background::Autosave>,
     /// Where reopened reviews' article views start, by file, until they are first drawn.
@@ -148,7 +148,9 @@ impl ClaimlensApp {
             self.autosave_worker = Some(worker);
             return None;
         }
-        Some(AppCommand::AutosaveDone(background::autosave_result(worker)))
+        Some(AppCommand::AutosaveDone(background::autosave_result(
+            worker,
+        )))
     }
 
     /// Hands the commands queued this frame to the workspace, in the order they came, then
@@ -318,150 +320,6 @@ impl ClaimlensApp {
     /// The window title as last set, e.g. "● report.review.ron — claimlens".
     pub fn window_title(&self) -> &str {
         &self.window_title
-    }
-
-    // ----- input -----
-
-    /// Finishes a background open or save once its worker answers.
-    fn poll_task(&mut self, ctx: &Context) {
-        let Some(task) = &self.task else { return };
-        let Some(outcome) = task.poll() else {
-            // Keeps the progress line moving; the worker also wakes us when it is done.
-            ctx.request_repaint_after(Duration::from_millis(100));
-            return;
-        };
-        self.task = None;
-        self.queue.push(AppCommand::Finished(outcome));
-    }
-
-    fn poll_dialog(&mut self, ctx: &Context) {
-        let Some(pending) = &self.pending_dialog else {
-            return;
-        };
-        let Some(DialogAnswer { path, took }) = pending.poll() else {
-            // The dialog thread wakes us when it answers; polling slowly covers a lost wake-up.
-            ctx.request_repaint_after(Duration::from_millis(250));
-            return;
-        };
-        self.pending_dialog = None;
-        self.queue.push(AppCommand::PathChosen { path, took });
-    }
-
-    /// Handles key presses in the order they were typed, so that fast typing ahead ("Enter j
-    /// Enter j") does what it says even when several keys arrive in one frame.
-    fn handle_keys(&mut self, ctx: &Context) {
-        if self.workspace.is_waiting() {
-            return;
-        }
-        let typing = ctx.egui_wants_keyboard_input();
-        let presses: Vec<(egui::Key, egui::Modifiers)> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    egui::Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } => Some((*key, *modifiers)),
-                    _ => None,
-                })
-                .collect()
-        });
-        let mut handled = Vec::new();
-        for (key, modifiers) in presses {
-            if self.handle_key(key, modifiers, typing) {
-                handled.push((key, modifiers));
-            }
-        }
-        ctx.input_mut(|i| {
-            for (key, modifiers) in handled {
-                i.consume_key(modifiers, key);
-            }
-        });
-    }
-
-    /// One key press: the command the table gives it where the analyst is, if any (actions,
-    /// grades Shift+A–F and Alt+1–6, label hotkeys).
-    fn handle_key(&mut self, key: egui::Key, modifiers: egui::Modifiers, typing: bool) -> bool {
-        let Some(key) = key_from_egui(key) else {
-            return false;
-        };
-        let table = entries(self.workspace.document().map(|d| d.session().taxonomy()));
-        match lookup(&table, mods_from_egui(modifiers), key, typing, false) {
-            Some(action) => {
-                self.queue.push(AppCommand::Run(action));
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn handle_dropped_files(&mut self, ctx: &Context) {
-        let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
-        if let Some(path) = dropped {
-            self.queue.push(AppCommand::Open(path));
-        }
-    }
-
-    fn handle_close_request(&mut self, ctx: &Context) {
-        if ctx.input(|i| i.viewport().close_requested()) {
-            // Answered in this frame's drain: the window stays open if the workspace says so.
-            self.queue.push(AppCommand::CloseRequested);
-        }
-    }
-
-    fn update_title(&mut self, ctx: &Context) {
-        let title = match self.workspace.active() {
-            None => "claimlens".to_string(),
-            Some(review) => {
-                let mark = if review.document().is_dirty() {
-                    "● "
-                } else {
-                    ""
-                };
-                format!("{mark}{} — claimlens", review.name())
-            }
-        };
-        if title != self.window_title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.window_title = title;
-        }
-    }
-
-    fn handle_view_events(&mut self, events: Vec<ViewEvent>) {
-        for event in events {
-            let command = match event {
-                ViewEvent::Select(sentence) => AppCommand::Pick {
-                    sentence,
-                    from: View::Article,
-                },
-                ViewEvent::ExtendTo(i) => AppCommand::ExtendTo(i),
-                ViewEvent::Label(label) => AppCommand::Label(label),
-                ViewEvent::Note(sentence, note) => AppCommand::SetNote { sentence, note },
-                ViewEvent::Caret(at) => AppCommand::Caret(at),
-                ViewEvent::Split(sentence, at) => AppCommand::Split { sentence, at },
-                ViewEvent::Merge(i) => AppCommand::Merge(i),
-            };
-            self.queue.push(command);
-        }
-    }
-
-    fn handle_panel_events(&mut self, events: Vec<PanelEvent>) {
-        for event in events {
-            let command = match event {
-                PanelEvent::Label(label) => AppCommand::Label(label),
-                PanelEvent::Reveal(sentence) => AppCommand::Pick {
-                    sentence,
-                    from: View::ClaimsList,
-                },
-                PanelEvent::Note(sentence, note) => AppCommand::SetNote { sentence, note },
-                PanelEvent::Accept => AppCommand::Run(Action::AcceptSuggestion),
-                PanelEvent::AddPlaceLabel(place) => AppCommand::AddPlaceLabel(place),
-                PanelEvent::Edit(edit) => AppCommand::Edit(edit),
-            };
-            self.queue.push(command);
-        }
     }
 
     // ----- drawing -----

@@ -11,6 +11,7 @@ pub mod colors;
 pub mod dialogs;
 mod glyph_map;
 mod help;
+mod input;
 pub mod inspector;
 mod menu;
 mod prompt;
