@@ -401,15 +401,15 @@ mod headless {
             ws.handle(AppCommand::Tick(t0)),
             [Effect::WakeIn(AUTOSAVE_DELAY)]
         );
-        assert!(store.found().is_empty(), "not before the delay");
+        assert!(store.read_all().is_empty(), "not before the delay");
         ws.handle(AppCommand::Tick(t0 + AUTOSAVE_DELAY));
-        let found = store.found();
+        let found = store.read_all();
         assert_eq!(found.len(), 1);
         assert_eq!(&found[0].session, ws.document().unwrap().session());
 
         // Saved: the copy goes.
         ws.handle(AppCommand::SaveTo(dir.path().join("hyesan.review.ron")));
-        assert!(store.found().is_empty());
+        assert!(store.read_all().is_empty());
     }
 
     /// A large review's recovery copy is written on a worker. If the review is saved before
@@ -457,9 +457,12 @@ mod headless {
         job_store
             .write(original.as_deref(), changes, &snapshot)
             .unwrap();
-        assert_eq!(store.found().len(), 1);
+        assert_eq!(store.read_all().len(), 1);
         ws.handle(AppCommand::AutosaveDone(Ok(())));
-        assert!(store.found().is_empty(), "saved work is not offered again");
+        assert!(
+            store.read_all().is_empty(),
+            "saved work is not offered again"
+        );
     }
 
     /// Two reviews with unsaved work, the process killed: the next start offers both, and
@@ -479,8 +482,13 @@ mod headless {
             .map(|r| r.document().session().clone())
             .collect();
         ws.handle(AppCommand::AutosaveNow);
-        drop(ws);
+        // While the run lives, its copies are its own: another run does not offer them.
+        let other = RecoveryStore::new(dir.path().join("recovery"));
+        assert!(other.found().is_empty());
+        assert_eq!(other.read_all().len(), 2);
+        drop((ws, store));
 
+        let store = RecoveryStore::new(dir.path().join("recovery"));
         let mut again = Workspace::default().with_recovery(store.clone());
         assert_eq!(again.recovery_offers().len(), 2);
         assert!(again.is_waiting(), "keys wait for the answer");
@@ -492,5 +500,47 @@ mod headless {
             assert!(review.document().is_dirty());
             assert!(sessions.contains(review.document().session()));
         }
+        // The dead run's copies became this run's: none is left to offer, two are kept.
+        assert!(other.found().is_empty());
+        drop((again, store));
+        assert_eq!(other.found().len(), 2);
+    }
+
+    /// An analyst labelling a sentence every second never pauses for the delay: the copy must
+    /// still be written within the delay of the first unsaved change, and keep up after that.
+    #[test]
+    fn steady_work_is_kept_within_the_delay_of_its_first_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = RecoveryStore::new(dir.path().join("recovery"));
+        let mut ws = Workspace::default().with_recovery(store.clone());
+        ws.handle(AppCommand::OpenSample);
+        let keys: Vec<char> = ws.document().unwrap().session().taxonomy().labels[..2]
+            .iter()
+            .filter_map(|l| l.key)
+            .collect();
+        let t0 = Instant::now();
+        let mut last_written = None;
+        for second in 0..10u32 {
+            ws.handle(AppCommand::Run(Action::Label(keys[second as usize % 2])));
+            ws.handle(AppCommand::Run(Action::NextSentence));
+            ws.handle(AppCommand::Tick(t0 + Duration::from_secs(second.into())));
+            if !store.read_all().is_empty() {
+                last_written = Some(second);
+            }
+            if second >= 2 {
+                assert!(
+                    last_written.is_some(),
+                    "nothing kept after {second} s of work"
+                );
+            }
+        }
+        // The last change is kept within the delay too, and the copy holds all ten.
+        ws.handle(AppCommand::Tick(
+            t0 + Duration::from_secs(9) + AUTOSAVE_DELAY,
+        ));
+        let copies = store.read_all();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(copies[0].changes, ws.document().unwrap().change_count());
+        assert_eq!(&copies[0].session, ws.document().unwrap().session());
     }
 }

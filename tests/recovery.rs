@@ -74,7 +74,7 @@ fn a_crash_loses_nothing_that_was_kept_and_restore_brings_every_change_back() {
     third.key_press_modifiers(Modifiers::COMMAND, Key::S);
     third.run();
     assert!(saved.exists());
-    assert!(RecoveryStore::new(store).found().is_empty());
+    assert!(RecoveryStore::new(store).read_all().is_empty());
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn discarding_the_offer_deletes_the_recovery_file() {
     again.get_by_label("Discard").click();
     again.run();
     assert!(again.state().recovery_offers().is_empty());
-    assert!(RecoveryStore::new(store).found().is_empty());
+    assert!(RecoveryStore::new(store).read_all().is_empty());
 }
 
 #[test]
@@ -101,8 +101,28 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
     h.key_press(Key::Num3);
     h.run();
     h.state_mut().autosave_now();
-    assert_eq!(RecoveryStore::new(store.clone()).found().len(), 1);
+    assert_eq!(RecoveryStore::new(store.clone()).read_all().len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert!(RecoveryStore::new(store).found().is_empty());
+    assert!(RecoveryStore::new(store).read_all().is_empty());
+}
+
+#[test]
+fn quit_and_discard_leaves_nothing_to_offer() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("recovery");
+    let mut h = app_with_recovery(store.clone(), ScriptedDialogs::default());
+    h.key_press(Key::Num3);
+    h.run();
+    h.state_mut().autosave_now();
+    assert_eq!(RecoveryStore::new(store.clone()).read_all().len(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
+    h.run();
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().is_quitting());
+    assert!(RecoveryStore::new(store.clone()).read_all().is_empty());
+    drop(h);
+    let again = app_with_recovery(store, ScriptedDialogs::default());
+    assert!(again.state().recovery_offers().is_empty());
 }

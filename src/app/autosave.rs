@@ -53,25 +53,29 @@ impl Workspace {
             let review = &mut self.reviews[i];
             let revision = review.doc.revision();
             if !review.doc.is_dirty() {
+                review.unsaved_since = None;
                 if review.autosaved.is_some() {
                     let path = review.doc.path.clone();
                     self.forget_recovery(i, path.as_deref());
                 }
                 continue;
             }
-            let changed_at = match review.last_change {
-                Some((r, t)) if r == revision => t,
-                _ => {
-                    review.last_change = Some((revision, now));
-                    now
-                }
-            };
             if review.autosaved == Some(revision) {
+                review.unsaved_since = None;
                 continue;
             }
-            let waited = now.saturating_duration_since(changed_at);
+            let since = *review.unsaved_since.get_or_insert(now);
+            let waited = now.saturating_duration_since(since);
             if waited >= AUTOSAVE_DELAY {
-                effects.extend(self.autosave(i, true));
+                let written = self.autosave(i, true);
+                let review = &mut self.reviews[i];
+                // Written (or being written): the next change starts the clock again. A copy
+                // that could not be written is tried again after another delay.
+                review.unsaved_since = match review.autosaved == Some(revision) {
+                    true => None,
+                    false => Some(now),
+                };
+                effects.extend(written);
             } else {
                 let left = AUTOSAVE_DELAY - waited;
                 wake = Some(wake.map_or(left, |w| w.min(left)));
@@ -180,10 +184,19 @@ impl Workspace {
             return Vec::new();
         }
         let name = recovered_name(&offer);
+        let file = offer.file.clone();
         let mut effects = self.handle(AppCommand::Restore {
             session: Box::new(offer.session),
             original: offer.original,
         });
+        // The work is this run's now: kept in a copy of its own before the dead run's goes, so
+        // that a crash in between still finds one of them.
+        if let Some(i) = self.active {
+            effects.extend(self.autosave(i, false));
+            if self.reviews[i].autosaved.is_some() {
+                let _ = std::fs::remove_file(&file);
+            }
+        }
         effects.push(notice(format!("Restored unsaved work on {name}")));
         effects
     }

@@ -22,10 +22,11 @@ pub struct OpenReview {
     pub(super) suggestions_rev: Option<u64>,
     /// The session file as it was when loaded or last saved.
     pub(super) disk_stamp: Option<DiskStamp>,
-    /// The revision last seen changed, and when: the autosave clock.
-    pub(crate) last_change: Option<(u64, Instant)>,
+    /// Since when the review has had changes its recovery copy does not hold: the autosave
+    /// clock runs from the first of them, so that steady work is kept too.
+    pub(super) unsaved_since: Option<Instant>,
     /// The revision last written to the recovery file.
-    pub(crate) autosaved: Option<u64>,
+    pub(super) autosaved: Option<u64>,
 }
 
 impl OpenReview {
@@ -41,7 +42,7 @@ impl OpenReview {
             suggestions: suggestions.unwrap_or_default(),
             suggestions_rev,
             disk_stamp: None,
-            last_change: None,
+            unsaved_since: None,
             autosaved: None,
         }
     }
