@@ -1,7 +1,7 @@
 //! Command-line interface: with no subcommand the GUI starts (optionally on a file); the
 //! subcommands do headless work for scripts.
 
-use crate::io::{FileError, Problem, article_file::article_from_bytes, read_article, save_session};
+use crate::io::{FileError, Problem, article_file::article_from_bytes, read_article};
 use crate::model::{Article, segment::segment};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -48,6 +48,9 @@ pub enum Headless {
         /// Write a review session (.ron) with the suggestions as unconfirmed labels instead.
         #[arg(long, value_name = "OUT.ron")]
         session: Option<PathBuf>,
+        /// With --session: replace the file even if it is read-only or not a claimlens session.
+        #[arg(long, requires = "session")]
+        force: bool,
     },
     /// Print the keyboard shortcuts and mouse gestures as a Markdown table (the README's).
     Keys,
@@ -95,16 +98,38 @@ struct SourceOut<'a> {
     name: &'a str,
 }
 
+/// Refuses to write a session over a file that is not one, or that is read-only, unless forced.
+fn may_replace(path: &Path, force: bool) -> Result<(), String> {
+    use crate::io::session_file::{is_read_only, looks_like_session};
+    let problem = if force || !path.exists() || path.is_dir() {
+        return Ok(());
+    } else if !looks_like_session(path) {
+        Problem::NotASessionToReplace
+    } else if is_read_only(path) {
+        Problem::ReadOnly
+    } else {
+        return Ok(());
+    };
+    Err(format!(
+        "{} (use --force to replace it)",
+        FileError::save(path, problem)
+    ))
+}
+
 fn suggest_command(
     file: &Path,
     format: Format,
-    session_out: Option<&Path>,
+    (session_out, force): (Option<&Path>, bool),
     out: &mut dyn Write,
 ) -> Result<(), String> {
+    if let Some(path) = session_out {
+        may_replace(path, force)?;
+    }
     let article = read_input(file).map_err(|e| e.to_string())?;
     let (session, suggestions) = crate::app::open::new_review(article, &Default::default());
     if let Some(path) = session_out {
-        save_session(path, &session).map_err(|e| e.to_string())?;
+        crate::io::session_file::save_session_replacing(path, &session)
+            .map_err(|e| e.to_string())?;
         let placed = session.stats().suggested;
         let proposed = session.sources().iter().filter(|s| s.proposed).count();
         return writeln!(
@@ -201,7 +226,8 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
             file,
             format,
             session,
-        } => suggest_command(&file, format, session.as_deref(), out),
+            force,
+        } => suggest_command(&file, format, (session.as_deref(), force), out),
         Headless::Segment { file, format } => {
             let article = read_input(&file).map_err(|e| e.to_string())?;
             let seg = segment(&article.text);

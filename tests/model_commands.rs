@@ -340,7 +340,7 @@ mod headless {
 
         // Closing an unsaved review asks; Cancel keeps it.
         assert!(ws.handle(AppCommand::Run(Action::CloseReview)).is_empty());
-        assert_eq!(ws.question(), Some(Question::Unsaved(Intent::Close)));
+        assert_eq!(ws.question(), Some(&Question::Unsaved(Intent::Close)));
         assert!(ws.is_waiting());
         ws.handle(AppCommand::Answer(Answer::Cancel));
         assert_eq!((ws.question(), ws.reviews().len()), (None, 2));
@@ -348,14 +348,14 @@ mod headless {
         // The window's close button asks about each unsaved review in turn.
         let effects = ws.handle(AppCommand::CloseRequested);
         assert_eq!(effects, [Effect::CancelClose]);
-        assert_eq!(ws.question(), Some(Question::Unsaved(Intent::Quit)));
+        assert_eq!(ws.question(), Some(&Question::Unsaved(Intent::Quit)));
         let effects = ws.handle(AppCommand::Answer(Answer::Discard));
         assert!(
             matches!(effects.as_slice(), [Effect::Closed(_)]),
             "{effects:?}"
         );
         assert_eq!(ws.reviews().len(), 1);
-        assert_eq!(ws.question(), Some(Question::Unsaved(Intent::Quit)));
+        assert_eq!(ws.question(), Some(&Question::Unsaved(Intent::Quit)));
         assert!(!ws.is_quitting());
         let effects = ws.handle(AppCommand::Answer(Answer::Discard));
         assert_eq!(effects.last(), Some(&Effect::CloseWindow));
@@ -378,7 +378,7 @@ mod headless {
         std::fs::write(&saved, &theirs).unwrap();
 
         assert!(ws.handle(AppCommand::Run(Action::Save)).is_empty());
-        assert_eq!(ws.question(), Some(Question::ChangedOnDisk(None)));
+        assert_eq!(ws.question(), Some(&Question::ChangedOnDisk(None)));
         ws.handle(AppCommand::Answer(Answer::Cancel));
         assert_eq!(std::fs::read_to_string(&saved).unwrap(), theirs);
         assert!(ws.document().unwrap().is_dirty());
@@ -444,6 +444,7 @@ mod headless {
             Effect::Start(Job::Save {
                 path,
                 snapshot: to_save,
+                ..
             }),
         ] = effects.as_slice()
         else {

@@ -90,7 +90,10 @@ fn saving_into_a_missing_folder_fails_with_a_message_naming_the_file() {
     let message = err.to_string();
     assert!(message.starts_with("Cannot save"), "{message}");
     assert!(message.contains("review.ron"), "{message}");
-    assert!(matches!(err.problem, Problem::WriteFailed(_)));
+    // There was no old file: the message must not promise that it is unchanged.
+    assert!(matches!(err.problem, Problem::CreateFailed(_)), "{message}");
+    assert!(message.contains("nothing was written"), "{message}");
+    assert!(!message.contains("unchanged"), "{message}");
 }
 
 fn problem_of(path: &Path) -> Problem {

@@ -26,13 +26,16 @@ pub enum Intent {
 }
 
 /// A question the workspace is waiting for the analyst to answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Question {
     /// "Save changes?" before the intent discards the shown review's unsaved work.
     Unsaved(Intent),
     /// The session file changed on disk since it was read: overwrite, save elsewhere or
     /// cancel; then carry on with the intent (if any).
     ChangedOnDisk(Option<Intent>),
+    /// The file a save would replace is read-only: replace it anyway, save elsewhere or
+    /// cancel; then carry on with the intent (if any).
+    ReadOnly { path: PathBuf, then: Option<Intent> },
 }
 
 /// The analyst's answer to a [`Question`].
@@ -80,6 +83,8 @@ pub enum Job {
     Save {
         path: PathBuf,
         snapshot: Box<Session>,
+        /// The analyst agreed to replace a read-only file.
+        replace_read_only: bool,
     },
     /// Write this snapshot of an unsaved review to its recovery file.
     Autosave {
@@ -299,10 +304,18 @@ impl Workspace {
         )
     }
 
-    /// Writes the shown review to `path` (a large one on a worker). A failed save keeps the
-    /// review open and unsaved.
+    /// Writes the shown review to `path` (a large one on a worker), asking first if the file
+    /// there is read-only. A failed save keeps the review open and unsaved.
     pub(super) fn save_to(&mut self, path: PathBuf, then: Option<Intent>) -> Vec<Effect> {
+        self.save_to_with(path, then, false)
+    }
+
+    fn save_to_with(&mut self, path: PathBuf, then: Option<Intent>, force: bool) -> Vec<Effect> {
         if self.busy() {
+            return Vec::new();
+        }
+        if !force && session_file::is_read_only(&path) {
+            self.question = Some(Question::ReadOnly { path, then });
             return Vec::new();
         }
         let Some(review) = self.active() else {
@@ -318,9 +331,17 @@ impl Workspace {
                 path: path.clone(),
                 job: RunningJob::Save { key, state, then },
             });
-            return vec![Effect::Start(Job::Save { path, snapshot })];
+            return vec![Effect::Start(Job::Save {
+                path,
+                snapshot,
+                replace_read_only: force,
+            })];
         }
-        match io::save_session(&path, session) {
+        let written = match force {
+            true => session_file::save_session_replacing(&path, session),
+            false => io::save_session(&path, session),
+        };
+        match written {
             Ok(()) => self.saved(key, path, state, then),
             Err(e) => vec![error(e.to_string())],
         }
@@ -420,6 +441,10 @@ impl Workspace {
                     Some(path) => self.save_to(path, then),
                     None => Vec::new(),
                 }
+            }
+            (Some(Question::ReadOnly { then, .. }), Answer::SaveAs) => self.save_as(then),
+            (Some(Question::ReadOnly { path, then }), Answer::Overwrite) => {
+                self.save_to_with(path, then, true)
             }
             (
                 question @ Some(_),

@@ -223,8 +223,8 @@ impl Workspace {
         &self.recent
     }
 
-    pub fn question(&self) -> Option<Question> {
-        self.question
+    pub fn question(&self) -> Option<&Question> {
+        self.question.as_ref()
     }
 
     /// Unsaved reviews waiting for "Restore" or "Discard".

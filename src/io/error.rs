@@ -36,7 +36,15 @@ pub enum Problem {
     UnsupportedVersion(u32),
     /// Parses, but contradicts itself (offsets outside the text, unknown labels, …).
     Invalid(String),
+    /// Writing over an existing file failed; it is as it was.
     WriteFailed(String),
+    /// Writing a new file failed; nothing was written.
+    CreateFailed(String),
+    /// The file is read-only; it is replaced only when the analyst says so.
+    ReadOnly,
+    /// The file exists and is not a claimlens session: writing a session over it would
+    /// destroy it.
+    NotASessionToReplace,
 }
 
 impl fmt::Display for Problem {
@@ -77,6 +85,13 @@ impl fmt::Display for Problem {
             }
             Problem::Invalid(e) => write!(f, "the session is damaged: {e}"),
             Problem::WriteFailed(e) => write!(f, "writing failed ({e}); the old file is unchanged"),
+            Problem::CreateFailed(e) => write!(f, "writing failed ({e}); nothing was written"),
+            Problem::ReadOnly => write!(f, "the file is read-only"),
+            Problem::NotASessionToReplace => write!(
+                f,
+                "it exists and is not a claimlens session; writing a session there would \
+                 destroy it"
+            ),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The session file: pretty RON, self-contained (it carries the article text), versioned, and
 //! checked thoroughly on load so that a damaged file is refused instead of half-opened.
 
-use super::atomic::write_atomic;
+use super::atomic::write_atomic_then;
 use super::error::{FileError, Problem, read_problem};
 use crate::model::anchor::Orphan;
 use crate::model::{
@@ -520,35 +520,102 @@ pub fn load_session(path: &Path) -> Result<Session, FileError> {
     from_ron(text).map_err(fail)
 }
 
-/// Saves atomically: the previous file stays whole until the new one is completely on disk.
 /// Saves atomically: the previous file stays whole until the new one is completely on disk, and
-/// is then kept as `<name>.bak`.
+/// is then kept as `<name>.bak`. A read-only file is refused ([`save_session_replacing`]
+/// replaces it once the analyst has agreed); a symbolic link is saved through.
 pub fn save_session(path: &Path, session: &Session) -> Result<(), FileError> {
-    let text = to_ron(session);
-    let fail = |e: std::io::Error| FileError::save(path, Problem::WriteFailed(e.to_string()));
-    if path.is_file() {
-        keep_backup(path).map_err(|e| {
-            fail(std::io::Error::other(format!(
-                "cannot keep the previous version as {}: {e}",
-                backup_path(path).display()
-            )))
-        })?;
-    }
-    write_atomic(path, |out| out.write_all(text.as_bytes())).map_err(fail)
+    save_text(path, &to_ron(session), false, |out, text| {
+        out.write_all(text.as_bytes())
+    })
 }
 
-/// The previous version becomes the backup. A hard link costs nothing however large the file is;
-/// the atomic rename that follows then leaves the old contents only under the backup's name.
-fn keep_backup(path: &Path) -> std::io::Result<()> {
+/// As [`save_session`], replacing a read-only file too (keeping it read-only).
+pub fn save_session_replacing(path: &Path, session: &Session) -> Result<(), FileError> {
+    save_text(path, &to_ron(session), true, |out, text| {
+        out.write_all(text.as_bytes())
+    })
+}
+
+/// Whether `path` is a file that a save would refuse as read-only.
+pub fn is_read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.permissions().readonly())
+}
+
+/// Whether `path` holds a claimlens session (of any version, even a damaged one), judged by
+/// its first bytes: what may be replaced by a new session.
+pub fn looks_like_session(path: &Path) -> bool {
+    let mut head = [0u8; 512];
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    let n = std::io::Read::read(&mut file, &mut head).unwrap_or(0);
+    String::from_utf8_lossy(&head[..n]).contains(FORMAT)
+}
+
+/// Writes `text` through `write` (a parameter so that tests can make it fail part-way).
+fn save_text(
+    path: &Path,
+    text: &str,
+    replace_read_only: bool,
+    write: impl FnOnce(&mut dyn std::io::Write, &str) -> std::io::Result<()>,
+) -> Result<(), FileError> {
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(|m| m.is_dir()) {
+        return Err(FileError::save(path, Problem::IsDirectory));
+    }
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+        && !replace_read_only
+    {
+        return Err(FileError::save(path, Problem::ReadOnly));
+    }
+    let existed = existing.is_some();
+    let fail = |e: std::io::Error| {
+        let reason = e.to_string();
+        FileError::save(
+            path,
+            match existed {
+                true => Problem::WriteFailed(reason),
+                false => Problem::CreateFailed(reason),
+            },
+        )
+    };
+    write_atomic_then(
+        path,
+        |out| write(out, text),
+        // Only now, with the new version whole on disk, does the old one become the backup:
+        // a save that fails leaves the previous backup as it was.
+        |target| match existed {
+            true => keep_backup(path, target).map_err(|e| {
+                std::io::Error::other(format!(
+                    "cannot keep the previous version as {}: {e}",
+                    backup_path(path).display()
+                ))
+            }),
+            false => Ok(()),
+        },
+    )
+    .map_err(fail)
+}
+
+/// The previous version (the file `target`, which `path` may link to) becomes the backup
+/// beside `path`, a file of its own. A hard link costs nothing however large the file is; the
+/// rename that follows then leaves the old contents only under the backup's name. The backup
+/// itself is replaced in one step, so that there is always one.
+fn keep_backup(path: &Path, target: &Path) -> std::io::Result<()> {
     let backup = backup_path(path);
-    match std::fs::remove_file(&backup) {
+    let mut staging = backup.clone().into_os_string();
+    staging.push(".new");
+    let staging = std::path::PathBuf::from(staging);
+    match std::fs::remove_file(&staging) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
         _ => {}
     }
-    if std::fs::hard_link(path, &backup).is_err() {
-        std::fs::copy(path, &backup)?;
+    if std::fs::hard_link(target, &staging).is_err() {
+        std::fs::copy(target, &staging)?;
     }
-    Ok(())
+    std::fs::rename(&staging, &backup)
 }
 
 /// Where the previous version of a session is kept: `review.ron` → `review.ron.bak`.
@@ -581,6 +648,38 @@ pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
 mod tests {
     use super::*;
     use crate::model::Command;
+
+    /// The disk fills up half-way through the new version: the file and its backup are both
+    /// as they were before the attempt.
+    #[test]
+    fn a_save_that_fails_part_way_keeps_the_previous_backup() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.ron");
+        let mut session = sample();
+        save_session(&path, &session).unwrap();
+        session
+            .apply(Command::SetNote {
+                sentence: 0,
+                note: "second version".into(),
+            })
+            .unwrap();
+        save_session(&path, &session).unwrap();
+        let (file_before, backup_before) = (
+            std::fs::read(&path).unwrap(),
+            std::fs::read(backup_path(&path)).unwrap(),
+        );
+        assert_ne!(file_before, backup_before);
+        let err = save_text(&path, "(whatever)", false, |out, text| {
+            out.write_all(&text.as_bytes()[..3])?;
+            Err(std::io::Error::other("No space left on device"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("No space left"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), file_before);
+        assert_eq!(std::fs::read(backup_path(&path)).unwrap(), backup_before);
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 2, "only the file and its backup: {left:?}");
+    }
 
     fn sample() -> Session {
         let mut s = Session::new(

@@ -404,8 +404,9 @@ impl ClaimlensApp {
             self.queue.push(AppCommand::Recover(restore));
         }
         let answer = match self.workspace.question() {
-            Some(Question::Unsaved(intent)) => prompt::unsaved_changes(ctx, &intent),
+            Some(Question::Unsaved(intent)) => prompt::unsaved_changes(ctx, intent),
             Some(Question::ChangedOnDisk(_)) => prompt::changed_on_disk(ctx),
+            Some(Question::ReadOnly { path, .. }) => prompt::read_only(ctx, path),
             None => None,
         };
         self.queue.extend(answer.map(AppCommand::Answer));

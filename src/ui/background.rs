@@ -40,11 +40,18 @@ pub fn start(job: Job, ctx: &Context) -> Started {
                 Outcome::Opened(prepare(&worker_path, stage))
             }))
         }
-        Job::Save { path, snapshot } => {
+        Job::Save {
+            path,
+            snapshot,
+            replace_read_only,
+        } => {
             let worker_path = path.clone();
             Started::Task(Task::spawn(path, true, ctx, move |stage| {
                 stage.store(Stage::Writing as u8, Ordering::Relaxed);
-                Outcome::Saved(io::save_session(&worker_path, &snapshot))
+                Outcome::Saved(match replace_read_only {
+                    true => io::session_file::save_session_replacing(&worker_path, &snapshot),
+                    false => io::save_session(&worker_path, &snapshot),
+                })
             }))
         }
         Job::Autosave {

@@ -63,6 +63,40 @@ pub fn changed_on_disk(ctx: &Context) -> Option<Answer> {
     answer
 }
 
+/// Shown when a save would replace a read-only file.
+pub fn read_only(ctx: &Context, path: &std::path::Path) -> Option<Answer> {
+    let mut answer = None;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let modal = Modal::new(Id::unique("read_only")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("The file is read-only");
+        ui.label(format!(
+            "{name} is marked read-only, perhaps to keep it from being changed. Replace it \
+             anyway (it stays read-only, and the old version is kept as .bak), or save the \
+             review somewhere else?"
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Save As…").clicked() {
+                answer = Some(Answer::SaveAs);
+            }
+            if ui.button("Replace it").clicked() {
+                answer = Some(Answer::Overwrite);
+            }
+            if ui.button("Cancel").clicked() {
+                answer = Some(Answer::Cancel);
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Answer::Cancel);
+    }
+    answer
+}
+
 /// "Recover unsaved work?" for a copy a crashed run left: `Some(true)` to restore it,
 /// `Some(false)` to discard it.
 pub fn recover(ctx: &Context, offer: &crate::io::recovery::Recovered) -> Option<bool> {
