@@ -54,6 +54,11 @@ fn adversarial(c: &mut Criterion) {
             "one-paragraph",
             fill("Gen. Kim met Dr. Park at No. 5 St. Mary's, U.S. officials said. "),
         ),
+        // Stops with no space after them: every one is a candidate missing-space boundary.
+        ("a.a.a", fill("a.")),
+        ("A.B.A.B", fill("A.B.")),
+        ("Ab.Cd", fill("Ab.Cd.")),
+        ("word.Word", fill("word.Word")),
     ];
     for (name, text) in &inputs {
         group.throughput(Throughput::Bytes(text.len() as u64));

@@ -11,6 +11,7 @@ pub mod segment;
 pub mod session;
 pub mod suggest;
 pub mod taxonomy;
+pub(crate) mod work;
 
 pub use article::Article;
 pub use command::{Command, CommandError};

@@ -174,7 +174,7 @@ pub(super) fn is_boundary(
         // "He left at 6 p.m. Mr. Smith then …" ends a sentence; "At 5 a.m. Mr. Smith went …"
         // is a time fronting its own sentence.
         let rest = &text[next..];
-        let clause_before = words_in(&text[sentence_start..term]) > 4;
+        let clause_before = words_in(&text[sentence_start..term], 5) > 4;
         return starts_with_opener(rest)
             || (clause_before && (starts_with_title(rest) || starts_plain_capitalised(rest)));
     }
@@ -233,9 +233,14 @@ fn is_address(text: &str, floor: usize, term: usize, word: &str) -> bool {
             .is_some_and(|(_, tld)| DOMAINS.contains(&tld) && word == word.to_lowercase())
 }
 
-fn words_in(s: &str) -> usize {
-    s.split_whitespace().count()
+/// The number of words in `s`, counted from its end and only up to `enough`: callers ask
+/// "more than four?", and a count of the whole sentence at every "a.m." would cost its square.
+fn words_in(s: &str, enough: usize) -> usize {
+    s.split_whitespace().rev().take(enough).count()
 }
+
+/// How far around a stop with no space after it the token is looked for, in bytes.
+const TOKEN_REACH: usize = 256;
 
 /// "He left.She stayed." — a typo'd boundary: a word of two or more letters (not an
 /// abbreviation), a full stop, then a capitalised word, with nothing that looks like an address
@@ -258,7 +263,28 @@ pub(super) fn is_missing_space_boundary(
     if !capitalised {
         return false;
     }
-    let word = word_before(text, sentence_start, term);
+    // The token around the stop, looked for within reach only: a run of text with no space for
+    // longer than that is an address, code or noise, not two words missing a space, and
+    // searching it from every stop in it would cost the square of its length.
+    let reach = text.floor_char_boundary(term.saturating_sub(TOKEN_REACH));
+    let floor = reach.max(sentence_start);
+    let token_start = match text[floor..term]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+    {
+        Some((k, c)) => floor + k + c.len_utf8(),
+        None if floor > sentence_start => return false,
+        None => sentence_start,
+    };
+    let ahead = text.floor_char_boundary((next + TOKEN_REACH).min(text.len()));
+    let token_end = match text[next..ahead].find(char::is_whitespace) {
+        Some(k) => next + k,
+        None if ahead < text.len() => return false,
+        None => text.len(),
+    };
+    crate::model::work::step((term - token_start) + (token_end - next));
+    let word = word_before(text, token_start, term);
     let plain_word = word.chars().count() >= 2
         && word.chars().all(char::is_alphabetic)
         && word.chars().any(char::is_lowercase)
@@ -268,22 +294,13 @@ pub(super) fn is_missing_space_boundary(
     }
     // "readme.TXT" is a file; "Council.UN" two sentences: an all-capital word after the stop
     // needs a capitalised word before it.
-    let next_word: String = text[next..]
+    let next_word_all_capitals = text[next..token_end]
         .chars()
         .take_while(|c| c.is_alphanumeric())
-        .collect();
-    if next_word.chars().all(char::is_uppercase) && !word.starts_with(char::is_uppercase) {
+        .all(char::is_uppercase);
+    if next_word_all_capitals && !word.starts_with(char::is_uppercase) {
         return false;
     }
-    // Whitespace can be wider than a byte (no-break space).
-    let token_start = text[sentence_start..term]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(sentence_start, |(k, c)| sentence_start + k + c.len_utf8());
-    let token_end = text[next..]
-        .find(char::is_whitespace)
-        .map_or(text.len(), |k| next + k);
     let token = &text[token_start..token_end];
     !token.contains(['@', '/', ':', '\\']) && !token.starts_with("www")
 }
@@ -298,6 +315,7 @@ fn word_before(text: &str, floor: usize, term: usize) -> &str {
     while k > 0 && (bytes[k - 1].is_ascii_alphanumeric() || bytes[k - 1] == b'.') {
         k -= 1;
     }
+    crate::model::work::step(bytes.len() - k);
     if k == 0 || bytes[k - 1] < 0x80 {
         return &head[k..];
     }

@@ -178,6 +178,34 @@ pub fn trim_span(text: &str, span: Span) -> Span {
 
 #[cfg(test)]
 mod tests {
+
+    /// Steps per byte segmenting `unit` repeated to `bytes`: stops with no space after them
+    /// ("Ab.Cd.", "word.Word") must each cost a bounded look around.
+    fn steps_per_byte(unit: &str, bytes: usize) -> f64 {
+        let text = unit.repeat(bytes / unit.len());
+        let (_, steps) = crate::model::work::measure(|| segment(&text));
+        steps as f64 / text.len() as f64
+    }
+
+    #[test]
+    fn adversarial_text_costs_the_same_per_byte_at_any_length() {
+        for unit in [
+            "a.",
+            "A.B.",
+            "Ab.Cd.",
+            "word.Word",
+            "a. ",
+            "J. R. R. ",
+            "6 a.m. A ",
+            "x.y.z.Then ",
+        ] {
+            let (short, long) = (steps_per_byte(unit, 50_000), steps_per_byte(unit, 200_000));
+            assert!(
+                long <= short * 1.1 + 0.5 && long < 600.0,
+                "{unit:?}: {short:.1} steps a byte at 50 KB, {long:.1} at 200 KB"
+            );
+        }
+    }
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {

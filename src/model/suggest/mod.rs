@@ -313,3 +313,41 @@ fn furniture_runs_on(session: &Session, paragraph: &[usize], analyses: &mut [Ana
         }
     }
 }
+
+#[cfg(test)]
+mod work_bounds {
+    use super::*;
+    use crate::model::work::measure;
+
+    /// Steps per byte reading one run-on "sentence" made of `unit` repeated to `bytes`.
+    fn steps_per_byte(unit: &str, bytes: usize) -> f64 {
+        let text = unit.repeat(bytes / unit.len());
+        let outlets = publisher::outlets(&text);
+        let ctx = Context {
+            publisher: &outlets.publisher,
+            outlets: &outlets.others,
+            edition: places::EDITION,
+        };
+        let (_, steps) = measure(|| analyse(&text, Default::default(), Layout::default(), &ctx));
+        steps as f64 / text.len() as f64
+    }
+
+    /// A text with no sentence ends is one sentence however long: its many frames must each
+    /// cost a bounded look around, not a scan from the sentence's start or to its end.
+    #[test]
+    fn run_on_text_costs_the_same_per_byte_at_any_length() {
+        for unit in [
+            "the source said, ",
+            "according to the source, ",
+            "While prices rose, the official said, ",
+            "a trader who asked not to be named said ",
+            "“the market is closed,” he said ",
+        ] {
+            let (short, long) = (steps_per_byte(unit, 20_000), steps_per_byte(unit, 80_000));
+            assert!(
+                long <= short * 1.1 + 0.5 && long < 60.0,
+                "{unit:?}: {short:.1} steps a byte at 20 KB, {long:.1} at 80 KB"
+            );
+        }
+    }
+}

@@ -235,7 +235,11 @@ pub(super) fn is_adjective_use(t: &Tokens, v: usize) -> bool {
 /// a relative clause or a carried-on participle.
 pub(super) fn tail_only(t: &Tokens, from: usize) -> bool {
     let mut words = 0;
-    for k in from..t.len() {
+    // A closing frame's tail is a few words; looking further than this would make a sentence
+    // of many frames (a run-on text with no sentence ends) cost the square of its length.
+    let end = t.len().min(from + TAIL_REACH);
+    crate::model::work::step(end.saturating_sub(from));
+    for k in from..end {
         match t.tok(k) {
             Some(Tok::Comma) if t.has(k + 1, class::CARRY_ON) => return true,
             // "…, imagery shows, in the first confirmed call there by …", "…, in what would
@@ -244,7 +248,7 @@ pub(super) fn tail_only(t: &Tokens, from: usize) -> bool {
                 if matches!(
                     t.lower(k + 1),
                     "in" | "amid" | "despite" | "marking" | "underscoring" | "highlighting"
-                ) && !(k + 2..t.len()).any(|j| t.is(j, "that")) =>
+                ) && !(k + 2..end).any(|j| t.is(j, "that")) =>
             {
                 return true;
             }
@@ -259,7 +263,7 @@ pub(super) fn tail_only(t: &Tokens, from: usize) -> bool {
             _ => {}
         }
     }
-    words <= 14
+    end == t.len() && words <= 14
 }
 
 pub(super) fn position_subject(t: &Tokens, start: usize, v: usize, body: usize) -> Position {
@@ -290,10 +294,22 @@ pub(super) fn position(t: &Tokens, f: &Frame, body: usize) -> Position {
     }
 }
 
+/// How far after a verb a closing frame's tail may run, in tokens.
+const TAIL_REACH: usize = 200;
+/// How far into a sentence its opening words and introductory clause may run, in tokens.
+const OPENER_REACH: usize = 60;
+
 /// Token `start` opens the main clause: the sentence's first words (after sentence adverbs), or
 /// the first words after an introductory clause and its comma.
 pub(super) fn opens_main_clause(t: &Tokens, start: usize, body: usize) -> bool {
     let mut k = lead_in(t, body).min(start);
+    // Openers and introductory clauses are short: a frame further in than this does not open
+    // the sentence, and is not looked at from the start again (which, for every frame of a
+    // run-on text, would cost the square of its length).
+    if start - k > OPENER_REACH {
+        return false;
+    }
+    crate::model::work::step(start - k);
     while k < start && t.tok(k) != Some(Tok::OpenQuote) {
         if let Some(p) = OPENER_PHRASES.iter().find(|p| t.matches(k, p)) {
             k += p.len();
