@@ -5,7 +5,7 @@ use crate::io::{FileError, Problem, article_file::article_from_bytes, read_artic
 use crate::model::{Article, segment::segment};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
@@ -262,10 +262,11 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
 
 fn read_input(path: &Path) -> Result<Article, FileError> {
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| FileError::open(path, Problem::Unreadable(e.to_string())))?;
+        let bytes = crate::io::bounded::read_within(
+            std::io::stdin().lock(),
+            crate::io::article_file::MAX_ARTICLE_BYTES,
+        )
+        .map_err(|p| FileError::open(path, p))?;
         return article_from_bytes(&bytes, "stdin", None).map_err(|p| FileError::open(path, p));
     }
     read_article(path)

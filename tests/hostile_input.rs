@@ -71,7 +71,7 @@ fn a_200_mb_article_is_refused_before_it_is_read() {
         .unwrap();
     let err = read_article(&path).unwrap_err();
     assert!(matches!(err.problem, Problem::TooLarge { .. }));
-    assert!(err.to_string().contains("too large (200 MB"), "{err}");
+    assert!(err.to_string().contains("too large (200.0 MB"), "{err}");
 }
 
 #[test]
@@ -157,4 +157,87 @@ proptest! {
 #[test]
 fn the_checked_in_fixture_still_loads() {
     load_session(&Path::new(BAD).join("../sessions/v1_hyesan_review.ron")).unwrap();
+}
+
+/// A pipe is opened for reading only when someone writes to it: opening one would hang the
+/// app. It is refused by its type, at once, with a message saying what to do instead.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_at_once_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo is not available; skipped");
+        return;
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let path = fifo.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(claimlens::io::open_path(&path).map(|_| ()));
+    });
+    let result = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("opening a pipe must not block");
+    let message = result.unwrap_err().to_string();
+    assert!(message.contains("report.txt"), "{message}");
+    assert!(message.contains("not a regular file"), "{message}");
+    assert!(message.contains("standard input"), "{message}");
+}
+
+#[test]
+fn too_large_names_sizes_that_can_be_told_apart() {
+    use claimlens::io::{FileError, Problem};
+    let path = std::path::Path::new("big.txt");
+    let just_over = FileError::open(
+        path,
+        Problem::TooLarge {
+            bytes: 64_000_001,
+            limit: 64_000_000,
+        },
+    )
+    .to_string();
+    assert!(
+        just_over.contains("64,000,001 bytes") && just_over.contains("64,000,000 bytes"),
+        "{just_over}"
+    );
+    let far_over = FileError::open(
+        path,
+        Problem::TooLarge {
+            bytes: 200_500_000,
+            limit: 64_000_000,
+        },
+    )
+    .to_string();
+    assert!(
+        far_over.contains("200.5 MB") && far_over.contains("64.0 MB"),
+        "{far_over}"
+    );
+}
+
+/// Standard input is read within the article limit however much is sent.
+#[test]
+fn standard_input_beyond_the_limit_is_refused() {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(["segment", "-", "--format", "text"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let line = "A source said prices rose. ".repeat(40_000);
+    // 65 MB, more than the 64 MB limit; the reader stops after the limit, so the writer may
+    // find the pipe closed.
+    for _ in 0..60 {
+        if stdin.write_all(line.as_bytes()).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert!(!out.status.success());
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("too large"), "{message}");
 }

@@ -1,6 +1,6 @@
 //! Reading article text files (.txt, .md): UTF-8, with BOM and CRLF handled by normalization.
 
-use super::error::{FileError, Problem, read_problem};
+use super::error::{FileError, Problem};
 use crate::model::Article;
 use std::path::Path;
 
@@ -14,17 +14,7 @@ pub fn read_article(path: &Path) -> Result<Article, FileError> {
 /// Reads an article and says which encoding its bytes were in ("UTF-8", "windows-1252", …).
 pub fn read_article_with_encoding(path: &Path) -> Result<(Article, &'static str), FileError> {
     let fail = |problem| FileError::open(path, problem);
-    let meta = std::fs::metadata(path).map_err(|e| fail(read_problem(&e)))?;
-    if meta.is_dir() {
-        return Err(fail(Problem::IsDirectory));
-    }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(fail(Problem::TooLarge {
-            bytes: meta.len(),
-            limit: MAX_ARTICLE_BYTES,
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(read_problem(&e)))?;
+    let bytes = super::bounded::read_file(path, MAX_ARTICLE_BYTES)?;
     let name = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

@@ -26,6 +26,17 @@ pub enum Problem {
         bytes: u64,
         limit: u64,
     },
+    /// More than `limit` bytes arrived (standard input, or a file that grew while read).
+    TooLargeStream {
+        limit: u64,
+    },
+    /// A pipe, device or socket: something that may never end.
+    NotRegular,
+    /// A session this large could not be opened again.
+    WouldBeTooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     /// RON that does not parse; the message carries line and column.
     Malformed(String),
     NotASession,
@@ -69,9 +80,26 @@ impl fmt::Display for Problem {
             ),
             Problem::TooLarge { bytes, limit } => write!(
                 f,
-                "it is too large ({} MB; the limit is {} MB)",
-                bytes / 1_000_000,
-                limit / 1_000_000
+                "it is too large ({}; the limit is {})",
+                size(*bytes, *limit),
+                size(*limit, *bytes)
+            ),
+            Problem::TooLargeStream { limit } => write!(
+                f,
+                "it is too large (more than {}, the limit)",
+                size(*limit, *limit)
+            ),
+            Problem::NotRegular => write!(
+                f,
+                "it is not a regular file (a pipe, a device or a socket); to read text as it \
+                 streams in, give - and send it to standard input"
+            ),
+            Problem::WouldBeTooLarge { bytes, limit } => write!(
+                f,
+                "the session would be {}, more than claimlens can open again ({}); nothing \
+                 was written",
+                size(*bytes, *limit),
+                size(*limit, *bytes)
             ),
             Problem::Malformed(e) => write!(f, "it is not a valid session file: {e}"),
             Problem::NotASession => write!(f, "it is not a claimlens session file"),
@@ -135,6 +163,24 @@ impl fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 /// Maps an I/O error from reading `path` to a problem the user can act on.
+/// `bytes` in megabytes, precise enough to tell it from `other`: "64.2 MB", or the exact
+/// count where the two would read the same ("64,000,001 bytes").
+fn size(bytes: u64, other: u64) -> String {
+    let mb = |b: u64| format!("{:.1} MB", b as f64 / 1e6);
+    if mb(bytes) != mb(other) || bytes == other {
+        return mb(bytes);
+    }
+    let digits = bytes.to_string();
+    let mut out = String::new();
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    format!("{out} bytes")
+}
+
 pub fn read_problem(e: &std::io::Error) -> Problem {
     match e.kind() {
         std::io::ErrorKind::NotFound => Problem::NotFound,

@@ -2,6 +2,7 @@
 
 pub mod article_file;
 pub mod atomic;
+pub mod bounded;
 pub mod error;
 pub mod open;
 mod parallel_parse;

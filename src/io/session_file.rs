@@ -2,7 +2,7 @@
 //! checked thoroughly on load so that a damaged file is refused instead of half-opened.
 
 use super::atomic::write_atomic_then;
-use super::error::{FileError, Problem, read_problem};
+use super::error::{FileError, Problem};
 use crate::model::anchor::Orphan;
 use crate::model::{
     Annotation, Article, Credibility, Hedging, LabelId, Link, SentenceId, Session, Source,
@@ -499,17 +499,7 @@ fn check_spans(text: &str, spans: &[(usize, usize)], what: &str) -> Result<Vec<S
 
 pub fn load_session(path: &Path) -> Result<Session, FileError> {
     let fail = |problem| FileError::open(path, problem);
-    let meta = std::fs::metadata(path).map_err(|e| fail(read_problem(&e)))?;
-    if meta.is_dir() {
-        return Err(fail(Problem::IsDirectory));
-    }
-    if meta.len() > MAX_SESSION_BYTES {
-        return Err(fail(Problem::TooLarge {
-            bytes: meta.len(),
-            limit: MAX_SESSION_BYTES,
-        }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| fail(read_problem(&e)))?;
+    let bytes = super::bounded::read_file(path, MAX_SESSION_BYTES)?;
     if bytes.is_empty() {
         return Err(fail(Problem::Empty));
     }
@@ -562,6 +552,16 @@ fn save_text(
     let existing = std::fs::metadata(path).ok();
     if existing.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(FileError::save(path, Problem::IsDirectory));
+    }
+    // Never write what could not be opened again.
+    if text.len() as u64 > MAX_SESSION_BYTES {
+        return Err(FileError::save(
+            path,
+            Problem::WouldBeTooLarge {
+                bytes: text.len() as u64,
+                limit: MAX_SESSION_BYTES,
+            },
+        ));
     }
     if existing
         .as_ref()
@@ -635,7 +635,7 @@ pub struct DiskStamp {
 
 /// The stamp of the file at `path` now, if it exists.
 pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = super::bounded::read_file(path, MAX_SESSION_BYTES).ok()?;
     let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
     let text = String::from_utf8_lossy(&bytes);
     Some(DiskStamp {

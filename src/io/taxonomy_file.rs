@@ -1,7 +1,7 @@
 //! Label presets as RON files: export the session's labels, import a preset into a review.
 
 use super::atomic::write_atomic;
-use super::error::{FileError, Problem, read_problem};
+use super::error::{FileError, Problem};
 use crate::model::Taxonomy;
 use std::path::Path;
 
@@ -15,7 +15,13 @@ pub fn save_taxonomy(path: &Path, taxonomy: &Taxonomy) -> Result<(), FileError> 
 
 pub fn load_taxonomy(path: &Path) -> Result<Taxonomy, FileError> {
     let fail = |problem| FileError::open(path, problem);
-    let text = std::fs::read_to_string(path).map_err(|e| fail(read_problem(&e)))?;
+    // A preset is a few kilobytes; ten megabytes is anything but one.
+    let bytes = super::bounded::read_file(path, 10_000_000)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        fail(Problem::Invalid(
+            "not a label preset: it is not UTF-8 text".into(),
+        ))
+    })?;
     Taxonomy::from_ron(&text)
         .map_err(|e| fail(Problem::Invalid(format!("not a label preset: {e}"))))
 }
