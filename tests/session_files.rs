@@ -281,3 +281,41 @@ proptest! {
         prop_assert_eq!(back, Ok(s));
     }
 }
+
+/// A typo in a hand-edited session must not silently drop what the analyst wrote.
+#[test]
+fn a_misspelt_field_is_refused_with_its_name_and_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    save_session(&path, &sample_session()).unwrap();
+    let good = std::fs::read_to_string(&path).unwrap();
+    for (right, typo) in [
+        ("status:", "stauts:"),
+        ("label:", "lable:"),
+        ("note:", "ntoe:"),
+        ("title:", "titel:"),
+    ] {
+        assert!(good.contains(right), "the sample has {right}");
+        let bad = good.replacen(right, typo, 1);
+        std::fs::write(&path, &bad).unwrap();
+        let message = load_session(&path).unwrap_err().to_string();
+        let field = typo.trim_end_matches(':');
+        assert!(message.contains(&format!("`{field}`")), "{message}");
+        assert!(
+            message.contains("line ") && message.contains("column "),
+            "{message}"
+        );
+        assert!(
+            message.contains(right.trim_end_matches(':')),
+            "the known fields are listed: {message}"
+        );
+        for internal in [
+            "ClaimRecord",
+            "SessionFile",
+            "SourceType",
+            "recursion_limit",
+        ] {
+            assert!(!message.contains(internal), "{message}");
+        }
+    }
+}

@@ -30,6 +30,7 @@ struct Header {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SessionFile {
     format: String,
     version: u32,
@@ -49,6 +50,7 @@ struct SessionFile {
 
 /// One annotated sentence, anchored by its place in the sentences list and by its exact text.
 #[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ClaimRecord {
     sentence: usize,
     /// Written by version 2 only; checked when present.
@@ -86,7 +88,13 @@ fn is_default<T: Default + PartialEq>(value: &T) -> bool {
 
 /// Version 1: no sentence ids, sources or grades. Read only, to migrate.
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct SessionFileV1 {
+    /// Read by the header; named here so that a typo beside them is still caught.
+    #[serde(default, rename = "format")]
+    _format: String,
+    #[serde(default, rename = "version")]
+    _version: u32,
     article: Article,
     taxonomy: Taxonomy,
     paragraphs: Vec<(usize, usize)>,
@@ -95,6 +103,7 @@ struct SessionFileV1 {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
 struct ClaimRecordV1 {
     sentence: usize,
     start: usize,
@@ -331,8 +340,65 @@ fn looks_like_ron_struct(text: &str) -> bool {
 fn describe_ron_error(e: &ron::error::SpannedError) -> String {
     format!(
         "line {}, column {}: {}",
-        e.span.start.line, e.span.start.col, e.code
+        e.span.start.line,
+        e.span.start.col,
+        describe_ron_code(&e.code)
     )
+}
+
+/// What went wrong, in the session file's own terms: a field's name and where it belongs,
+/// never the program's type names.
+fn describe_ron_code(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let within = |outer: &Option<String>| outer.as_deref().map_or("here", part_name);
+    let list = |names: &[&str]| names.join(", ");
+    match code {
+        E::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}` in {} (a typo?); the fields there are: {}",
+            within(outer),
+            list(expected)
+        ),
+        E::MissingStructField { field, outer } => {
+            format!("field `{field}` is missing in {}", within(outer))
+        }
+        E::DuplicateStructField { field, outer } => {
+            format!("field `{field}` is given twice in {}", within(outer))
+        }
+        E::NoSuchEnumVariant {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "`{found}` is not one of the values allowed in {}: {}",
+            within(outer),
+            list(expected)
+        ),
+        E::ExpectedNamedStructLike(name) => format!("expected {}", part_name(name)),
+        E::ExpectedDifferentStructName { expected, .. } => {
+            format!("expected {}", part_name(expected))
+        }
+        E::ExceededRecursionLimit => "brackets nested too deeply".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The part of a session a type of the file's shape stands for.
+fn part_name(type_name: &str) -> &'static str {
+    match type_name {
+        "SessionFile" | "SessionFileV1" | "Header" => "the session",
+        "ClaimRecord" | "ClaimRecordV1" => "a claim",
+        "Article" => "the article",
+        "Taxonomy" => "the labels",
+        "SourceType" => "a label",
+        "Source" => "a source",
+        "Link" => "a link",
+        "Orphan" => "an orphaned claim",
+        _ => "this part of the session",
+    }
 }
 
 fn validate(file: SessionFile) -> Result<Session, String> {

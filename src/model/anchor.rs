@@ -15,6 +15,7 @@ const CONTEXT_CHARS: usize = 40;
 
 /// A claim that could not be placed in the current article text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Orphan {
     /// The sentence text the claim was made on.
     pub quote: String,

@@ -260,6 +260,7 @@ impl LinkKind {
 
 /// "This claim corroborates / contradicts / … that claim".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Link {
     pub kind: LinkKind,
     pub to: SentenceId,
@@ -267,6 +268,7 @@ pub struct Link {
 
 /// A source as an entity: "Source A — in Russia, phone contact".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: SourceId,
     pub name: String,

@@ -111,6 +111,7 @@ impl<'de> Deserialize<'de> for Rgb {
 
 /// One label of the taxonomy.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SourceType {
     pub id: LabelId,
     pub name: String,
@@ -130,6 +131,7 @@ pub struct SourceType {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Taxonomy {
     pub name: String,
     pub labels: Vec<SourceType>,
