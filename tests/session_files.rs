@@ -319,3 +319,36 @@ fn a_misspelt_field_is_refused_with_its_name_and_place() {
         }
     }
 }
+
+/// git's autocrlf on Windows turns every line end into CRLF, inside the stored article text
+/// too; an editor may add a byte-order mark. Both sessions are the analyst's work unchanged.
+#[test]
+fn a_session_with_crlf_line_ends_or_a_bom_loads_as_it_was_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    let session = sample_session();
+    save_session(&path, &session).unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        session.article().text.contains('\n'),
+        "the text has line ends"
+    );
+
+    std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    assert_eq!(load_session(&path).unwrap(), session);
+    std::fs::write(&path, format!("\u{feff}{text}")).unwrap();
+    assert_eq!(load_session(&path).unwrap(), session);
+}
+
+#[test]
+fn a_session_that_is_not_utf8_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("review.ron");
+    save_session(&path, &sample_session()).unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    let second_line = bytes.iter().position(|&b| b == b'\n').unwrap() + 1;
+    bytes.insert(second_line + 2, 0xff);
+    std::fs::write(&path, bytes).unwrap();
+    let err = load_session(&path).unwrap_err();
+    assert_eq!(err.problem, Problem::NotUtf8 { line: 2, column: 3 });
+}

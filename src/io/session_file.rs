@@ -572,8 +572,26 @@ pub fn load_session(path: &Path) -> Result<Session, FileError> {
     if bytes.contains(&0) {
         return Err(fail(Problem::Binary));
     }
-    let text = std::str::from_utf8(&bytes).map_err(|_| fail(Problem::NotASession))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let (line, column) = line_and_column(&bytes[..e.valid_up_to()]);
+        fail(Problem::NotUtf8 { line, column })
+    })?;
+    // An editor may add a byte-order mark; it is not part of the session.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // claimlens writes line feeds only (the article text is stored normalised), so carriage
+    // returns before them were added on the way, e.g. by git's autocrlf on Windows.
+    if text.contains("\r\n") {
+        return from_ron(&text.replace("\r\n", "\n")).map_err(fail);
+    }
     from_ron(text).map_err(fail)
+}
+
+/// The line and column (from 1, in characters) just after `before`.
+fn line_and_column(before: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(before);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 /// Saves atomically: the previous file stays whole until the new one is completely on disk, and
