@@ -40,17 +40,35 @@ fn default_preset_has_the_required_labels_with_unique_hotkeys() {
     assert!(nk.aliases.iter().any(|a| a == "Hyesan"));
 }
 
+/// The preset shipped in `assets/` is what every new review starts with: it must parse on its
+/// own and give each label its own id, hotkey and colour (a shared key would apply two labels
+/// at once; a shared colour would make two kinds look alike).
 #[test]
-fn the_preset_file_on_disk_is_the_one_in_the_binary() {
+fn the_shipped_preset_gives_each_label_its_own_key_and_colour() {
     let on_disk = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/taxonomies/default.ron"
     ))
     .unwrap();
-    assert_eq!(
-        Taxonomy::from_ron(&on_disk).unwrap(),
-        Taxonomy::default_preset()
-    );
+    let preset = Taxonomy::from_ron(&on_disk).unwrap();
+    preset.validate().unwrap();
+    let labels = &preset.labels;
+    assert!(labels.len() >= 9, "the kinds of source analysts mark");
+    for (i, a) in labels.iter().enumerate() {
+        for b in &labels[i + 1..] {
+            assert_ne!(a.id, b.id);
+            assert_ne!(a.color, b.color, "{} and {} share a colour", a.name, b.name);
+            if let (Some(x), Some(y)) = (a.key, b.key) {
+                assert_ne!(x, y, "{} and {} share the key {x}", a.name, b.name);
+            }
+        }
+        assert!(
+            a.key.is_none_or(|k| k.is_ascii_digit()),
+            "{}: {:?}",
+            a.name,
+            a.key
+        );
+    }
 }
 
 #[test]
