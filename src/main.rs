@@ -5,8 +5,13 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args = Cli::parse();
     if let Some(command) = args.command {
-        let stdout = std::io::stdout();
-        return match cli::run(command, &mut stdout.lock()) {
+        // Stdout flushes at every line end on its own; a megabyte of JSON is tens of thousands
+        // of lines, so it goes through one buffer, flushed once at the end.
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let result = cli::run(command, &mut out).and_then(|()| {
+            std::io::Write::flush(&mut out).map_err(|e| format!("cannot write output: {e}"))
+        });
+        return match result {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("claimlens: {message}");
