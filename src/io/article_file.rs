@@ -58,6 +58,10 @@ pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), Problem> {
         let (text, had_errors) = encoding.decode_without_bom_handling(body);
         if had_errors {
             Err(Problem::Undecodable(encoding.name()))
+        } else if text.contains('\0') {
+            // U+0000 after a byte-order mark or in UTF-16 is binary data all the same, and a
+            // session could not hold it: refused here rather than written unreadable.
+            Err(Problem::Binary)
         } else {
             Ok((text.into_owned(), encoding.name()))
         }

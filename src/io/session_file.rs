@@ -507,15 +507,29 @@ fn build_checked(file: SessionFile) -> Result<Session, String> {
             links: c.links,
         };
     }
-    for orphan in &orphans {
+    // Orphans are claims waiting for a place: held to the same rules, but for the text they
+    // no longer have.
+    for (n, orphan) in orphans.iter().enumerate() {
+        let which = format!("orphaned claim {}", n + 1);
+        if orphan.quote.trim().is_empty() {
+            return Err(format!("{which} has no text"));
+        }
         if let Some(id) = &orphan.annotation.label
             && taxonomy.get(id).is_none()
         {
             return Err(format!(
-                "an orphaned claim uses label {:?}, which is not in the session's taxonomy",
+                "{which} uses label {:?}, which is not in the session's taxonomy",
                 id.0
             ));
         }
+        if let Some(id) = orphan.annotation.source
+            && !sources.iter().any(|s| s.id == id)
+        {
+            return Err(format!("{which} names a source that is not in the session"));
+        }
+    }
+    if paragraphs.is_empty() && !text.trim().is_empty() {
+        return Err("the article has text but no paragraphs".into());
     }
     let session = Session::from_saved(
         article,
@@ -556,6 +570,10 @@ fn check_spans(text: &str, spans: &[(usize, usize)], what: &str) -> Result<Vec<S
         }
         if start < previous_end {
             return Err(format!("{what} {n} overlaps the one before it"));
+        }
+        // Segmentation never makes one: such a span was written by hand or by another tool.
+        if text[start..end].trim().is_empty() {
+            return Err(format!("{what} {n} holds only white space"));
         }
         previous_end = end;
         out.push(Span::new(start, end));
@@ -763,6 +781,54 @@ mod tests {
         assert_eq!(std::fs::read(backup_path(&path)).unwrap(), backup_before);
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 2, "only the file and its backup: {left:?}");
+    }
+
+    /// `text` with the list `field: [ … ]` emptied.
+    fn empty_list(text: &str, field: &str) -> String {
+        let start = text.find(&format!("{field}: [")).unwrap() + field.len() + 3;
+        let end = start + text[start..].find(']').unwrap();
+        format!("{}{}", &text[..start], &text[end..])
+    }
+
+    /// Hand edits that would leave a review the app cannot show or export are refused, each
+    /// with its reason: a line break in a label id, a sentence of white space, text with no
+    /// paragraphs, an orphan without text or with a source that is not there.
+    #[test]
+    fn hand_edits_that_break_the_review_are_refused() {
+        let good = to_ron(&sample());
+        assert!(from_ron(&good).is_ok());
+        // "Head line\n\nOne. Two …": the sentences are (0, 9), (11, 15), (16, …).
+        let cases: Vec<(String, &str)> = vec![
+            (
+                good.replacen("id: \"own\"", "id: \"own\\nreporting\"", 1)
+                    .replace("label: \"own\"", "label: \"own\\nreporting\""),
+                "control character",
+            ),
+            (
+                good.replacen("(11, 15, 1)", "(9, 11, 1)", 1),
+                "only white space",
+            ),
+            (
+                ["paragraphs", "sentences", "claims"]
+                    .iter()
+                    .fold(good.clone(), |t, field| empty_list(&t, field)),
+                "text but no paragraphs",
+            ),
+        ];
+        for (text, reason) in cases {
+            assert_ne!(text, good, "the edit applies");
+            let err = from_ron(&text).unwrap_err().to_string();
+            assert!(err.contains(reason), "{err}");
+        }
+        let mut session = sample();
+        let orphan = crate::model::anchor::Orphan {
+            quote: "  ".into(),
+            annotation: Default::default(),
+            reason: "gone".into(),
+        };
+        session = session.with_orphans(vec![orphan]);
+        let err = from_ron(&to_ron(&session)).unwrap_err().to_string();
+        assert!(err.contains("orphaned claim 1 has no text"), "{err}");
     }
 
     fn sample() -> Session {

@@ -163,6 +163,8 @@ pub enum TaxonomyError {
     },
     #[error("hotkey '{key}' of {label:?} is not a digit 0–9")]
     BadKey { key: char, label: String },
+    #[error("label id {0:?} contains a line break or another control character")]
+    ControlInId(String),
 }
 
 impl Taxonomy {
@@ -174,6 +176,10 @@ impl Taxonomy {
         for (i, label) in self.labels.iter().enumerate() {
             if label.id.0.trim().is_empty() {
                 return Err(TaxonomyError::EmptyId);
+            }
+            // Ids go into file names, exports and one-line formats: no line breaks in them.
+            if label.id.0.chars().any(char::is_control) {
+                return Err(TaxonomyError::ControlInId(label.id.0.clone()));
             }
             if let Some(key) = label.key
                 && !key.is_ascii_digit()
