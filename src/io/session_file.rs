@@ -651,17 +651,29 @@ fn save_text(
     replace_read_only: bool,
     write: impl FnOnce(&mut dyn std::io::Write, &str) -> std::io::Result<()>,
 ) -> Result<(), FileError> {
+    save_text_within(path, text, MAX_SESSION_BYTES, replace_read_only, write)
+}
+
+/// As [`save_text`], refusing text longer than `limit` (a parameter for tests: half a
+/// gigabyte is too much to build in one).
+fn save_text_within(
+    path: &Path,
+    text: &str,
+    limit: u64,
+    replace_read_only: bool,
+    write: impl FnOnce(&mut dyn std::io::Write, &str) -> std::io::Result<()>,
+) -> Result<(), FileError> {
     let existing = std::fs::metadata(path).ok();
     if existing.as_ref().is_some_and(|m| m.is_dir()) {
         return Err(FileError::save(path, Problem::IsDirectory));
     }
     // Never write what could not be opened again.
-    if text.len() as u64 > MAX_SESSION_BYTES {
+    if text.len() as u64 > limit {
         return Err(FileError::save(
             path,
             Problem::WouldBeTooLarge {
                 bytes: text.len() as u64,
-                limit: MAX_SESSION_BYTES,
+                limit,
             },
         ));
     }
@@ -750,6 +762,27 @@ pub fn disk_stamp(path: &Path) -> Option<DiskStamp> {
 mod tests {
     use super::*;
     use crate::model::Command;
+
+    /// A session larger than claimlens will open is not written at all: the old file stays.
+    #[test]
+    fn a_session_too_large_to_reopen_is_not_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("review.ron");
+        save_session(&path, &sample()).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let text = to_ron(&sample());
+        let limit = text.len() as u64 - 1;
+        let err = save_text_within(&path, &text, limit, false, |out, t| {
+            out.write_all(t.as_bytes())
+        })
+        .unwrap_err();
+        assert!(
+            matches!(err.problem, Problem::WouldBeTooLarge { .. }),
+            "{err}"
+        );
+        assert!(err.to_string().contains("nothing was written"), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
 
     /// The disk fills up half-way through the new version: the file and its backup are both
     /// as they were before the attempt.
