@@ -157,6 +157,8 @@ enum Op {
     Reimport(usize),
     AttachOrphan(usize, usize),
     DropOrphan(usize),
+    /// The suggestion pass's labels and proposed sources, as after opening.
+    Suggest,
 }
 
 fn arb_op() -> impl Strategy<Value = Op> {
@@ -185,6 +187,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         (0usize..8).prop_map(Op::Reimport),
         (0usize..2, 0usize..8).prop_map(|(o, i)| Op::AttachOrphan(o, i)),
         (0usize..2).prop_map(Op::DropOrphan),
+        Just(Op::Suggest),
     ]
 }
 
@@ -260,6 +263,18 @@ fn command_for(s: &Session, op: Op) -> Option<Command> {
         }
         Op::AttachOrphan(orphan, sentence) => Command::AttachOrphan { orphan, sentence },
         Op::DropOrphan(orphan) => Command::DropOrphan { orphan },
+        Op::Suggest => {
+            use claimlens::model::suggest::{place_command, propose_sources_command, suggest};
+            let suggestions = suggest(s);
+            let steps: Vec<Command> = [
+                place_command(s, &suggestions),
+                propose_sources_command(s, &suggestions),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!steps.is_empty()).then_some(Command::Batch(steps))?
+        }
     })
 }
 
@@ -269,6 +284,7 @@ fn command_for(s: &Session, op: Op) -> Option<Command> {
 fn every_kind_of_edit_the_property_draws_applies() {
     let own = Some(LabelId::new("own"));
     let ops = [
+        Op::Suggest,
         Op::Label(vec![3], own.clone()),
         Op::Note(3, "kept".into()),
         Op::Split(0, 50),
@@ -737,4 +753,30 @@ mod headless {
         assert_eq!(copies[0].changes, ws.document().unwrap().change_count());
         assert_eq!(&copies[0].session, ws.document().unwrap().session());
     }
+}
+
+/// The suggestion pass proposes its sources in one step; undone, it leaves the review exactly
+/// as it was, and redone, exactly as the pass made it.
+#[test]
+fn proposed_sources_are_added_and_removed_as_one_exact_step() {
+    use claimlens::model::suggest::{propose_sources_command, suggest};
+    let original = Session::new(
+        Article::new(
+            "t",
+            None,
+            "A source in Hyesan told Kestrel Report that rice rose. The source said guards \
+             search carts. A trader in Dandong said credit stopped. Officials did not comment.",
+        ),
+        Taxonomy::default_preset(),
+    );
+    let command = propose_sources_command(&original, &suggest(&original)).expect("sources found");
+    let mut s = original.clone();
+    let inverse = s.apply(command).unwrap();
+    assert!(s.sources().len() >= 2, "{:?}", s.sources());
+    assert!(s.annotations().iter().any(|a| a.source.is_some()));
+    let proposed = s.clone();
+    let again = s.apply(inverse).unwrap();
+    assert_eq!(s, original);
+    s.apply(again).unwrap();
+    assert_eq!(s, proposed);
 }

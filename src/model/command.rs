@@ -50,6 +50,12 @@ pub enum Command {
     AddSource { index: usize, source: Source },
     /// Removes a source no claim refers to.
     RemoveSource { id: SourceId },
+    /// Appends several sources at once (the first suggestion pass proposes thousands in a
+    /// book-length report), as one step.
+    AddSources(Vec<Source>),
+    /// Removes the last sources, these, which no claim refers to: the inverse of
+    /// [`Command::AddSources`].
+    RemoveSources(Vec<SourceId>),
     /// Replaces a source (same id): name, label, descriptor, reliability.
     UpdateSource { source: Source },
     /// Links claims to sources (or unlinks them, with `None`), as one step.
@@ -171,6 +177,8 @@ impl Command {
             Command::ReplaceTaxonomy { taxonomy } => format!("import labels “{}”", taxonomy.name),
             Command::SetPlaces { .. } => "update place names".to_string(),
             Command::AddSource { source, .. } => format!("add source “{}”", source.name),
+            Command::AddSources(sources) => format!("add {} sources", sources.len()),
+            Command::RemoveSources(ids) => format!("remove {} sources", ids.len()),
             Command::RemoveSource { id } => format!("remove source {id}"),
             Command::UpdateSource { source } => format!("edit source “{}”", source.name),
             Command::AddLabel { label, .. } => format!("add label “{}”", label.name),
@@ -374,6 +382,50 @@ impl Session {
                 self.sources.insert(index, source);
                 Ok(Command::RemoveSource { id })
             }
+            Command::AddSources(sources) => {
+                // One set of ids for all of them: one `AddSource` each would look along the
+                // list once per source.
+                let mut known: rustc_hash::FxHashSet<SourceId> =
+                    self.sources.iter().map(|s| s.id).collect();
+                for source in &sources {
+                    if !known.insert(source.id) {
+                        return Err(CommandError::Record(format!(
+                            "source {} cannot be added twice",
+                            source.id
+                        )));
+                    }
+                    self.check_source(source)?;
+                }
+                let ids = sources.iter().map(|s| s.id).collect();
+                self.sources.extend(sources);
+                Ok(Command::RemoveSources(ids))
+            }
+            Command::RemoveSources(ids) => {
+                let first = self.sources.len().checked_sub(ids.len());
+                let last_are_these = first.is_some_and(|f| {
+                    self.sources[f..]
+                        .iter()
+                        .map(|s| s.id)
+                        .eq(ids.iter().copied())
+                });
+                let Some(first) = first.filter(|_| last_are_these) else {
+                    return Err(CommandError::Record(
+                        "these sources are not the last ones added".into(),
+                    ));
+                };
+                let gone: rustc_hash::FxHashSet<SourceId> = ids.iter().copied().collect();
+                let used = self
+                    .annotations
+                    .iter()
+                    .filter(|a| a.source.is_some_and(|id| gone.contains(&id)))
+                    .count();
+                if used > 0 {
+                    return Err(CommandError::Record(format!(
+                        "{used} claims still name these sources; unlink them first"
+                    )));
+                }
+                Ok(Command::AddSources(self.sources.split_off(first)))
+            }
             Command::RemoveSource { id } => {
                 let index = self
                     .sources
@@ -416,12 +468,16 @@ impl Session {
                 sentence,
             } => self.apply_restore(index, *orphan, sentence),
             Command::LinkSources(links) => {
+                // The first suggestion pass links tens of thousands of claims to thousands of
+                // sources: look each up in a set, not along the list.
+                let known: rustc_hash::FxHashSet<SourceId> =
+                    self.sources.iter().map(|s| s.id).collect();
                 for (i, id) in &links {
                     if *i >= self.annotations.len() {
                         return Err(CommandError::NoSuchSentence(*i));
                     }
                     if let Some(id) = id
-                        && self.source(*id).is_none()
+                        && !known.contains(id)
                     {
                         return Err(CommandError::Record(format!("no source {id}")));
                     }

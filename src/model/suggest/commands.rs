@@ -91,7 +91,7 @@ pub fn propose_sources_command(session: &Session, suggestions: &[Suggestion]) ->
         .iter()
         .map(|s| (s.name.clone(), 1))
         .collect();
-    let mut steps = Vec::with_capacity(found.len() + 1);
+    let mut sources = Vec::with_capacity(found.len());
     let mut links = Vec::new();
     for (next, (p, claims)) in (session.fresh_source_id().0..).zip(found) {
         let n = names.entry(p.name.clone()).or_insert(0);
@@ -102,21 +102,20 @@ pub fn propose_sources_command(session: &Session, suggestions: &[Suggestion]) ->
             format!("{} ({})", p.name, n)
         };
         let id = SourceId(next);
-        steps.push(Command::AddSource {
-            index: session.sources.len() + steps.len(),
-            source: Source {
-                id,
-                name,
-                label: p.label.clone(),
-                descriptor: String::new(),
-                reliability: Reliability::F,
-                proposed: true,
-            },
+        sources.push(Source {
+            id,
+            name,
+            label: p.label.clone(),
+            descriptor: String::new(),
+            reliability: Reliability::F,
+            proposed: true,
         });
         links.extend(claims.into_iter().map(|i| (i, Some(id))));
     }
-    steps.push(Command::LinkSources(links));
-    Some(Command::Batch(steps))
+    Some(Command::Batch(vec![
+        Command::AddSources(sources),
+        Command::LinkSources(links),
+    ]))
 }
 
 /// The command that confirms every suggested label whose suggestion is at least `threshold`
