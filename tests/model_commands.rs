@@ -753,6 +753,35 @@ mod headless {
         assert_eq!(copies[0].changes, ws.document().unwrap().change_count());
         assert_eq!(&copies[0].session, ws.document().unwrap().session());
     }
+
+    /// A large save runs on a worker while the analyst goes on, perhaps in another tab: when
+    /// it lands, the review that was saved is marked saved, not the one shown then.
+    #[test]
+    fn a_background_save_marks_the_review_it_saved_not_the_one_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::default();
+        ws.handle(AppCommand::OpenSample);
+        label_first_sentence(&mut ws);
+        let big = dir.path().join("big.txt");
+        std::fs::write(&big, claimlens::samples::generate_report(1_100_000, 5)).unwrap();
+        ws.handle(AppCommand::OpenWaiting(big));
+        label_first_sentence(&mut ws);
+        let saved = dir.path().join("big.review.ron");
+        let effects = ws.handle(AppCommand::SaveTo(saved.clone()));
+        let [Effect::Start(Job::Save { path, snapshot, .. })] = effects.as_slice() else {
+            panic!("{effects:?}");
+        };
+        claimlens::io::save_session(path, snapshot).unwrap();
+        // To the sample's tab, then the save lands.
+        ws.handle(AppCommand::Activate(0));
+        assert!(ws.document().unwrap().path.is_none());
+        ws.handle(AppCommand::Finished(Outcome::Saved(Ok(()))));
+        let (sample, report) = (&ws.reviews()[0], &ws.reviews()[1]);
+        assert!(sample.document().is_dirty(), "the sample was not saved");
+        assert!(sample.document().path.is_none());
+        assert!(!report.document().is_dirty());
+        assert_eq!(report.document().path.as_deref(), Some(saved.as_path()));
+    }
 }
 
 /// The suggestion pass proposes its sources in one step; undone, it leaves the review exactly
