@@ -135,3 +135,36 @@ fn files_named_together_each_report_their_own_failure() {
         "the good file opened"
     );
 }
+
+/// In a narrow window a long notice (a long path) is cut short beside the shortcuts hint, not
+/// drawn under it.
+#[test]
+fn a_long_notice_does_not_run_under_the_shortcuts_hint() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir
+        .path()
+        .join("a-rather-long-folder-name-for-reports")
+        .join("another-folder-with-a-long-name");
+    std::fs::create_dir_all(&deep).unwrap();
+    let path = deep.join("rice-prices-in-hyesan-climb-as-border-trade-stalls.txt");
+    std::fs::write(&path, "Rice prices rose. A source in Hyesan said so.").unwrap();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([900.0, 600.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| {
+            let mut app = claimlens::ui::ClaimlensApp::new(
+                Box::new(support::ScriptedDialogs::default()),
+                Vec::new(),
+            );
+            app.open_startup(Some(path));
+            app
+        });
+    h.run();
+    let hint = h.get_by_label("F1: shortcuts").rect();
+    let notice = h.get_by_label_contains("Opened ").rect();
+    assert!(
+        notice.max.x <= hint.min.x,
+        "the notice {notice:?} runs under the hint {hint:?}"
+    );
+}

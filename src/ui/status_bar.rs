@@ -41,12 +41,16 @@ pub fn show(
                 (false, false) => "All changes saved",
             });
         }
-        if let Some(notice) = notice {
-            ui.separator();
-            ui.weak(notice);
-        }
+        // The hint is placed first, at the right; the notice takes what is left and is cut
+        // short (whole on hover) rather than running under the hint in a narrow window.
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.weak("F1: shortcuts");
+            if let Some(notice) = notice {
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.separator();
+                    ui.add(egui::Label::new(egui::RichText::new(notice).weak()).truncate());
+                });
+            }
         });
     });
 }
