@@ -167,22 +167,10 @@ fn a_review_killed_mid_work_is_offered_back_with_every_change() {
         child(Path::new(&dir));
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut process = Command::new(std::env::current_exe().unwrap())
-        .args([TEST, "--exact", "--nocapture", "--test-threads=1"])
-        .env(CHILD, dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = process.stdout.take().unwrap();
-    let ready = BufReader::new(stdout)
-        .lines()
-        .map_while(Result::ok)
-        .any(|line| line.contains("READY"));
+    let mut process = spawn_ready(TEST, CHILD, dir.path());
     // SIGKILL: nothing in the child gets to run after this.
     process.kill().unwrap();
     process.wait().unwrap();
-    assert!(ready, "the child never finished its work");
 
     let expected =
         from_ron(&std::fs::read_to_string(dir.path().join("expected.ron")).unwrap()).unwrap();

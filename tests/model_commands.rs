@@ -118,13 +118,18 @@ fn a_sentence_listed_twice_in_one_command_undoes_to_its_first_state() {
     assert_eq!(s, session());
 }
 
-fn arb_command() -> impl Strategy<Value = Command> {
-    let ids = Taxonomy::default_preset()
+/// Every label of the default preset, and none.
+fn label_choices() -> Vec<Option<LabelId>> {
+    Taxonomy::default_preset()
         .labels
         .into_iter()
         .map(|l| Some(l.id))
         .chain([None])
-        .collect::<Vec<_>>();
+        .collect()
+}
+
+fn arb_command() -> impl Strategy<Value = Command> {
+    let ids = label_choices();
     prop_oneof![
         (
             prop::collection::vec(0usize..6, 1..6),
@@ -162,13 +167,7 @@ enum Op {
 }
 
 fn arb_op() -> impl Strategy<Value = Op> {
-    let ids = Taxonomy::default_preset()
-        .labels
-        .into_iter()
-        .map(|l| Some(l.id))
-        .chain([None])
-        .collect::<Vec<_>>();
-    let label = prop::sample::select(ids);
+    let label = prop::sample::select(label_choices());
     prop_oneof![
         (prop::collection::vec(0usize..8, 1..4), label.clone()).prop_map(|(t, l)| Op::Label(t, l)),
         (0usize..8, ".{0,8}").prop_map(|(i, n)| Op::Note(i, n)),
@@ -208,25 +207,10 @@ fn command_for(s: &Session, op: Op) -> Option<Command> {
         Op::Unlink(i) => Command::LinkSources(vec![(i, None)]),
         // Unlinking its claims first, in the same step, as the source summary does.
         Op::RemoveSource(k) => s.remove_source(s.sources().get(k)?.id).ok()?,
-        Op::Hedging(i, h) => Command::SetHedging(vec![(
-            i,
-            [
-                Hedging::None,
-                Hedging::Hearsay,
-                Hedging::Inferential,
-                Hedging::Speculative,
-            ][h as usize],
-        )]),
+        Op::Hedging(i, h) => Command::SetHedging(vec![(i, Hedging::ALL[h as usize])]),
         Op::Credibility(i, c) => {
             let mut annotation = s.annotations().get(i)?.clone();
-            annotation.credibility = [
-                Credibility::Confirmed,
-                Credibility::Probable,
-                Credibility::Possible,
-                Credibility::Doubtful,
-                Credibility::Improbable,
-                Credibility::CannotJudge,
-            ][c as usize];
+            annotation.credibility = Credibility::ALL[c as usize];
             Command::SetAnnotation {
                 sentence: i,
                 annotation: Box::new(annotation),

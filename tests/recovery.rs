@@ -77,14 +77,20 @@ fn a_crash_loses_nothing_that_was_kept_and_restore_brings_every_change_back() {
     assert!(RecoveryStore::new(store).read_all().is_empty());
 }
 
+/// The app on the sample with one unsaved label, its recovery copy written.
+fn one_change_kept(store: &std::path::Path) -> Harness<'static, ClaimlensApp> {
+    let mut h = app_with_recovery(store.to_path_buf(), ScriptedDialogs::default());
+    h.key_press(Key::Num3);
+    h.run();
+    h.state_mut().autosave_now();
+    h
+}
+
 #[test]
 fn discarding_the_offer_deletes_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("recovery");
-    let mut h = app_with_recovery(store.clone(), ScriptedDialogs::default());
-    h.key_press(Key::Num3);
-    h.run();
-    h.state_mut().autosave_now();
+    let h = one_change_kept(&store);
     drop(h);
     let mut again = app_with_recovery(store.clone(), ScriptedDialogs::default());
     again.get_by_label("Discard").click();
@@ -97,10 +103,7 @@ fn discarding_the_offer_deletes_the_recovery_file() {
 fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("recovery");
-    let mut h = app_with_recovery(store.clone(), ScriptedDialogs::default());
-    h.key_press(Key::Num3);
-    h.run();
-    h.state_mut().autosave_now();
+    let mut h = one_change_kept(&store);
     assert_eq!(RecoveryStore::new(store.clone()).read_all().len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
@@ -111,10 +114,7 @@ fn undoing_back_to_the_saved_state_removes_the_recovery_file() {
 fn quit_and_discard_leaves_nothing_to_offer() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("recovery");
-    let mut h = app_with_recovery(store.clone(), ScriptedDialogs::default());
-    h.key_press(Key::Num3);
-    h.run();
-    h.state_mut().autosave_now();
+    let mut h = one_change_kept(&store);
     assert_eq!(RecoveryStore::new(store.clone()).read_all().len(), 1);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Q);
     h.run();

@@ -172,10 +172,10 @@ impl ClaimlensApp {
     fn active_views(&mut self) -> Option<&mut Views> {
         let review = self.workspace.active()?;
         let head = review.selection().map_or(0, |s| s.head);
-        let top = review
-            .document()
-            .path
-            .as_ref()
+        // Called every frame: the file's name is looked up only while reopened reviews wait.
+        let top = (!self.reopen_tops.is_empty())
+            .then(|| review.document().path.as_ref())
+            .flatten()
             .and_then(|p| self.reopen_tops.remove(p));
         Some(self.views.entry(review.key()).or_insert_with(|| {
             // A reopened review starts where the analyst left it; any other at its selection.

@@ -1,100 +1,99 @@
-//! "Save changes?" before an action that would discard unsaved work.
+//! The questions the workspace asks (unsaved changes, a file changed on disk or read-only) and
+//! the recovery offer, as modals.
 
 use crate::app::{Answer, Intent};
 use eframe::egui::{Context, Id, Modal};
 
-/// Shows the prompt; returns the answer once the user gives one.
-pub fn unsaved_changes(ctx: &Context, intent: &Intent) -> Option<Answer> {
+/// A question as a modal: a heading, its text, and one button per answer; closing the modal
+/// (Escape, a click outside) is Cancel. The answer once the analyst gives one.
+fn ask(
+    ctx: &Context,
+    id: &str,
+    (width, heading): (f32, &str),
+    lines: &[&str],
+    buttons: &[(&str, Answer)],
+) -> Option<Answer> {
     let mut answer = None;
+    let modal = Modal::new(Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(width);
+        ui.heading(heading);
+        for line in lines {
+            ui.label(*line);
+        }
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            for (text, choice) in buttons {
+                if ui.button(*text).clicked() {
+                    answer = Some(*choice);
+                }
+            }
+        });
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(Answer::Cancel);
+    }
+    answer
+}
+
+/// "Save changes?" before closing a review or quitting.
+pub fn unsaved_changes(ctx: &Context, intent: &Intent) -> Option<Answer> {
     let question = match intent {
         Intent::Quit => "Save the changes to this review before quitting?",
         Intent::Close => "Save the changes to this review before closing it?",
     };
-    let modal = Modal::new(Id::unique("unsaved_changes")).show(ctx, |ui| {
-        ui.set_max_width(380.0);
-        ui.heading("Unsaved changes");
-        ui.label(question);
-        ui.label("If you discard them, they are lost.");
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
-                answer = Some(Answer::Save);
-            }
-            if ui.button("Discard").clicked() {
-                answer = Some(Answer::Discard);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(Answer::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(Answer::Cancel);
-    }
-    answer
+    ask(
+        ctx,
+        "unsaved_changes",
+        (380.0, "Unsaved changes"),
+        &[question, "If you discard them, they are lost."],
+        &[
+            ("Save", Answer::Save),
+            ("Discard", Answer::Discard),
+            ("Cancel", Answer::Cancel),
+        ],
+    )
 }
 
 /// Shown when Save finds the session file changed on disk since it was loaded or saved.
 pub fn changed_on_disk(ctx: &Context) -> Option<Answer> {
-    let mut answer = None;
-    let modal = Modal::new(Id::unique("changed_on_disk")).show(ctx, |ui| {
-        ui.set_max_width(420.0);
-        ui.heading("The file changed on disk");
-        ui.label(
+    ask(
+        ctx,
+        "changed_on_disk",
+        (420.0, "The file changed on disk"),
+        &[
             "Someone or something changed this session file since you opened or last saved it. \
-             Overwriting replaces their version (it is kept as .bak).",
-        );
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save As…").clicked() {
-                answer = Some(Answer::SaveAs);
-            }
-            if ui.button("Overwrite").clicked() {
-                answer = Some(Answer::Overwrite);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(Answer::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(Answer::Cancel);
-    }
-    answer
+           Overwriting replaces their version (it is kept as .bak).",
+        ],
+        &[
+            ("Save As…", Answer::SaveAs),
+            ("Overwrite", Answer::Overwrite),
+            ("Cancel", Answer::Cancel),
+        ],
+    )
 }
 
 /// Shown when a save would replace a read-only file.
 pub fn read_only(ctx: &Context, path: &std::path::Path) -> Option<Answer> {
-    let mut answer = None;
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let modal = Modal::new(Id::unique("read_only")).show(ctx, |ui| {
-        ui.set_max_width(420.0);
-        ui.heading("The file is read-only");
-        ui.label(format!(
-            "{name} is marked read-only, perhaps to keep it from being changed. Replace it \
-             anyway (it stays read-only, and the old version is kept as .bak), or save the \
-             review somewhere else?"
-        ));
-        ui.add_space(8.0);
-        ui.horizontal(|ui| {
-            if ui.button("Save As…").clicked() {
-                answer = Some(Answer::SaveAs);
-            }
-            if ui.button("Replace it").clicked() {
-                answer = Some(Answer::Overwrite);
-            }
-            if ui.button("Cancel").clicked() {
-                answer = Some(Answer::Cancel);
-            }
-        });
-    });
-    if modal.should_close() && answer.is_none() {
-        answer = Some(Answer::Cancel);
-    }
-    answer
+    let text = format!(
+        "{name} is marked read-only, perhaps to keep it from being changed. Replace it anyway \
+         (it stays read-only, and the old version is kept as .bak), or save the review \
+         somewhere else?"
+    );
+    ask(
+        ctx,
+        "read_only",
+        (420.0, "The file is read-only"),
+        &[&text],
+        &[
+            ("Save As…", Answer::SaveAs),
+            ("Replace it", Answer::Overwrite),
+            ("Cancel", Answer::Cancel),
+        ],
+    )
 }
 
 /// "Recover unsaved work?" for a copy a crashed run left: `Some(true)` to restore it,
