@@ -7,6 +7,10 @@ use claimlens::samples::generate_report;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
+// The allocator the app itself runs with (src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("suggest");
     group.sample_size(10);

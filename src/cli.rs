@@ -125,6 +125,8 @@ fn suggest_command(
     if let Some(path) = session_out {
         may_replace(path, force)?;
     }
+    // Detached: the engine's tables block until built, whichever thread started them.
+    std::thread::spawn(crate::model::suggest::warm_up);
     let article = read_input(file).map_err(|e| e.to_string())?;
     let (session, suggestions) = crate::app::open::new_review(article, &Default::default());
     if let Some(path) = session_out {

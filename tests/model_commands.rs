@@ -457,7 +457,7 @@ mod headless {
         );
         let effects = ws.handle(AppCommand::PathChosen {
             path: Some(dir.path().join("hyesan.review")),
-            took: Duration::from_secs(3),
+            shown: true,
         });
         assert!(
             effects
@@ -480,6 +480,53 @@ mod headless {
     }
 
     #[test]
+    fn open_folder_opens_its_reviews_and_the_articles_without_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let reviewed = article(dir.path());
+        let mut ws = opened(&reviewed);
+        label_first_sentence(&mut ws);
+        ws.handle(AppCommand::SaveTo(dir.path().join("hyesan.review.ron")));
+        std::fs::write(dir.path().join("musan.md"), REPORT).unwrap();
+        std::fs::write(dir.path().join("notes.pdf"), "not an article").unwrap();
+
+        let mut ws = Workspace::default();
+        // The preference needs no review open; the shell keeps it.
+        assert_eq!(
+            ws.handle(AppCommand::Run(Action::BuiltInFileDialog)),
+            [Effect::Shell(Action::BuiltInFileDialog)]
+        );
+        assert_eq!(
+            ws.handle(AppCommand::Run(Action::OpenFolder)),
+            [Effect::AskPath(DialogKind::OpenFolder)]
+        );
+        ws.handle(AppCommand::PathChosen {
+            path: Some(dir.path().to_path_buf()),
+            shown: true,
+        });
+        assert_eq!(ws.reviews().len(), 2, "{:?}", ws.message());
+        // The reviewed article came back through its review, with the label kept.
+        let docs: Vec<&claimlens::model::Document> =
+            ws.reviews().iter().map(|r| r.document()).collect();
+        assert!(
+            docs.iter()
+                .any(|d| d.path.is_some() && d.session().annotations()[0].label.is_some())
+        );
+        assert!(docs.iter().any(|d| d.path.is_none()));
+
+        let empty = tempfile::tempdir().unwrap();
+        ws.handle(AppCommand::Run(Action::OpenFolder));
+        ws.handle(AppCommand::PathChosen {
+            path: Some(empty.path().to_path_buf()),
+            shown: true,
+        });
+        assert!(
+            matches!(ws.message(), Some(Message::Notice(n)) if n.contains("no article")),
+            "{:?}",
+            ws.message()
+        );
+    }
+
+    #[test]
     fn what_needs_the_screen_comes_back_to_the_shell() {
         let dir = tempfile::tempdir().unwrap();
         let mut ws = opened(&article(dir.path()));
@@ -489,10 +536,10 @@ mod headless {
         );
         // One dialog at a time: a second ask while one is open is ignored.
         assert!(ws.handle(AppCommand::Run(Action::SaveAs)).is_empty());
-        // A dialog that "cancels" at once was never shown: the analyst is told.
+        // A dialog that could not be shown: the analyst is told what to do instead.
         ws.handle(AppCommand::PathChosen {
             path: None,
-            took: Duration::from_millis(5),
+            shown: false,
         });
         assert!(
             matches!(ws.message(), Some(Message::Error(e)) if e.contains("No file dialog")),

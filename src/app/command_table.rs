@@ -9,9 +9,12 @@ use crate::model::{Credibility, Reliability, Taxonomy};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Open,
+    OpenFolder,
     Reimport,
     Save,
     SaveAs,
+    /// Use claimlens' own file dialog instead of the desktop's (a preference).
+    BuiltInFileDialog,
     Quit,
     Undo,
     Redo,
@@ -102,11 +105,14 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
             "File",
             &[
                 C(Open),
+                C(OpenFolder),
                 C(Reimport),
                 Recent,
                 Separator,
                 C(Save),
                 C(SaveAs),
+                Separator,
+                C(BuiltInFileDialog),
                 Separator,
                 C(CloseReview),
                 C(Quit),
@@ -149,11 +155,13 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 27] = [
+pub const FIXED: [Action; 29] = [
     Action::Open,
+    Action::OpenFolder,
     Action::Reimport,
     Action::Save,
     Action::SaveAs,
+    Action::BuiltInFileDialog,
     Action::CloseReview,
     Action::Quit,
     Action::NextReview,
@@ -191,6 +199,8 @@ impl Action {
     pub fn title(self) -> String {
         let fixed = match self {
             Action::Open => "Open…",
+            Action::OpenFolder => "Open folder…",
+            Action::BuiltInFileDialog => "Use the built-in file dialog",
             Action::Reimport => "Re-import article…",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
@@ -231,6 +241,12 @@ impl Action {
     pub fn tooltip(self) -> &'static str {
         match self {
             Action::Open => "Open an article (.txt, .md) or a saved review (.ron)",
+            Action::OpenFolder => {
+                "Open every review and every article without one in a folder, each in a tab"
+            }
+            Action::BuiltInFileDialog => {
+                "Choose files in claimlens' own dialog instead of the desktop's (kept for next time)"
+            }
             Action::Reimport => {
                 "Load a new version of the article and move every claim to where its text is now"
             }
@@ -275,6 +291,7 @@ impl Action {
         let none = Mods::NONE;
         match self {
             Action::Open => vec![key(Mods::COMMAND, letter('O'))],
+            Action::OpenFolder => vec![key(Mods::COMMAND_SHIFT, letter('O'))],
             Action::Save => vec![key(Mods::COMMAND, letter('S'))],
             Action::SaveAs => vec![key(Mods::COMMAND_SHIFT, letter('S'))],
             Action::Quit => vec![key(Mods::COMMAND, letter('Q'))],
@@ -316,18 +333,27 @@ impl Action {
             Action::RerunSuggestions
             | Action::AcceptAbove
             | Action::EditLabels
+            | Action::BuiltInFileDialog
             | Action::Reimport => Vec::new(),
         }
     }
 
     /// Whether the command has anything to act on with no review open.
     pub fn needs_review(self) -> bool {
-        !matches!(self, Action::Open | Action::Quit | Action::ShowHelp)
+        !matches!(
+            self,
+            Action::Open
+                | Action::OpenFolder
+                | Action::BuiltInFileDialog
+                | Action::Quit
+                | Action::ShowHelp
+        )
     }
 
     pub fn scope(self) -> Scope {
         match self {
             Action::Open
+            | Action::OpenFolder
             | Action::Save
             | Action::SaveAs
             | Action::Quit

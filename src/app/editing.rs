@@ -241,6 +241,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         Action::NextReview
         | Action::PreviousReview
         | Action::Open
+        | Action::OpenFolder
         | Action::CloseReview
         | Action::Reimport
         | Action::Save
@@ -250,6 +251,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::EditLabels
         | Action::SourceSummary
         | Action::ShowHelp
+        | Action::BuiltInFileDialog
         | Action::FinishNote => vec![Effect::Shell(action)],
     }
 }

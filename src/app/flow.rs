@@ -10,11 +10,8 @@ use crate::io::recovery::RecoveryStore;
 use crate::io::{self, FileError, session_file};
 use crate::model::Session;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 const MAX_RECENT: usize = 10;
-/// A dialog that answers "cancelled" this fast was never shown.
-const NO_DIALOG: Duration = Duration::from_millis(200);
 
 /// Something the analyst asked for that discards a review, and so may need confirmation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +50,8 @@ pub enum Answer {
 pub enum DialogKind {
     /// Choose an article or a session to open.
     Open,
+    /// Choose a folder whose reviews and articles to open.
+    OpenFolder,
     /// Choose where to save the session; `suggested` is the proposed path.
     SaveAs { suggested: PathBuf },
     /// Choose where to export the labels.
@@ -67,6 +66,7 @@ pub enum DialogKind {
 #[derive(Debug)]
 pub(super) enum DialogPurpose {
     Open,
+    OpenFolder,
     /// Save to the chosen path, then carry on with the intent (if any).
     SaveAs(Option<Intent>),
     ExportLabels,
@@ -185,6 +185,18 @@ impl Workspace {
         effects
     }
 
+    /// Opens the reviews in `dir`, and the articles there that have none yet, each in a tab.
+    pub(super) fn open_folder(&mut self, dir: &std::path::Path) -> Vec<Effect> {
+        match crate::io::folder::reviewable(dir) {
+            Ok(files) if files.is_empty() => vec![notice(format!(
+                "{} holds no article (.txt, .md) or review (.ron) to open",
+                dir.display()
+            ))],
+            Ok(files) => self.open_all(files),
+            Err(e) => vec![error(e.to_string())],
+        }
+    }
+
     /// Reopens the reviews open at the last quit, each at its selected sentence. Files that
     /// are gone are skipped.
     pub(super) fn reopen(&mut self, reviews: Vec<(PathBuf, usize)>) -> Vec<Effect> {
@@ -246,13 +258,14 @@ impl Workspace {
     }
 
     /// The open dialog's answer: `None` when the analyst cancelled, or when no dialog could be
-    /// shown (then it came back within `took`).
-    pub(super) fn path_chosen(&mut self, path: Option<PathBuf>, took: Duration) -> Vec<Effect> {
+    /// shown (`shown` false).
+    pub(super) fn path_chosen(&mut self, path: Option<PathBuf>, shown: bool) -> Vec<Effect> {
         let Some(purpose) = self.dialog.take() else {
             return Vec::new();
         };
         match (path, purpose) {
             (Some(path), DialogPurpose::Open) => self.open(path, false),
+            (Some(dir), DialogPurpose::OpenFolder) => self.open_folder(&dir),
             (Some(path), DialogPurpose::SaveAs(then)) => {
                 self.save_to(with_ron_extension(path), then)
             }
@@ -263,10 +276,9 @@ impl Workspace {
                 self.handle(AppCommand::ImportLabels(path))
             }
             (Some(path), DialogPurpose::Reimport) => self.handle(AppCommand::Reimport(path)),
-            (None, _) if took < NO_DIALOG => vec![error(
-                "No file dialog could be shown on this desktop (is xdg-desktop-portal \
-                 installed?). Open files by dragging them onto the window or naming them on \
-                 the command line.",
+            (None, _) if !shown => vec![error(
+                "No file dialog could be shown on this desktop. Turn on File › Use the built-in \
+                 file dialog, or drag files onto the window.",
             )],
             (None, _) => Vec::new(),
         }

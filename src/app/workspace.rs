@@ -94,11 +94,11 @@ pub enum AppCommand {
     Activate(usize),
     /// Writes the open review to `path` (a large one on a worker).
     SaveTo(PathBuf),
-    /// The answer of the file dialog asked for with [`Effect::AskPath`]: `None` if cancelled
-    /// (or never shown: then it came back within `took`).
+    /// The answer of the file dialog asked for with [`Effect::AskPath`]: `None` if cancelled,
+    /// or if no dialog could be shown at all (`shown` false).
     PathChosen {
         path: Option<PathBuf>,
-        took: Duration,
+        shown: bool,
     },
     /// A worker started with [`Effect::Start`] finished an open or a save.
     Finished(Outcome),
@@ -381,6 +381,9 @@ impl Workspace {
             AppCommand::Run(Action::NextReview) => self.cycle(1),
             AppCommand::Run(Action::PreviousReview) => self.cycle(-1),
             AppCommand::Run(Action::Open) => self.ask(DialogKind::Open, DialogPurpose::Open),
+            AppCommand::Run(Action::OpenFolder) => {
+                self.ask(DialogKind::OpenFolder, DialogPurpose::OpenFolder)
+            }
             AppCommand::Run(Action::Save) => self.save(None),
             AppCommand::Run(Action::SaveAs) => self.save_as(None),
             AppCommand::Run(Action::Quit) => self.request(Intent::Quit),
@@ -417,7 +420,7 @@ impl Workspace {
                 effects
             }
             AppCommand::SaveTo(path) => self.save_to(path, None),
-            AppCommand::PathChosen { path, took } => self.path_chosen(path, took),
+            AppCommand::PathChosen { path, shown } => self.path_chosen(path, shown),
             AppCommand::Finished(outcome) => self.finished(outcome),
             AppCommand::AutosaveDone(result) => self.autosave_done(result),
             AppCommand::Tick(now) => self.tick(now),
@@ -433,7 +436,9 @@ impl Workspace {
                 Some(review) => edit(review, command),
                 // With nothing open, only what needs no review reaches the shell.
                 None => match command {
-                    AppCommand::Run(Action::ShowHelp) => vec![Effect::Shell(Action::ShowHelp)],
+                    AppCommand::Run(a @ (Action::ShowHelp | Action::BuiltInFileDialog)) => {
+                        vec![Effect::Shell(a)]
+                    }
                     _ => Vec::new(),
                 },
             },

@@ -25,6 +25,8 @@ pub const RECENT_KEY: &str = "recent_files";
 pub const OPEN_KEY: &str = "open_reviews_at";
 /// The same before the scroll position was kept: `(path, selected sentence)` pairs.
 pub const OPEN_KEY_V1: &str = "open_reviews";
+/// File › Use the built-in file dialog.
+pub const BUILT_IN_DIALOG_KEY: &str = "built_in_file_dialog";
 
 /// A saved review open at quit, and where the analyst was in it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -247,6 +249,10 @@ impl ClaimlensApp {
             Action::EditLabels if open => self.taxonomy_editor.open = true,
             Action::SourceSummary if open => self.source_summary.open = !self.source_summary.open,
             Action::ShowHelp => self.show_help = !self.show_help,
+            Action::BuiltInFileDialog => {
+                let on = !self.dialogs.built_in();
+                self.dialogs.set_built_in(on);
+            }
             _ => {}
         }
     }
@@ -426,7 +432,13 @@ impl eframe::App for ClaimlensApp {
 
         let menu_actions = egui::Panel::top("menu_bar")
             .show(ui, |ui| {
-                menu::menu_bar(ui, self.workspace.document(), self.workspace.recent())
+                let state = menu::State {
+                    doc: self.workspace.document(),
+                    recent: self.workspace.recent(),
+                    built_in_dialog: self.dialogs.built_in(),
+                    desktop_dialog: self.dialogs.desktop_has_dialog(),
+                };
+                menu::menu_bar(ui, &state)
             })
             .inner;
         for choice in menu_actions {
@@ -456,6 +468,7 @@ impl eframe::App for ClaimlensApp {
         self.queue.extend(tabs);
         self.review(ui);
         self.windows(&ctx);
+        self.dialogs.show(&ctx);
         self.questions(&ctx);
         // Everything asked for this frame, from workers and keys to the prompts, in order.
         self.drain(&ctx);
@@ -469,5 +482,6 @@ impl eframe::App for ClaimlensApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.workspace.recent().to_vec());
         eframe::set_value(storage, OPEN_KEY, &self.open_reviews());
+        eframe::set_value(storage, BUILT_IN_DIALOG_KEY, &self.dialogs.built_in());
     }
 }

@@ -27,13 +27,13 @@ impl ClaimlensApp {
         let Some(pending) = &self.pending_dialog else {
             return;
         };
-        let Some(DialogAnswer { path, took }) = pending.poll() else {
+        let Some(DialogAnswer { path, shown }) = pending.poll() else {
             // The dialog thread wakes us when it answers; polling slowly covers a lost wake-up.
             ctx.request_repaint_after(Duration::from_millis(250));
             return;
         };
         self.pending_dialog = None;
-        self.queue.push(AppCommand::PathChosen { path, took });
+        self.queue.push(AppCommand::PathChosen { path, shown });
     }
 
     /// Handles key presses in the order they were typed, so that fast typing ahead ("Enter j

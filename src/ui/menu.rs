@@ -12,7 +12,18 @@ pub enum Choice {
     OpenRecent(PathBuf),
 }
 
-pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<Choice> {
+/// What the menus show besides the command table.
+pub struct State<'a> {
+    pub doc: Option<&'a Document>,
+    pub recent: &'a [PathBuf],
+    /// The built-in file dialog is preferred (a checked item).
+    pub built_in_dialog: bool,
+    /// The desktop has a file dialog of its own; without one the built-in one is the only choice.
+    pub desktop_dialog: bool,
+}
+
+pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
+    let (doc, recent) = (state.doc, state.recent);
     let mut chosen = Vec::new();
     egui::MenuBar::new().ui(ui, |ui| {
         for (title, items) in MENUS {
@@ -23,6 +34,23 @@ pub fn menu_bar(ui: &mut Ui, doc: Option<&Document>, recent: &[PathBuf]) -> Vec<
                             ui.separator();
                         }
                         MenuItem::Recent => recent_menu(ui, recent, &mut chosen),
+                        MenuItem::Command(Action::BuiltInFileDialog) => {
+                            let mut on = state.built_in_dialog || !state.desktop_dialog;
+                            let response = ui
+                                .add_enabled(
+                                    state.desktop_dialog,
+                                    egui::Checkbox::new(&mut on, Action::BuiltInFileDialog.title()),
+                                )
+                                .on_hover_text(Action::BuiltInFileDialog.tooltip())
+                                .on_disabled_hover_text(
+                                    "This desktop has no file dialog of its own (no xdg portal, \
+                                     no zenity), so claimlens uses its own",
+                                );
+                            if response.clicked() {
+                                chosen.push(Choice::Action(Action::BuiltInFileDialog));
+                                ui.close();
+                            }
+                        }
                         MenuItem::Command(action) => {
                             // Undo and Redo say what they would undo or redo.
                             let detail = match action {

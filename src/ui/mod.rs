@@ -9,25 +9,29 @@ mod chrome;
 pub mod claims_panel;
 pub mod colors;
 pub mod dialogs;
+pub mod file_dialog;
 mod glyph_map;
 mod help;
 mod input;
 pub mod inspector;
 mod menu;
-mod prompt;
+pub(crate) mod prompt;
 pub mod selection;
 mod source_summary;
 mod status_bar;
 mod taxonomy_editor;
 
 pub use app::ClaimlensApp;
-pub use dialogs::{DialogKind, FileDialogs, NativeDialogs};
+pub use dialogs::{Desktop, DialogKind, FileDialogs, NativeDialogs, SystemDialogs};
 
 use std::path::PathBuf;
 
 /// Opens the main window on `files`, each a review of its own, or on the bundled sample report
 /// when there are none.
 pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
+    // The window opens meanwhile; the first article opened does not wait for the tables.
+    std::thread::spawn(crate::model::suggest::warm_up);
+    let desktop = Desktop::probe();
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("claimlens")
@@ -45,7 +49,12 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                 .storage
                 .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, app::RECENT_KEY))
                 .unwrap_or_default();
-            let mut app = ClaimlensApp::new(Box::new(NativeDialogs), recent);
+            let built_in = cc
+                .storage
+                .and_then(|s| eframe::get_value::<bool>(s, app::BUILT_IN_DIALOG_KEY))
+                .unwrap_or(false);
+            let dialogs = SystemDialogs::new(&desktop, built_in);
+            let mut app = ClaimlensApp::new(Box::new(dialogs), recent);
             if let Some(dir) = eframe::storage_dir("claimlens") {
                 app = app.with_recovery(crate::io::recovery::RecoveryStore::new(
                     dir.join("recovery"),

@@ -131,3 +131,30 @@ pub fn recover(ctx: &Context, offer: &crate::io::recovery::Recovered) -> Option<
     });
     answer
 }
+
+/// Asked by the built-in file dialog before saving over an existing file: `Some(true)` to
+/// replace it, `Some(false)` to choose again.
+pub fn replace_file(ctx: &Context, path: &std::path::Path) -> Option<bool> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string());
+    let question = format!("“{name}” already exists. Replace it?");
+    let folder = format!(
+        "It is in {}.",
+        path.parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    );
+    ask(
+        ctx,
+        "replace_file",
+        (420.0, "Replace file?"),
+        &[&question, &folder],
+        &[
+            ("Replace", Answer::Save),
+            ("Choose another name", Answer::Cancel),
+        ],
+    )
+    .map(|a| a == Answer::Save)
+}

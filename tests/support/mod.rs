@@ -10,7 +10,6 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::mpsc::{Receiver, channel};
-use std::time::Duration;
 
 /// File dialogs that answer from a script, and record what was asked.
 #[derive(Clone, Default)]
@@ -32,11 +31,8 @@ impl FileDialogs for ScriptedDialogs {
         self.asked.borrow_mut().push(kind);
         let (tx, rx) = channel();
         let path = self.answers.borrow_mut().pop_front().flatten();
-        tx.send(DialogAnswer {
-            path,
-            took: Duration::from_secs(1),
-        })
-        .expect("receiver is alive");
+        tx.send(DialogAnswer { path, shown: true })
+            .expect("receiver is alive");
         rx
     }
 }

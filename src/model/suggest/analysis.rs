@@ -127,6 +127,9 @@ pub fn analyse(text: &str, quote: QuoteState, layout: Layout, ctx: &Context) -> 
     {
         a.mentions.push(subject);
     }
+    // Kept for the whole article: a vector grown by pushing holds room for four frames, most
+    // sentences have one.
+    fs.shrink_to_fit();
     a.frames = fs;
     a.hedge = found.hedge.or_else(|| passive_hearsay(&t, body));
     if !a.frames.is_empty() {

@@ -268,6 +268,16 @@ static PHOTO_IN_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("caption pattern compiles")
 });
 
+/// Compiles the furniture patterns now rather than on the first sentence.
+pub(super) fn warm_up() {
+    LazyLock::force(&SHAPES);
+    for pattern in [&DATE, &TABLE, &CREDIT_WORDS, &PHOTO_IN_TEXT] {
+        LazyLock::force(pattern);
+    }
+    LazyLock::force(&APPEAL_WORDS);
+    LazyLock::force(&PHOTO_WORDS);
+}
+
 /// Whether `s` opens like furniture: with a mark, a digit, or one of the starters.
 fn may_start_furniture(s: &str) -> bool {
     let first = s.chars().next().unwrap_or(' ');

@@ -72,6 +72,17 @@ pub struct Suggestion {
     pub source: Option<ProposedSource>,
 }
 
+/// Builds the engine's tables (word classes, places, furniture and publisher patterns) now.
+/// They are built on first use anyway; this costs about a tenth of a second of one core, so a
+/// caller with other work to do first (reading and segmenting a file, opening a window) runs
+/// it on another thread and the first suggestions do not wait for it.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&lexicon::LEXICON);
+    std::sync::LazyLock::force(&places::GAZETTEER);
+    furniture::warm_up();
+    publisher::warm_up();
+}
+
 /// Suggestions for every sentence of the session, in order.
 pub fn suggest(session: &Session) -> Vec<Suggestion> {
     let text = &session.article.text;

@@ -117,6 +117,12 @@ static ABBREVIATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("abbreviation pattern compiles")
 });
 
+/// Compiles the publisher patterns now rather than on the first article.
+pub(super) fn warm_up() {
+    LazyLock::force(&PATTERNS);
+    LazyLock::force(&ABBREVIATED);
+}
+
 /// The names the article uses for outlets, as look-up keys.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Outlets {

@@ -52,7 +52,7 @@ pub(super) fn relayed_frames(t: &Tokens, body: usize, ctx: &Context, out: &mut V
             Position::Medial
         };
         if let Some(s) = subject.filter(|s| matches!(s.head, Head::Outlet(_) | Head::Media)) {
-            f.conduit = Some(s);
+            f.conduit = Some(Box::new(s));
         }
         out.push(f);
     }

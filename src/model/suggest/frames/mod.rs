@@ -56,9 +56,9 @@ pub struct Frame {
     pub cue: (usize, usize),
     pub source: Phrase,
     /// "told <Daily NK>", "told <reporters>".
-    pub hearer: Option<Phrase>,
+    pub hearer: Option<Box<Phrase>>,
     /// "quoted by <Interfax>", "carried by <KCNA>".
-    pub conduit: Option<Phrase>,
+    pub conduit: Option<Box<Phrase>>,
     pub position: Position,
     /// "said in a statement", "at a briefing".
     pub statement: bool,
@@ -194,7 +194,7 @@ pub(super) fn verb_kind(bits: u64, head: Head, word: &str) -> Option<Verb> {
 /// "quoted by <outlet>", "carried by <KCNA>".
 pub(super) fn complete(t: &Tokens, f: &mut Frame, v: usize, ctx: &Context) {
     if f.verb == Verb::Told {
-        f.hearer = phrase_after(t, v + 1, ctx);
+        f.hearer = phrase_after(t, v + 1, ctx).map(Box::new);
     }
     let limit = (v + 12).min(t.len());
     // Conduits are named: only a capitalised word after "in", "with", "by" starts one.
@@ -239,7 +239,7 @@ pub(super) fn complete(t: &Tokens, f: &mut Frame, v: usize, ctx: &Context) {
                     || t.is(k, "with")
                     || t.is(k.saturating_sub(1), "interview"))
             {
-                f.conduit = Some(p);
+                f.conduit = Some(Box::new(p));
             }
         }
         if (t.is(k, "by") && named_after(k)) || (t.is(k, "carried") && t.is(k + 1, "by")) {
@@ -249,7 +249,7 @@ pub(super) fn complete(t: &Tokens, f: &mut Frame, v: usize, ctx: &Context) {
                 k + 1
             };
             if let Some(p) = crate::model::suggest::phrase::outlet_at(t, from, ctx) {
-                f.conduit = Some(p);
+                f.conduit = Some(Box::new(p));
             }
         }
     }
@@ -262,7 +262,7 @@ pub(super) fn complete(t: &Tokens, f: &mut Frame, v: usize, ctx: &Context) {
             && matches!(p.head, Head::Outlet(_) | Head::Media)
         {
             f.statement |= t.is(k, "carried");
-            f.conduit = Some(p);
+            f.conduit = Some(Box::new(p));
         }
     }
 }
