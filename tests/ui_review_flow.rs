@@ -288,6 +288,14 @@ fn the_help_window_lists_every_key_from_the_command_table() {
     let first = &h.state().document().unwrap().session().taxonomy().labels[0];
     let title = format!("Label: {}", first.name);
     h.get_by_label(&title);
+    // Grouped as the menus are, then labels, grades and the mouse; keys as people read them.
+    for heading in ["File", "Go", "Labels", "Grades", "Mouse"] {
+        assert!(
+            h.query_all_by_label(heading).count() >= 1,
+            "no {heading} group"
+        );
+    }
+    h.get_by_label("F1  or  ?");
     // "?" is typed with Shift on most layouts: it toggles the window too.
     h.key_press_modifiers(Modifiers::SHIFT, Key::Questionmark);
     h.run();
@@ -295,6 +303,15 @@ fn the_help_window_lists_every_key_from_the_command_table() {
         h.query_by_label(&title).is_none(),
         "Shift+? closes the help"
     );
+    // Escape closes it, and does nothing else to the review.
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label(&title);
+    let selected = h.state().selection();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label(&title).is_none(), "Escape closes the help");
+    assert_eq!(h.state().selection(), selected);
 }
 
 /// A desktop with neither an xdg portal nor zenity, like a bare X session.
@@ -400,5 +417,33 @@ fn the_built_in_dialog_saves_a_new_review_on_a_desktop_without_a_dialog() {
     assert_eq!(
         second.annotations()[0].label,
         Some(LabelId::new("in_russia"))
+    );
+}
+
+/// `claimlens a.txt b.txt`: both open, each in a tab of its own; the last opened is shown, as
+/// when they are opened one after the other.
+#[test]
+fn two_files_named_on_the_command_line_open_in_two_tabs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("hyesan.txt"), dir.path().join("musan.txt"));
+    std::fs::write(&a, "Prices rose in Hyesan. A source said so.").unwrap();
+    std::fs::write(&b, "Guards left Musan. Officials denied it.").unwrap();
+    let files = vec![a, b];
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |cc| {
+            let mut app =
+                claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
+            app.open_all(&files, &cc.egui_ctx);
+            app
+        });
+    h.run();
+    assert_eq!(h.state().workspace().reviews().len(), 2);
+    // The tabs name each new review after its article.
+    let tabs = h.query_all_by_label_contains("(new review)").count();
+    assert_eq!(tabs, 2);
+    assert_eq!(
+        h.state().document().unwrap().session().sentence_text(0),
+        "Guards left Musan."
     );
 }

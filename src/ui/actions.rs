@@ -114,12 +114,37 @@ pub fn to_egui(s: &Shortcut) -> Option<KeyboardShortcut> {
 
 /// The text of a shortcut the way this platform writes it ("Ctrl+S", "⌘S").
 pub fn shortcut_text(ctx: &egui::Context, s: &Shortcut) -> String {
-    to_egui(s).map_or_else(|| s.to_string(), |k| ctx.format_shortcut(&k))
+    let Some(k) = to_egui(s) else {
+        return s.to_string();
+    };
+    readable(&ctx.format_shortcut(&k), k.logical_key)
+}
+
+/// egui writes punctuation keys by name ("Questionmark", "Slash"); people read the mark.
+fn readable(text: &str, key: egui::Key) -> String {
+    let (name, symbol) = (key.name(), key.symbol_or_name());
+    let mark = symbol.len() == 1 && symbol.chars().all(|c| c.is_ascii_punctuation());
+    if mark && name != symbol {
+        text.replace(name, symbol)
+    } else {
+        text.to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_keys_are_written_as_marks_and_others_as_before() {
+        assert_eq!(
+            readable("Shift+Questionmark", egui::Key::Questionmark),
+            "Shift+?"
+        );
+        assert_eq!(readable("Questionmark", egui::Key::Questionmark), "?");
+        assert_eq!(readable("Down", egui::Key::ArrowDown), "Down");
+        assert_eq!(readable("Ctrl+S", egui::Key::S), "Ctrl+S");
+    }
 
     #[test]
     fn every_key_of_the_table_goes_to_egui_and_back() {
