@@ -357,7 +357,7 @@ proptest! {
 mod headless {
     use claimlens::app::{
         AUTOSAVE_DELAY, Action, Answer, AppCommand, DialogKind, Effect, Intent, Job, Message,
-        Outcome, Question, Workspace,
+        NOTICE_LIFETIME, Outcome, Question, Workspace,
     };
     use claimlens::io::recovery::RecoveryStore;
     use claimlens::model::Status;
@@ -524,6 +524,48 @@ mod headless {
             "{:?}",
             ws.message()
         );
+    }
+
+    /// A notice answers the last step: the next step that works clears it, and so does time; an
+    /// error (work at risk) stays until dismissed, through later steps and time.
+    #[test]
+    fn notices_clear_on_the_next_step_or_after_a_while_and_errors_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = opened(&article(dir.path()));
+        let notice = |ws: &Workspace| matches!(ws.message(), Some(Message::Notice(_)));
+        let t0 = Instant::now();
+        ws.handle(AppCommand::Run(Action::FirstSentence));
+        ws.handle(AppCommand::Run(Action::AcceptSuggestion));
+        ws.handle(AppCommand::Run(Action::ClearLabel));
+        ws.handle(AppCommand::Run(Action::AcceptSuggestion));
+        assert!(notice(&ws), "{:?}", ws.message());
+        ws.handle(AppCommand::Run(Action::NextSentence));
+        assert_eq!(ws.message(), None, "the next step clears it");
+
+        ws.handle(AppCommand::Run(Action::FirstSentence));
+        ws.handle(AppCommand::Run(Action::AcceptSuggestion));
+        assert!(notice(&ws));
+        let wake = ws.handle(AppCommand::Tick(t0));
+        assert!(
+            wake.iter()
+                .any(|e| matches!(e, Effect::WakeIn(d) if *d <= NOTICE_LIFETIME)),
+            "{wake:?}"
+        );
+        ws.handle(AppCommand::Tick(t0 + NOTICE_LIFETIME / 2));
+        assert!(notice(&ws), "still shown halfway");
+        ws.handle(AppCommand::Tick(t0 + NOTICE_LIFETIME));
+        assert_eq!(ws.message(), None, "gone after its time");
+
+        // A failed save is an error: it outlives steps and time until dismissed.
+        let blocker = dir.path().join("not-a-folder");
+        std::fs::write(&blocker, "x").unwrap();
+        ws.handle(AppCommand::SaveTo(blocker.join("review.ron")));
+        assert!(matches!(ws.message(), Some(Message::Error(_))));
+        ws.handle(AppCommand::Run(Action::NextSentence));
+        ws.handle(AppCommand::Tick(t0 + NOTICE_LIFETIME * 10));
+        assert!(matches!(ws.message(), Some(Message::Error(_))));
+        ws.handle(AppCommand::DismissMessage);
+        assert_eq!(ws.message(), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ mod support;
 use claimlens::model::{LabelId, Status};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use support::{ScriptedDialogs, harness, sentence_starting};
+use support::{ScriptedDialogs, harness, sentence_starting, stay_after_label};
 
 const RUSSIA: &str = "A source in Russia told Kestrel Report";
 
@@ -15,6 +15,8 @@ fn label_undo_redo_note_save_and_reload() {
     let session_path = dir.path().join("hyesan.review.ron");
     let dialogs = ScriptedDialogs::answering([Some(session_path.clone())]);
     let mut h = harness(dialogs.clone(), None);
+    // The note below is typed on the sentence just labelled.
+    stay_after_label(&mut h);
 
     let s = sentence_starting(h.state(), RUSSIA);
     let text = h
@@ -106,6 +108,7 @@ use eframe::egui;
 #[test]
 fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
     let mut h = harness(ScriptedDialogs::default(), None);
+    stay_after_label(&mut h);
     assert_eq!(h.state().selection().map(|s| s.head), Some(0));
     h.key_press(Key::J);
     h.key_press(Key::ArrowDown);

@@ -6,7 +6,7 @@ mod support;
 use claimlens::model::{LabelId, Status};
 use eframe::egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use support::{ScriptedDialogs, click_sentence, harness, sentence_starting};
+use support::{ScriptedDialogs, click_sentence, harness, sentence_starting, stay_after_label};
 
 type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
 
@@ -133,9 +133,42 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
     );
 }
 
+/// Enter and a label key move on to the next sentence to review, so "Enter Enter 2" typed in
+/// one frame accepts two suggestions and labels the third; sentences already confirmed are
+/// skipped, as N skips them; undo takes back the last step only.
+#[test]
+fn accepting_and_labelling_move_on_to_the_next_sentence_to_review() {
+    let mut h = harness(ScriptedDialogs::default(), None);
+    assert!(h.state().workspace().moves_on_after_label());
+    // Sentence 3 already confirmed: the run passes over it.
+    h.state_mut()
+        .select(claimlens::ui::selection::Selection::single(3));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(4));
+    h.state_mut()
+        .select(claimlens::ui::selection::Selection::single(0));
+    h.key_press(Key::Enter);
+    h.key_press(Key::Enter);
+    h.key_press(Key::Num2);
+    h.run();
+    assert_eq!(annotation(&h, 0).1, Status::Confirmed);
+    assert_eq!(annotation(&h, 1).1, Status::Confirmed);
+    assert_eq!(
+        annotation(&h, 2),
+        (Some("in_russia".to_string()), Status::Confirmed)
+    );
+    assert_eq!(h.state().selection().map(|s| s.head), Some(4));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(annotation(&h, 2).1, Status::Suggested);
+    assert_eq!(annotation(&h, 1).1, Status::Confirmed);
+}
+
 #[test]
 fn keys_typed_ahead_in_one_frame_act_in_order() {
     let mut h = harness(ScriptedDialogs::default(), None);
+    stay_after_label(&mut h);
     // Four presses before the next frame: accept, move, accept, move.
     h.key_press(Key::Enter);
     h.key_press(Key::J);

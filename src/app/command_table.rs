@@ -25,6 +25,8 @@ pub enum Action {
     ExtendDown,
     ExtendUp,
     NextUnlabelled,
+    /// A preference: a label key or Enter selects the next sentence to review.
+    MoveOnAfterLabel,
     ClearLabel,
     AcceptSuggestion,
     RerunSuggestions,
@@ -145,6 +147,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 C(ExtendDown),
                 C(ExtendUp),
                 C(NextUnlabelled),
+                C(MoveOnAfterLabel),
                 Separator,
                 C(NextReview),
                 C(PreviousReview),
@@ -155,7 +158,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 29] = [
+pub const FIXED: [Action; 30] = [
     Action::Open,
     Action::OpenFolder,
     Action::Reimport,
@@ -175,6 +178,7 @@ pub const FIXED: [Action; 29] = [
     Action::ExtendDown,
     Action::ExtendUp,
     Action::NextUnlabelled,
+    Action::MoveOnAfterLabel,
     Action::ClearLabel,
     Action::AcceptSuggestion,
     Action::AcceptAbove,
@@ -214,6 +218,7 @@ impl Action {
             Action::ExtendDown => "Extend selection down",
             Action::ExtendUp => "Extend selection up",
             Action::NextUnlabelled => "Next sentence to review",
+            Action::MoveOnAfterLabel => "Move on after labelling",
             Action::ClearLabel => "Clear label",
             Action::AcceptSuggestion => "Accept suggestion",
             Action::RerunSuggestions => "Re-run suggestions",
@@ -264,6 +269,9 @@ impl Action {
             Action::ExtendDown | Action::ExtendUp => "Select several sentences to label at once",
             Action::NextUnlabelled => {
                 "The next sentence with no label or an unconfirmed suggestion"
+            }
+            Action::MoveOnAfterLabel => {
+                "After a label key or Enter, select the next sentence to review (kept for next time)"
             }
             Action::ClearLabel => "Remove the label of the selected sentences",
             Action::AcceptSuggestion => "Confirm the suggested label of the selected sentences",
@@ -334,6 +342,7 @@ impl Action {
             | Action::AcceptAbove
             | Action::EditLabels
             | Action::BuiltInFileDialog
+            | Action::MoveOnAfterLabel
             | Action::Reimport => Vec::new(),
         }
     }
@@ -345,6 +354,7 @@ impl Action {
             Action::Open
                 | Action::OpenFolder
                 | Action::BuiltInFileDialog
+                | Action::MoveOnAfterLabel
                 | Action::Quit
                 | Action::ShowHelp
         )

@@ -17,6 +17,22 @@ fn applied(r: &mut OpenReview, c: Command) -> Vec<Effect> {
     }
 }
 
+/// After a label or an accepted suggestion has landed (no message came back), selects the next
+/// sentence to review after the last one selected, as N finds it; typing ahead ("Enter Enter 2")
+/// then labels one sentence after another.
+fn move_on_after(r: &mut OpenReview, effects: Vec<Effect>) -> Vec<Effect> {
+    let Some(sel) = r.selection.filter(|_| effects.is_empty()) else {
+        return effects;
+    };
+    match r.doc.session().next_unreviewed(Some(*sel.range().end())) {
+        Some(i) if !sel.contains(i) => {
+            r.selection = Some(Selection::single(i));
+            vec![Effect::Reveal(i)]
+        }
+        _ => effects,
+    }
+}
+
 fn label_selection(r: &mut OpenReview, label: Option<crate::model::LabelId>) -> Vec<Effect> {
     match r.selection {
         Some(sel) => applied(r, Command::label(sel.range(), label)),
@@ -25,8 +41,12 @@ fn label_selection(r: &mut OpenReview, label: Option<crate::model::LabelId>) -> 
 }
 
 /// Commands on the open review.
-pub(super) fn edit(r: &mut OpenReview, command: AppCommand) -> Vec<Effect> {
+pub(super) fn edit(r: &mut OpenReview, command: AppCommand, move_on: bool) -> Vec<Effect> {
     match command {
+        AppCommand::Run(action @ (Action::Label(_) | Action::AcceptSuggestion)) if move_on => {
+            let effects = run(r, action);
+            move_on_after(r, effects)
+        }
         AppCommand::Run(action) => run(r, action),
         AppCommand::Edit(Ok(c)) => {
             let effects = applied(r, c);
@@ -220,13 +240,14 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
                     sentence: sel.head,
                     at,
                 },
+                false,
             ),
             _ => vec![notice(
                 "Click the point in the sentence where it should be split, then press S",
             )],
         },
         Action::MergeWithNext => match current {
-            Some(sel) => edit(r, AppCommand::Merge(*sel.range().start())),
+            Some(sel) => edit(r, AppCommand::Merge(*sel.range().start()), false),
             None => Vec::new(),
         },
         Action::Reliability(_) | Action::Credibility(_) => match current {
@@ -242,6 +263,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::PreviousReview
         | Action::Open
         | Action::OpenFolder
+        | Action::MoveOnAfterLabel
         | Action::CloseReview
         | Action::Reimport
         | Action::Save

@@ -22,4 +22,4 @@ pub use key_groups::key_groups;
 pub use keys::{Extra, Key, Mods, Shortcut};
 pub use naming::with_ron_extension;
 pub use review::OpenReview;
-pub use workspace::{AppCommand, Effect, Message, View, Workspace};
+pub use workspace::{AppCommand, Effect, Message, NOTICE_LIFETIME, View, Workspace};

@@ -92,6 +92,8 @@ pub enum AppCommand {
     ImportLabels(PathBuf),
     /// Makes review `n` (in [`Workspace::reviews`] order) the one shown.
     Activate(usize),
+    /// Sets the preference Go › Move on after labelling (as kept from the last run).
+    MoveOnAfterLabel(bool),
     /// Writes the open review to `path` (a large one on a worker).
     SaveTo(PathBuf),
     /// The answer of the file dialog asked for with [`Effect::AskPath`]: `None` if cancelled,
@@ -189,7 +191,15 @@ pub struct Workspace {
     pub(super) offers: Vec<Recovered>,
     /// The recovery copy a worker is writing.
     pub(super) autosaving: Option<Flight>,
+    /// Go › Move on after labelling, turned off: a label key or Enter keeps the selection.
+    pub(super) stay_after_label: bool,
+    /// When the notice shown was first seen by a [`AppCommand::Tick`]: it goes after
+    /// [`NOTICE_LIFETIME`].
+    pub(super) notice_seen: Option<Instant>,
 }
+
+/// How long a notice stays in the status bar (errors stay until dismissed).
+pub const NOTICE_LIFETIME: Duration = Duration::from_secs(5);
 
 pub(super) fn notice(text: impl Into<String>) -> Effect {
     Effect::Message(Message::Notice(text.into()))
@@ -221,6 +231,11 @@ impl Workspace {
 
     pub fn recent(&self) -> &[PathBuf] {
         &self.recent
+    }
+
+    /// Whether a label key or Enter moves on to the next sentence to review (a preference).
+    pub fn moves_on_after_label(&self) -> bool {
+        !self.stay_after_label
     }
 
     pub fn question(&self) -> Option<&Question> {
@@ -349,15 +364,53 @@ impl Workspace {
 
     /// The only place application state changes.
     pub fn handle(&mut self, command: AppCommand) -> Vec<Effect> {
-        let effects = self.handle_one(command);
+        // A notice answers the analyst's last step: the next step that works replaces it.
+        let analysts_step = matches!(
+            command,
+            AppCommand::Run(_) | AppCommand::Edit(_) | AppCommand::Select(_)
+        );
+        let effects = match command {
+            AppCommand::Tick(now) => {
+                let mut effects = self.age_notice(now);
+                effects.extend(self.handle_one(command));
+                effects
+            }
+            command => self.handle_one(command),
+        };
         // The last message stands until the next; an error until it is dismissed or replaced.
-        if let Some(m) = effects.iter().rev().find_map(|e| match e {
-            Effect::Message(m) => Some(m),
+        let last = effects.iter().rev().find_map(|e| match e {
+            Effect::Message(m) => Some(m.clone()),
             _ => None,
-        }) {
-            self.message = Some(m.clone());
+        });
+        match last {
+            Some(m) => {
+                self.message = Some(m);
+                self.notice_seen = None;
+            }
+            None if analysts_step && matches!(self.message, Some(Message::Notice(_))) => {
+                self.message = None;
+            }
+            None => {}
         }
         effects
+    }
+
+    /// Clears a notice that has been shown for [`NOTICE_LIFETIME`]; until then, asks to be
+    /// woken when it is due.
+    fn age_notice(&mut self, now: Instant) -> Vec<Effect> {
+        if !matches!(self.message, Some(Message::Notice(_))) {
+            self.notice_seen = None;
+            return Vec::new();
+        }
+        let seen = *self.notice_seen.get_or_insert(now);
+        let shown = now.saturating_duration_since(seen);
+        if shown >= NOTICE_LIFETIME {
+            self.message = None;
+            self.notice_seen = None;
+            Vec::new()
+        } else {
+            vec![Effect::WakeIn(NOTICE_LIFETIME - shown)]
+        }
     }
 
     fn handle_one(&mut self, command: AppCommand) -> Vec<Effect> {
@@ -381,6 +434,14 @@ impl Workspace {
             AppCommand::Run(Action::NextReview) => self.cycle(1),
             AppCommand::Run(Action::PreviousReview) => self.cycle(-1),
             AppCommand::Run(Action::Open) => self.ask(DialogKind::Open, DialogPurpose::Open),
+            AppCommand::Run(Action::MoveOnAfterLabel) => {
+                self.stay_after_label = !self.stay_after_label;
+                Vec::new()
+            }
+            AppCommand::MoveOnAfterLabel(on) => {
+                self.stay_after_label = !on;
+                Vec::new()
+            }
             AppCommand::Run(Action::OpenFolder) => {
                 self.ask(DialogKind::OpenFolder, DialogPurpose::OpenFolder)
             }
@@ -432,10 +493,10 @@ impl Workspace {
                 self.message = None;
                 Vec::new()
             }
-            command => match self.active_mut() {
-                Some(review) => edit(review, command),
+            command => match (!self.stay_after_label, self.active_mut()) {
+                (move_on, Some(review)) => edit(review, command, move_on),
                 // With nothing open, only what needs no review reaches the shell.
-                None => match command {
+                (_, None) => match command {
                     AppCommand::Run(a @ (Action::ShowHelp | Action::BuiltInFileDialog)) => {
                         vec![Effect::Shell(a)]
                     }

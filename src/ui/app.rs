@@ -27,6 +27,8 @@ pub const OPEN_KEY: &str = "open_reviews_at";
 pub const OPEN_KEY_V1: &str = "open_reviews";
 /// File › Use the built-in file dialog.
 pub const BUILT_IN_DIALOG_KEY: &str = "built_in_file_dialog";
+/// Go › Move on after labelling.
+pub const MOVE_ON_KEY: &str = "move_on_after_label";
 
 /// A saved review open at quit, and where the analyst was in it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -437,6 +439,7 @@ impl eframe::App for ClaimlensApp {
                     recent: self.workspace.recent(),
                     built_in_dialog: self.dialogs.built_in(),
                     desktop_dialog: self.dialogs.desktop_has_dialog(),
+                    move_on: self.workspace.moves_on_after_label(),
                 };
                 menu::menu_bar(ui, &state)
             })
@@ -448,7 +451,7 @@ impl eframe::App for ClaimlensApp {
             });
         }
         self.queue
-            .extend(chrome::error_banner(ui, self.workspace.message()));
+            .extend(chrome::error_banner(&ctx, self.workspace.message()));
 
         let notice = match self.workspace.message() {
             Some(Message::Notice(n)) => Some(n.clone()),
@@ -483,5 +486,6 @@ impl eframe::App for ClaimlensApp {
         eframe::set_value(storage, RECENT_KEY, &self.workspace.recent().to_vec());
         eframe::set_value(storage, OPEN_KEY, &self.open_reviews());
         eframe::set_value(storage, BUILT_IN_DIALOG_KEY, &self.dialogs.built_in());
+        eframe::set_value(storage, MOVE_ON_KEY, &self.workspace.moves_on_after_label());
     }
 }

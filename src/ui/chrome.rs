@@ -47,28 +47,36 @@ pub fn tab_bar(ui: &mut Ui, workspace: &Workspace) -> Vec<AppCommand> {
 }
 
 /// An error stays at the top of the window until dismissed.
-pub fn error_banner(ui: &mut Ui, message: Option<&Message>) -> Option<AppCommand> {
+/// An error (work may be at risk) over the top of the review, until dismissed. Drawn over the
+/// content rather than above it, so that the article does not jump down when one appears.
+pub fn error_banner(ctx: &Context, message: Option<&Message>) -> Option<AppCommand> {
     let Some(Message::Error(text)) = message else {
         return None;
     };
     let mut dismissed = false;
-    egui::Panel::top("error_banner")
-        .frame(
-            egui::Frame::new()
-                .fill(ui.visuals().error_fg_color.gamma_multiply(0.18))
-                .inner_margin(8.0),
-        )
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.colored_label(
-                    ui.visuals().error_fg_color,
-                    egui::RichText::new("Error").strong(),
-                );
-                ui.add(egui::Label::new(text.as_str()).wrap());
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    dismissed = ui.button("Dismiss").clicked();
+    let width = (ctx.content_rect().width() - 48.0).clamp(200.0, 900.0);
+    egui::Area::new(egui::Id::unique("error_banner"))
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 30.0])
+        .order(egui::Order::Foreground)
+        .show(ctx, |ui| {
+            let visuals = ui.visuals().clone();
+            egui::Frame::popup(ui.style())
+                .fill(visuals.extreme_bg_color)
+                .stroke(egui::Stroke::new(1.5, visuals.error_fg_color))
+                .inner_margin(8.0)
+                .show(ui, |ui| {
+                    ui.set_width(width);
+                    ui.horizontal(|ui| {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            egui::RichText::new("Error").strong(),
+                        );
+                        ui.add(egui::Label::new(text.as_str()).wrap());
+                        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                            dismissed = ui.button("Dismiss").clicked();
+                        });
+                    });
                 });
-            });
         });
     dismissed.then_some(AppCommand::DismissMessage)
 }

@@ -20,6 +20,8 @@ pub struct State<'a> {
     pub built_in_dialog: bool,
     /// The desktop has a file dialog of its own; without one the built-in one is the only choice.
     pub desktop_dialog: bool,
+    /// Go › Move on after labelling is on.
+    pub move_on: bool,
 }
 
 pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
@@ -34,20 +36,25 @@ pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
                             ui.separator();
                         }
                         MenuItem::Recent => recent_menu(ui, recent, &mut chosen),
-                        MenuItem::Command(Action::BuiltInFileDialog) => {
-                            let mut on = state.built_in_dialog || !state.desktop_dialog;
-                            let response = ui
-                                .add_enabled(
+                        MenuItem::Command(
+                            action @ (Action::BuiltInFileDialog | Action::MoveOnAfterLabel),
+                        ) => {
+                            let (mut on, enabled) = match action {
+                                Action::BuiltInFileDialog => (
+                                    state.built_in_dialog || !state.desktop_dialog,
                                     state.desktop_dialog,
-                                    egui::Checkbox::new(&mut on, Action::BuiltInFileDialog.title()),
-                                )
-                                .on_hover_text(Action::BuiltInFileDialog.tooltip())
+                                ),
+                                _ => (state.move_on, true),
+                            };
+                            let response = ui
+                                .add_enabled(enabled, egui::Checkbox::new(&mut on, action.title()))
+                                .on_hover_text(action.tooltip())
                                 .on_disabled_hover_text(
                                     "This desktop has no file dialog of its own (no xdg portal, \
                                      no zenity), so claimlens uses its own",
                                 );
                             if response.clicked() {
-                                chosen.push(Choice::Action(Action::BuiltInFileDialog));
+                                chosen.push(Choice::Action(*action));
                                 ui.close();
                             }
                         }

@@ -55,6 +55,12 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                 .unwrap_or(false);
             let dialogs = SystemDialogs::new(&desktop, built_in);
             let mut app = ClaimlensApp::new(Box::new(dialogs), recent);
+            if let Some(on) = cc
+                .storage
+                .and_then(|s| eframe::get_value::<bool>(s, app::MOVE_ON_KEY))
+            {
+                app.queue(crate::app::AppCommand::MoveOnAfterLabel(on));
+            }
             if let Some(dir) = eframe::storage_dir("claimlens") {
                 app = app.with_recovery(crate::io::recovery::RecoveryStore::new(
                     dir.join("recovery"),

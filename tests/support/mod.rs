@@ -50,6 +50,14 @@ pub fn harness(dialogs: ScriptedDialogs, file: Option<PathBuf>) -> Harness<'stat
     harness
 }
 
+/// Turns Go › Move on after labelling off, for tests about the labelled sentence itself.
+pub fn stay_after_label(h: &mut Harness<'static, ClaimlensApp>) {
+    h.state_mut()
+        .queue(claimlens::app::AppCommand::MoveOnAfterLabel(false));
+    h.run();
+    assert!(!h.state().workspace().moves_on_after_label());
+}
+
 /// Index of the sentence whose text starts with `prefix`.
 pub fn sentence_starting(app: &ClaimlensApp, prefix: &str) -> usize {
     let session = &app.document().expect("a review is open").session();
