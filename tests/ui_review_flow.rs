@@ -450,3 +450,30 @@ fn two_files_named_on_the_command_line_open_in_two_tabs() {
         "Guards left Musan."
     );
 }
+
+/// In a 900×600 window the claims list still shows at least eight rows: the legend and the
+/// claim's details above it scroll instead of squeezing the list.
+#[test]
+fn a_small_window_keeps_eight_claims_rows_in_view() {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([900.0, 600.0])
+        .with_max_steps(200)
+        .build_eframe(|_cc| {
+            let mut app =
+                claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
+            app.open_startup(None);
+            app
+        });
+    h.run();
+    // Rows are labelled "Sentence N: …" (the status bar's "Sentence 1 of 33" is not one).
+    let visible = (1..=30)
+        .filter(|i| {
+            h.query_all_by_label_contains(&format!("Sentence {i}: "))
+                .any(|n| {
+                    let r = n.rect();
+                    r.min.y >= 0.0 && r.max.y <= 600.0 && r.height() > 1.0
+                })
+        })
+        .count();
+    assert!(visible >= 8, "{visible} claims rows in view");
+}

@@ -26,6 +26,8 @@ pub enum PanelEvent {
 }
 
 const ROW_HEIGHT: f32 = 22.0;
+/// Rows of the claims list that stay visible however short the window.
+const LIST_ROWS: usize = 8;
 
 /// Claims that lost their text in a re-import: what they said, and where to put them.
 fn orphans(
@@ -287,20 +289,30 @@ impl ClaimsPanel {
         selection: Option<Selection>,
     ) -> Vec<PanelEvent> {
         let mut events = Vec::new();
-        self.legend(ui, session, stats, &mut events);
-        ui.separator();
-        if let Some(sel) = selection {
-            suggestion_box(ui, session, suggestions, sel.head, &mut events);
-            for outcome in self.inspector.show(ui, session, suggestions, sel.head) {
-                events.push(PanelEvent::Edit(outcome));
-            }
-        }
-        self.note_editor(ui, session, revision, selection, &mut events);
-        ui.separator();
-        if !session.orphans().is_empty() {
-            orphans(ui, session, selection, &mut events);
-            ui.separator();
-        }
+        // In a short window the claims list keeps room for LIST_ROWS rows; the legend and the
+        // selected claim's details above it scroll instead.
+        let row = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let upper = (ui.available_height() - LIST_ROWS as f32 * row - 2.0 * row).max(3.0 * row);
+        ScrollArea::vertical()
+            .id_salt(("claim_details", revision.0))
+            .max_height(upper)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                self.legend(ui, session, stats, &mut events);
+                ui.separator();
+                if let Some(sel) = selection {
+                    suggestion_box(ui, session, suggestions, sel.head, &mut events);
+                    for outcome in self.inspector.show(ui, session, suggestions, sel.head) {
+                        events.push(PanelEvent::Edit(outcome));
+                    }
+                }
+                self.note_editor(ui, session, revision, selection, &mut events);
+                ui.separator();
+                if !session.orphans().is_empty() {
+                    orphans(ui, session, selection, &mut events);
+                    ui.separator();
+                }
+            });
         ui.horizontal(|ui| {
             ui.label(RichText::new("Claims").strong());
             ui.checkbox(&mut self.group_by_source, "Group by source");
