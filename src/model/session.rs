@@ -76,6 +76,8 @@ pub struct Session {
 pub struct Stats {
     /// Count per taxonomy label, in taxonomy order.
     pub per_label: Vec<usize>,
+    /// Of `per_label`, the sentences where the label is only suggested.
+    pub per_label_suggested: Vec<usize>,
     pub unlabelled: usize,
     /// Sentences without a confirmed label.
     pub to_review: usize,
@@ -271,6 +273,7 @@ impl Session {
         let position = self.label_positions();
         let empty = || Stats {
             per_label: vec![0; self.taxonomy.labels.len()],
+            per_label_suggested: vec![0; self.taxonomy.labels.len()],
             ..Stats::default()
         };
         self.annotations
@@ -323,6 +326,9 @@ impl Stats {
             Some(id) => {
                 if let Some(&i) = position.get(id.0.as_str()) {
                     step(&mut self.per_label[i]);
+                    if a.status == Status::Suggested {
+                        step(&mut self.per_label_suggested[i]);
+                    }
                 }
                 if a.status == Status::Suggested {
                     step(&mut self.suggested);
@@ -340,6 +346,13 @@ impl Stats {
 
     fn add(mut self, other: Stats) -> Stats {
         for (mine, theirs) in self.per_label.iter_mut().zip(other.per_label) {
+            *mine += theirs;
+        }
+        for (mine, theirs) in self
+            .per_label_suggested
+            .iter_mut()
+            .zip(other.per_label_suggested)
+        {
             *mine += theirs;
         }
         self.unlabelled += other.unlabelled;
@@ -410,6 +423,28 @@ mod tests {
             }
             assert_eq!(stats, s.stats(), "after step {step}");
         }
+    }
+
+    #[test]
+    fn each_label_counts_its_confirmed_and_its_suggested_sentences_apart() {
+        use crate::model::{Command, command::LabelChange};
+        let mut s = session("One. Two. Three. Four.");
+        let id = s.taxonomy.labels[1].id.clone();
+        let change = |sentence, status| LabelChange {
+            sentence,
+            label: Some(id.clone()),
+            status,
+        };
+        s.apply(Command::SetLabels(vec![
+            change(0, Status::Confirmed),
+            change(1, Status::Suggested),
+            change(2, Status::Suggested),
+        ]))
+        .unwrap();
+        let stats = s.stats();
+        assert_eq!(stats.per_label[1], 3);
+        assert_eq!(stats.per_label_suggested[1], 2);
+        assert_eq!(stats.per_label_suggested.iter().sum::<usize>(), 2);
     }
 
     #[test]

@@ -74,11 +74,12 @@ fn orphans(
     });
 }
 
-/// One legend line: hotkey, colour, name and count; a click applies the label.
+/// One legend line: hotkey, colour, name and counts — confirmed, then "· n" suggested in a
+/// weaker colour, so the legend shows progress; a click applies the label.
 fn legend_entry(
     ui: &mut Ui,
     label: &crate::model::SourceType,
-    count: usize,
+    (confirmed, suggested): (usize, usize),
     events: &mut Vec<PanelEvent>,
 ) {
     let (rect, response) =
@@ -111,10 +112,20 @@ fn legend_entry(
     );
     let swatch = Rect::from_min_size(rect.min + vec2(21.0, 5.0), vec2(12.0, 12.0));
     painter.rect_filled(swatch, 3.0, colors::color(label.color));
+    let mut count_rect = Rect::from_min_size(rect.right_center() - vec2(3.0, 0.0), vec2(0.0, 0.0));
+    if suggested > 0 {
+        count_rect = painter.text(
+            count_rect.left_center(),
+            Align2::RIGHT_CENTER,
+            format!(" · {suggested}"),
+            FontId::proportional(12.0),
+            ui.visuals().weak_text_color(),
+        );
+    }
     let count_rect = painter.text(
-        rect.right_center() - vec2(3.0, 0.0),
+        count_rect.left_center(),
         Align2::RIGHT_CENTER,
-        count.to_string(),
+        confirmed.to_string(),
         FontId::proportional(13.0),
         text_color,
     );
@@ -130,7 +141,8 @@ fn legend_entry(
         text_color,
     );
     let response = response.on_hover_text(format!(
-        "{}\n{}\nClick or press {} to apply to the selected sentences.",
+        "{}\n{}\n{confirmed} confirmed · {suggested} suggested\nClick or press {} to apply to the \
+         selected sentences.",
         label.name,
         label.description,
         key.map_or("the legend entry".to_string(), |k| format!("'{k}'"))
@@ -340,8 +352,9 @@ impl ClaimsPanel {
             for (column, chunk) in columns.iter_mut().zip(labels.chunks(half.max(1))) {
                 for label in chunk {
                     let i = session.taxonomy().position(&label.id).unwrap_or(0);
-                    let count = stats.per_label.get(i).copied().unwrap_or(0);
-                    legend_entry(column, label, count, events);
+                    let all = stats.per_label.get(i).copied().unwrap_or(0);
+                    let suggested = stats.per_label_suggested.get(i).copied().unwrap_or(0);
+                    legend_entry(column, label, (all - suggested.min(all), suggested), events);
                 }
             }
         });
