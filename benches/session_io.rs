@@ -1,5 +1,5 @@
-//! Building a session from an article, and saving/loading a session with 50,000 claims
-//! (labels, notes, sources, links). `cargo bench --bench session_io`
+//! Building a session from an article, saving/loading a session with 50,000 claims (labels,
+//! notes, sources, links), and Find on a 5 MB article. `cargo bench --bench session_io`
 
 use claimlens::io::session_file::{from_ron, to_ron};
 use claimlens::io::{load_session, save_session};
@@ -52,5 +52,23 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Find (Ctrl+F) on a 5 MB article: a common word (tens of thousands of matches), a rare one, and
+/// one that is nowhere; each keystroke in the find bar runs one of these.
+fn find(c: &mut Criterion) {
+    use claimlens::app::find::Find;
+    let mut group = c.benchmark_group("find_5MB");
+    group.sample_size(10);
+    let session = Session::new(
+        Article::new("f", None, &generate_report(5_000_000, 1)),
+        Taxonomy::default_preset(),
+    );
+    for word in ["source", "Hyesan", "zzyzx"] {
+        group.bench_with_input(BenchmarkId::from_parameter(word), word, |b, w| {
+            b.iter(|| black_box(Find::new(&session, w, 0, 0)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, find);
 criterion_main!(benches);

@@ -477,3 +477,44 @@ fn a_small_window_keeps_eight_claims_rows_in_view() {
         .count();
     assert!(visible >= 8, "{visible} claims rows in view");
 }
+
+/// Ctrl+F finds words in the article, counts them ("1 of 5"), Enter and F3 step forward,
+/// Shift+F3 back, each selecting the match's sentence; Escape closes the bar.
+#[test]
+fn find_steps_through_every_match_and_escape_closes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("find.txt");
+    std::fs::write(
+        &article,
+        "Rice rose in Hyesan. Prices held in Musan.\n\nTraders in hyesan said so. Guards left.\n\n\
+         A source in HYESAN agreed.\n",
+    )
+    .unwrap();
+    let mut h = harness(ScriptedDialogs::default(), Some(article));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("hyesan");
+    h.run();
+    h.get_by_label("1 of 3");
+    let head = |h: &egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>| {
+        h.state().selection().map(|s| s.head)
+    };
+    assert_eq!(head(&h), Some(0));
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("2 of 3");
+    assert_eq!(head(&h), Some(2));
+    h.key_press(Key::F3);
+    h.run();
+    assert_eq!(head(&h), Some(4));
+    h.key_press_modifiers(Modifiers::SHIFT, Key::F3);
+    h.run();
+    assert_eq!(head(&h), Some(2));
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("2 of 3").is_none(),
+        "Escape closes the bar"
+    );
+}

@@ -25,6 +25,10 @@ pub enum Action {
     ExtendDown,
     ExtendUp,
     NextUnlabelled,
+    /// Open the find bar (or go to its field).
+    Find,
+    FindNext,
+    FindPrevious,
     /// A preference: a label key or Enter selects the next sentence to review.
     MoveOnAfterLabel,
     ClearLabel,
@@ -128,6 +132,10 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 Separator,
                 C(ClearLabel),
                 Separator,
+                C(Find),
+                C(FindNext),
+                C(FindPrevious),
+                Separator,
                 C(SplitAtCaret),
                 C(MergeWithNext),
             ],
@@ -158,7 +166,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 30] = [
+pub const FIXED: [Action; 33] = [
     Action::Open,
     Action::OpenFolder,
     Action::Reimport,
@@ -179,6 +187,9 @@ pub const FIXED: [Action; 30] = [
     Action::ExtendUp,
     Action::NextUnlabelled,
     Action::MoveOnAfterLabel,
+    Action::Find,
+    Action::FindNext,
+    Action::FindPrevious,
     Action::ClearLabel,
     Action::AcceptSuggestion,
     Action::AcceptAbove,
@@ -219,6 +230,9 @@ impl Action {
             Action::ExtendUp => "Extend selection up",
             Action::NextUnlabelled => "Next sentence to review",
             Action::MoveOnAfterLabel => "Move on after labelling",
+            Action::Find => "Find…",
+            Action::FindNext => "Find next",
+            Action::FindPrevious => "Find previous",
             Action::ClearLabel => "Clear label",
             Action::AcceptSuggestion => "Accept suggestion",
             Action::RerunSuggestions => "Re-run suggestions",
@@ -273,6 +287,10 @@ impl Action {
             Action::MoveOnAfterLabel => {
                 "After a label key or Enter, select the next sentence to review (kept for next time)"
             }
+            Action::Find => "Find words in the article and its notes; every match is highlighted",
+            Action::FindNext | Action::FindPrevious => {
+                "Go to the next or previous match (Enter / Shift+Enter in the find field)"
+            }
             Action::ClearLabel => "Remove the label of the selected sentences",
             Action::AcceptSuggestion => "Confirm the suggested label of the selected sentences",
             Action::RerunSuggestions => "Suggest again for sentences the analyst has not labelled",
@@ -300,6 +318,9 @@ impl Action {
         match self {
             Action::Open => vec![key(Mods::COMMAND, letter('O'))],
             Action::OpenFolder => vec![key(Mods::COMMAND_SHIFT, letter('O'))],
+            Action::Find => vec![key(Mods::COMMAND, letter('F'))],
+            Action::FindNext => vec![key(none, F3)],
+            Action::FindPrevious => vec![key(Mods::SHIFT, F3)],
             Action::Save => vec![key(Mods::COMMAND, letter('S'))],
             Action::SaveAs => vec![key(Mods::COMMAND_SHIFT, letter('S'))],
             Action::Quit => vec![key(Mods::COMMAND, letter('Q'))],
@@ -364,6 +385,9 @@ impl Action {
         match self {
             Action::Open
             | Action::OpenFolder
+            | Action::Find
+            | Action::FindNext
+            | Action::FindPrevious
             | Action::Save
             | Action::SaveAs
             | Action::Quit

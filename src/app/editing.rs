@@ -2,6 +2,7 @@
 //! grades, re-import and label presets. Called only from `Workspace::handle`.
 
 use super::command_table::Action;
+use super::find::{Find, Hit};
 use super::review::OpenReview;
 use super::selection::Selection;
 use super::workspace::{AppCommand, Effect, View, error, notice};
@@ -14,6 +15,31 @@ fn applied(r: &mut OpenReview, c: Command) -> Vec<Effect> {
     match r.apply(c) {
         Ok(()) => Vec::new(),
         Err(e) => vec![error(e)],
+    }
+}
+
+/// Selects the sentence of a match and brings it into view in both views.
+fn show_hit(r: &mut OpenReview, hit: Hit) -> Vec<Effect> {
+    r.selection = Some(Selection::single(hit.sentence));
+    vec![Effect::Reveal(hit.sentence)]
+}
+
+/// F3 / Shift+F3: the next or previous match (found again first if the review changed since).
+fn step_find(r: &mut OpenReview, forward: bool) -> Vec<Effect> {
+    let revision = r.doc.revision();
+    let Some(find) = &mut r.find else {
+        return vec![Effect::Shell(Action::Find)];
+    };
+    if find.revision != revision {
+        let from = r.selection.map_or(0, |s| s.head);
+        *find = Find::new(r.doc.session(), &find.query.clone(), from, revision);
+        if let Some(h) = find.current_hit() {
+            return show_hit(r, h);
+        }
+    }
+    match find.step(forward) {
+        Some(h) => show_hit(r, h),
+        None => Vec::new(),
     }
 }
 
@@ -54,6 +80,17 @@ pub(super) fn edit(r: &mut OpenReview, command: AppCommand, move_on: bool) -> Ve
             effects
         }
         AppCommand::Edit(Err(e)) => vec![error(format!("Not changed: {e}"))],
+        AppCommand::Find(query) => {
+            let from = r.selection.map_or(0, |s| s.head);
+            let find = Find::new(r.doc.session(), &query, from, r.doc.revision());
+            let hit = find.current_hit();
+            r.find = Some(find);
+            hit.map_or_else(Vec::new, |h| show_hit(r, h))
+        }
+        AppCommand::CloseFind => {
+            r.find = None;
+            Vec::new()
+        }
         AppCommand::Select(selection) => {
             r.selection = Some(selection);
             vec![Effect::Reveal(selection.head)]
@@ -192,6 +229,9 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::LastSentence
         | Action::ExtendDown
         | Action::ExtendUp => Vec::new(),
+        Action::Find => vec![Effect::Shell(Action::Find)],
+        Action::FindNext => step_find(r, true),
+        Action::FindPrevious => step_find(r, false),
         Action::NextUnlabelled => match r.doc.session().next_unreviewed(current.map(|s| s.head)) {
             Some(i) => select(r, Selection::single(i)),
             None => vec![notice("Every sentence has a confirmed label")],

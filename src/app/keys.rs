@@ -21,6 +21,7 @@ pub enum Key {
     Delete,
     Tab,
     F1,
+    F3,
     Questionmark,
 }
 
@@ -139,6 +140,7 @@ impl fmt::Display for Key {
             Key::Delete => f.write_str("Delete"),
             Key::Tab => f.write_str("Tab"),
             Key::F1 => f.write_str("F1"),
+            Key::F3 => f.write_str("F3"),
             Key::Questionmark => f.write_str("?"),
         }
     }

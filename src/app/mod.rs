@@ -6,6 +6,7 @@
 mod autosave;
 pub mod command_table;
 mod editing;
+pub mod find;
 pub mod flow;
 pub mod key_groups;
 pub mod keys;

@@ -27,6 +27,8 @@ pub struct OpenReview {
     pub(super) unsaved_since: Option<Instant>,
     /// The revision last written to the recovery file.
     pub(super) autosaved: Option<u64>,
+    /// Find in the article, while its bar is open.
+    pub(super) find: Option<super::find::Find>,
 }
 
 impl OpenReview {
@@ -44,7 +46,12 @@ impl OpenReview {
             disk_stamp: None,
             unsaved_since: None,
             autosaved: None,
+            find: None,
         }
+    }
+
+    pub fn find(&self) -> Option<&super::find::Find> {
+        self.find.as_ref()
     }
 
     pub fn document(&self) -> &Document {

@@ -33,6 +33,11 @@ pub enum AppCommand {
     /// An edit built by a panel or window (labels, record, taxonomy, orphans).
     Edit(Result<Command, CommandError>),
     Select(Selection),
+    /// Finds these words in the article and its notes (the find bar's text); the first match
+    /// at or after the selection becomes current.
+    Find(String),
+    /// The find bar closed.
+    CloseFind,
     /// The analyst clicked a sentence in one view: the other view follows.
     Pick {
         sentence: usize,

@@ -65,6 +65,7 @@ pub fn key_from_egui(key: egui::Key) -> Option<Key> {
         E::Delete => Key::Delete,
         E::Tab => Key::Tab,
         E::F1 => Key::F1,
+        E::F3 => Key::F3,
         E::Questionmark => Key::Questionmark,
         _ => return None,
     })
@@ -84,6 +85,7 @@ fn key_to_egui(key: Key) -> Option<egui::Key> {
         Key::Delete => E::Delete,
         Key::Tab => E::Tab,
         Key::F1 => E::F1,
+        Key::F3 => E::F3,
         Key::Questionmark => E::Questionmark,
     })
 }

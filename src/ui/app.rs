@@ -55,6 +55,8 @@ pub struct ClaimlensApp {
     pub(super) queue: Vec<AppCommand>,
     /// The threshold shown in "Accept all suggestions above…", while that dialog is open.
     accept_dialog: Option<f32>,
+    /// The find bar, while it is open.
+    find_bar: Option<super::find_bar::FindBar>,
     /// Each open review's article view and claims list (scroll positions, layout caches), by
     /// review key, so that switching reviews keeps where the analyst was.
     views: HashMap<u64, Views>,
@@ -78,6 +80,7 @@ impl ClaimlensApp {
             workspace: Workspace::new(recent),
             queue: Vec::new(),
             accept_dialog: None,
+            find_bar: None,
             views: HashMap::new(),
             taxonomy_editor: Default::default(),
             source_summary: Default::default(),
@@ -251,6 +254,13 @@ impl ClaimlensApp {
             Action::EditLabels if open => self.taxonomy_editor.open = true,
             Action::SourceSummary if open => self.source_summary.open = !self.source_summary.open,
             Action::ShowHelp => self.show_help = !self.show_help,
+            Action::Find if open => match &mut self.find_bar {
+                Some(bar) => bar.focus(),
+                None => {
+                    let find = self.workspace.active().and_then(|r| r.find());
+                    self.find_bar = Some(super::find_bar::FindBar::opened(find));
+                }
+            },
             Action::BuiltInFileDialog => {
                 let on = !self.dialogs.built_in();
                 self.dialogs.set_built_in(on);
@@ -370,8 +380,7 @@ impl ClaimlensApp {
             .show(ui, |ui| {
                 views.article.show(
                     ui,
-                    doc.session(),
-                    review.suggestions(),
+                    (doc.session(), review.suggestions(), review.find()),
                     review.key(),
                     (review.selection(), review.caret()),
                 )
@@ -467,6 +476,16 @@ impl eframe::App for ClaimlensApp {
             )
         });
 
+        if let Some(bar) = &mut self.find_bar {
+            let find = self.workspace.active().and_then(|r| r.find());
+            let (asked, stays) = egui::Panel::bottom("find_bar")
+                .show(ui, |ui| bar.show(ui, find))
+                .inner;
+            self.queue.extend(asked);
+            if !stays {
+                self.find_bar = None;
+            }
+        }
         let tabs = chrome::tab_bar(ui, &self.workspace);
         self.queue.extend(tabs);
         self.review(ui);

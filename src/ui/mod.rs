@@ -10,6 +10,7 @@ pub mod claims_panel;
 pub mod colors;
 pub mod dialogs;
 pub mod file_dialog;
+mod find_bar;
 mod glyph_map;
 mod help;
 mod input;
