@@ -10,6 +10,7 @@ pub mod find;
 pub mod flow;
 pub mod key_groups;
 pub mod keys;
+mod messages;
 mod naming;
 pub mod open;
 pub mod review;
@@ -21,6 +22,7 @@ pub use command_table::{Action, Entry, GESTURES, Scope, entries, lookup, overlap
 pub use flow::{Answer, DialogKind, Intent, Job, Outcome, Question};
 pub use key_groups::key_groups;
 pub use keys::{Extra, Key, Mods, Shortcut};
+pub use messages::NOTICE_LIFETIME;
 pub use naming::with_ron_extension;
 pub use review::OpenReview;
-pub use workspace::{AppCommand, Effect, Message, NOTICE_LIFETIME, View, Workspace};
+pub use workspace::{AppCommand, Effect, Message, View, Workspace};

@@ -199,12 +199,9 @@ pub struct Workspace {
     /// Go › Move on after labelling, turned off: a label key or Enter keeps the selection.
     pub(super) stay_after_label: bool,
     /// When the notice shown was first seen by a [`AppCommand::Tick`]: it goes after
-    /// [`NOTICE_LIFETIME`].
+    /// `messages::NOTICE_LIFETIME`.
     pub(super) notice_seen: Option<Instant>,
 }
-
-/// How long a notice stays in the status bar (errors stay until dismissed).
-pub const NOTICE_LIFETIME: Duration = Duration::from_secs(5);
 
 pub(super) fn notice(text: impl Into<String>) -> Effect {
     Effect::Message(Message::Notice(text.into()))
@@ -382,40 +379,8 @@ impl Workspace {
             }
             command => self.handle_one(command),
         };
-        // The last message stands until the next; an error until it is dismissed or replaced.
-        let last = effects.iter().rev().find_map(|e| match e {
-            Effect::Message(m) => Some(m.clone()),
-            _ => None,
-        });
-        match last {
-            Some(m) => {
-                self.message = Some(m);
-                self.notice_seen = None;
-            }
-            None if analysts_step && matches!(self.message, Some(Message::Notice(_))) => {
-                self.message = None;
-            }
-            None => {}
-        }
+        self.settle_message(&effects, analysts_step);
         effects
-    }
-
-    /// Clears a notice that has been shown for [`NOTICE_LIFETIME`]; until then, asks to be
-    /// woken when it is due.
-    fn age_notice(&mut self, now: Instant) -> Vec<Effect> {
-        if !matches!(self.message, Some(Message::Notice(_))) {
-            self.notice_seen = None;
-            return Vec::new();
-        }
-        let seen = *self.notice_seen.get_or_insert(now);
-        let shown = now.saturating_duration_since(seen);
-        if shown >= NOTICE_LIFETIME {
-            self.message = None;
-            self.notice_seen = None;
-            Vec::new()
-        } else {
-            vec![Effect::WakeIn(NOTICE_LIFETIME - shown)]
-        }
     }
 
     fn handle_one(&mut self, command: AppCommand) -> Vec<Effect> {

@@ -317,7 +317,7 @@ impl ArticleView {
         let selection_color = colors::selection_stroke(visuals);
         let map = self.glyph_map(p, &galley);
         if let Some(find) = find {
-            find_highlights(
+            super::find_bar::highlights(
                 ui,
                 find,
                 (text, para.start, sentences.start),
@@ -585,45 +585,4 @@ fn split_point(paragraph: &str, paragraph_start: usize, map: &GlyphMap, pos: egu
         word_start
     };
     paragraph_start + at
-}
-
-/// Every match of the find bar in this paragraph, tinted; the current one also outlined.
-fn find_highlights(
-    ui: &Ui,
-    find: &Find,
-    (text, start, first_sentence): (&str, usize, usize),
-    map: &GlyphMap,
-    top: Pos2,
-    visuals: &egui::Visuals,
-) {
-    let end = start + text.len();
-    // Matches are in reading order by sentence.
-    let first = find.hits.partition_point(|h| h.sentence < first_sentence);
-    let current = find.current_hit();
-    let tint = visuals.warn_fg_color.gamma_multiply(0.35);
-    let stroke = Stroke::new(2.0, visuals.warn_fg_color);
-    // Characters are counted once, from match to match, not from the paragraph's start each time.
-    let (mut byte, mut chars) = (start, 0usize);
-    for hit in &find.hits[first..] {
-        let Some(span) = hit.span else { continue };
-        if span.start >= end {
-            break;
-        }
-        if span.start < byte {
-            continue;
-        }
-        chars += text[byte - start..span.start - start].chars().count();
-        byte = span.start;
-        let len = text[span.start - start..span.end.min(end) - start]
-            .chars()
-            .count();
-        for r in map.rects(chars..chars + len) {
-            let r = r.translate(top.to_vec2());
-            ui.painter().rect_filled(r, 2.0, tint);
-            if current == Some(*hit) {
-                ui.painter()
-                    .rect_stroke(r.expand(1.0), 2.0, stroke, StrokeKind::Outside);
-            }
-        }
-    }
 }

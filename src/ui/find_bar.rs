@@ -2,9 +2,10 @@
 //! Enter and Shift+Enter step through the matches, Escape closes it. What matches is the core's
 //! ([`crate::app::find`]); the bar only edits the words and asks.
 
+use super::glyph_map::GlyphMap;
 use crate::app::find::Find;
 use crate::app::{Action, AppCommand};
-use eframe::egui::{self, Key, Modifiers, Ui};
+use eframe::egui::{self, Key, Modifiers, Pos2, Stroke, StrokeKind, Ui};
 
 #[derive(Default)]
 pub struct FindBar {
@@ -84,5 +85,46 @@ impl FindBar {
             open = false;
         }
         (out, open)
+    }
+}
+
+/// Every match of the find bar in this paragraph, tinted; the current one also outlined.
+pub(super) fn highlights(
+    ui: &Ui,
+    find: &Find,
+    (text, start, first_sentence): (&str, usize, usize),
+    map: &GlyphMap,
+    top: Pos2,
+    visuals: &egui::Visuals,
+) {
+    let end = start + text.len();
+    // Matches are in reading order by sentence.
+    let first = find.hits.partition_point(|h| h.sentence < first_sentence);
+    let current = find.current_hit();
+    let tint = visuals.warn_fg_color.gamma_multiply(0.35);
+    let stroke = Stroke::new(2.0, visuals.warn_fg_color);
+    // Characters are counted once, from match to match, not from the paragraph's start each time.
+    let (mut byte, mut chars) = (start, 0usize);
+    for hit in &find.hits[first..] {
+        let Some(span) = hit.span else { continue };
+        if span.start >= end {
+            break;
+        }
+        if span.start < byte {
+            continue;
+        }
+        chars += text[byte - start..span.start - start].chars().count();
+        byte = span.start;
+        let len = text[span.start - start..span.end.min(end) - start]
+            .chars()
+            .count();
+        for r in map.rects(chars..chars + len) {
+            let r = r.translate(top.to_vec2());
+            ui.painter().rect_filled(r, 2.0, tint);
+            if current == Some(*hit) {
+                ui.painter()
+                    .rect_stroke(r.expand(1.0), 2.0, stroke, StrokeKind::Outside);
+            }
+        }
     }
 }
