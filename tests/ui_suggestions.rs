@@ -106,6 +106,44 @@ fn rerunning_suggestions_keeps_confirmed_labels() {
     );
 }
 
+/// The other answer to an unknown place: add it to a label that exists (a town the gazetteer
+/// lacks, for the label of its country), in one step; the label editor then shows it among the
+/// label's other names, and further sentences placed there get the label.
+#[test]
+fn an_unknown_place_can_join_an_existing_label() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("village.txt");
+    std::fs::write(
+        &path,
+        "A source in Kkotbat-ri said the harvest failed.\n\nA trader in Kkotbat-ri agreed.\n",
+    )
+    .unwrap();
+    let mut h = harness(ScriptedDialogs::default(), Some(path));
+    h.get_by_label("Add “Kkotbat-ri” to…").click();
+    h.run();
+    h.get_by_label("Source inside North Korea").click();
+    h.run();
+    let session = h.state().document().unwrap().session();
+    let inside = session.taxonomy().get(&LabelId::new("inside_nk")).unwrap();
+    assert!(
+        inside.aliases.iter().any(|a| a == "Kkotbat-ri"),
+        "{:?}",
+        inside.aliases
+    );
+    assert_eq!(
+        annotation(&h, 0),
+        (Some("inside_nk".into()), Status::Suggested)
+    );
+    assert_eq!(annotation(&h, 1).0, Some("inside_nk".into()));
+    // One undo step takes back both.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let session = h.state().document().unwrap().session();
+    let inside = session.taxonomy().get(&LabelId::new("inside_nk")).unwrap();
+    assert!(!inside.aliases.iter().any(|a| a == "Kkotbat-ri"));
+    assert_eq!(annotation(&h, 0).0, None);
+}
+
 #[test]
 fn an_unknown_place_offers_a_new_label_in_one_click() {
     let dir = tempfile::tempdir().unwrap();

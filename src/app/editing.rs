@@ -142,6 +142,18 @@ pub(super) fn edit(r: &mut OpenReview, command: AppCommand, move_on: bool) -> Ve
             let c = suggest::add_place_label_command(r.doc.session(), &r.suggestions, &place);
             applied(r, c)
         }
+        AppCommand::AddPlaceToLabel { place, label } => {
+            r.refresh_suggestions();
+            match suggest::add_place_to_label_command(
+                r.doc.session(),
+                &r.suggestions,
+                &place,
+                &label,
+            ) {
+                Some(c) => applied(r, c),
+                None => Vec::new(),
+            }
+        }
         AppCommand::Reimport(path) => reimport(r, &path),
         AppCommand::ExportLabels(path) => {
             match io::taxonomy_file::save_taxonomy(&path, r.doc.session().taxonomy()) {

@@ -14,7 +14,7 @@ use super::selection::Selection;
 use crate::io::recovery::{Recovered, RecoveryStore};
 use crate::io::session_file;
 use crate::model::suggest::Suggestion;
-use crate::model::{Command, CommandError, Document, Session, Stats};
+use crate::model::{Command, CommandError, Document, LabelId, Session, Stats};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -62,6 +62,12 @@ pub enum AppCommand {
     AcceptAbove(f32),
     /// Adds "Source in <place>" and suggests it where that place was named.
     AddPlaceLabel(String),
+    /// Adds the place to this label's other names, and suggests the label where it is the
+    /// source's place.
+    AddPlaceToLabel {
+        place: String,
+        label: LabelId,
+    },
     /// Opens an article or a session as a review of its own (a large file on a worker).
     Open(PathBuf),
     /// Opens a file on this thread however large: the files named at start, before the window

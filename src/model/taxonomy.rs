@@ -73,6 +73,23 @@ impl SourceKind {
             SourceKind::Unattributed => "unattributed",
         }
     }
+
+    /// The name people read ("Anonymous source"), for menus and lists.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            SourceKind::NotAClaim => "Not a claim",
+            SourceKind::OwnReporting => "Outlet's own reporting",
+            SourceKind::AnonymousSource => "Anonymous source",
+            SourceKind::MultipleSources => "Multiple sources",
+            SourceKind::Official => "Official",
+            SourceKind::NamedPerson => "Named person",
+            SourceKind::OtherMedia => "Other media",
+            SourceKind::Document => "Document",
+            SourceKind::Expert => "Expert",
+            SourceKind::Hedged => "Hedged",
+            SourceKind::Unattributed => "Unattributed",
+        }
+    }
 }
 
 /// An sRGB colour, written as `"#rrggbb"` in files so that people can edit taxonomies by hand.

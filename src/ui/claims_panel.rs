@@ -21,6 +21,7 @@ pub enum PanelEvent {
     Accept,
     /// Add a label "Source in <place>" for a place no label covers.
     AddPlaceLabel(String),
+    AddPlaceToLabel(String, crate::model::LabelId),
     /// An edit from the inspector, or the reason it was refused.
     Edit(super::inspector::Outcome),
 }
@@ -211,6 +212,23 @@ fn suggestion_box(
                 .clicked()
         {
             events.push(PanelEvent::AddPlaceLabel(place.clone()));
+        }
+        // Or the place joins a label that exists: a town for "Source inside North Korea".
+        if let Some(place) = &s.unmatched_location
+            && annotation.label.is_none()
+        {
+            ui.menu_button(format!("Add “{place}” to…"), |ui| {
+                for label in session.taxonomy().labels.iter().filter(|l| l.location.is_some()) {
+                    if ui
+                        .button(&label.name)
+                        .on_hover_text("Adds the place to this label's other names; one undo step")
+                        .clicked()
+                    {
+                        events.push(PanelEvent::AddPlaceToLabel(place.clone(), label.id.clone()));
+                        ui.close();
+                    }
+                }
+            });
         }
     });
     ui.separator();

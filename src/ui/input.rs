@@ -152,6 +152,9 @@ impl ClaimlensApp {
                 PanelEvent::Note(sentence, note) => AppCommand::SetNote { sentence, note },
                 PanelEvent::Accept => AppCommand::Run(Action::AcceptSuggestion),
                 PanelEvent::AddPlaceLabel(place) => AppCommand::AddPlaceLabel(place),
+                PanelEvent::AddPlaceToLabel(place, label) => {
+                    AppCommand::AddPlaceToLabel { place, label }
+                }
                 PanelEvent::Edit(edit) => AppCommand::Edit(edit),
             };
             self.queue.push(command);

@@ -29,6 +29,8 @@ enum Field {
     Name,
     Description,
     Key,
+    Location,
+    Aliases,
 }
 
 impl TaxonomyEditor {
@@ -45,7 +47,7 @@ impl TaxonomyEditor {
         let mut open = self.open;
         egui::Window::new("Labels")
             .open(&mut open)
-            .default_width(760.0)
+            .default_width(900.0)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
                     if ui.button("Add label").clicked() {
@@ -60,24 +62,28 @@ impl TaxonomyEditor {
                 });
                 places_row(ui, session, &mut out);
                 ui.separator();
-                egui::ScrollArea::vertical()
-                    .max_height(520.0)
-                    .show(ui, |ui| {
-                        egui::Grid::new("labels_grid").striped(true).show(ui, |ui| {
-                            ui.strong("Key");
-                            ui.strong("Colour");
-                            ui.strong("Name");
-                            ui.strong("Kind");
-                            ui.strong("Description");
-                            ui.strong("");
+                egui::ScrollArea::both().max_height(520.0).show(ui, |ui| {
+                    egui::Grid::new("labels_grid").striped(true).show(ui, |ui| {
+                        ui.strong("Key");
+                        ui.strong("Colour");
+                        ui.strong("Name");
+                        ui.strong("");
+                        ui.strong("Kind");
+                        ui.strong("Place")
+                            .on_hover_text("Where a located source is: the label's place");
+                        ui.strong("Also matches").on_hover_text(
+                            "Other names of the place (towns, spellings), comma-separated: \
+                                 a source said to be in one of them gets this label",
+                        );
+                        ui.strong("Description");
+                        ui.end_row();
+                        let n = session.taxonomy().labels.len();
+                        for (i, label) in session.taxonomy().labels.iter().enumerate() {
+                            self.row(ui, session, i, n, label, &mut out);
                             ui.end_row();
-                            let n = session.taxonomy().labels.len();
-                            for (i, label) in session.taxonomy().labels.iter().enumerate() {
-                                self.row(ui, session, i, n, label, &mut out);
-                                ui.end_row();
-                            }
-                        });
+                        }
                     });
+                });
                 self.delete_prompt(ui, session, &mut out);
             });
         self.open = open;
@@ -125,30 +131,7 @@ impl TaxonomyEditor {
             changed.name = text;
             out.push(Ok(Command::UpdateLabel { label: changed }));
         }
-        let mut kind = label.kind;
-        let combo = egui::ComboBox::from_id_salt(("kind", i))
-            .selected_text(kind.as_str())
-            .show_ui(ui, |ui| {
-                for k in SourceKind::ALL {
-                    ui.selectable_value(&mut kind, k, k.as_str());
-                }
-            });
-        let name = format!("Kind of {}", label.name);
-        combo
-            .response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
-        if kind != label.kind {
-            let mut changed = label.clone();
-            changed.kind = kind;
-            out.push(Ok(Command::UpdateLabel { label: changed }));
-        }
-        if let Some(text) =
-            self.text_field(ui, label, Field::Description, &label.description, 220.0)
-        {
-            let mut changed = label.clone();
-            changed.description = text;
-            out.push(Ok(Command::UpdateLabel { label: changed }));
-        }
+        // Right after the name, so that they stay in view when the wide columns scroll.
         ui.horizontal(|ui| {
             if ui.add_enabled(i > 0, egui::Button::new("Up")).clicked() {
                 out.push(Ok(Command::MoveLabel { from: i, to: i - 1 }));
@@ -171,6 +154,43 @@ impl TaxonomyEditor {
                 }
             }
         });
+        let mut kind = label.kind;
+        let combo = egui::ComboBox::from_id_salt(("kind", i))
+            .selected_text(kind.display_name())
+            .show_ui(ui, |ui| {
+                for k in SourceKind::ALL {
+                    ui.selectable_value(&mut kind, k, k.display_name());
+                }
+            });
+        let name = format!("Kind of {}", label.name);
+        combo
+            .response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+        if kind != label.kind {
+            let mut changed = label.clone();
+            changed.kind = kind;
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
+        let place = label.location.clone().unwrap_or_default();
+        if let Some(text) = self.text_field(ui, label, Field::Location, &place, 130.0) {
+            let mut changed = label.clone();
+            let text = text.trim();
+            changed.location = (!text.is_empty()).then(|| text.to_string());
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
+        let aliases = label.aliases.join(", ");
+        if let Some(text) = self.text_field(ui, label, Field::Aliases, &aliases, 200.0) {
+            let mut changed = label.clone();
+            changed.aliases = split_aliases(&text);
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
+        if let Some(text) =
+            self.text_field(ui, label, Field::Description, &label.description, 220.0)
+        {
+            let mut changed = label.clone();
+            changed.description = text;
+            out.push(Ok(Command::UpdateLabel { label: changed }));
+        }
     }
 
     /// A text field that returns the new text once the user leaves it changed.
@@ -197,12 +217,16 @@ impl TaxonomyEditor {
                     Field::Key => "key",
                     Field::Name => "label name",
                     Field::Description => "description",
+                    Field::Location => "place",
+                    Field::Aliases => "other names, comma-separated",
                 }),
         );
         let response = response.on_hover_text(match field {
             Field::Key => "Hotkey: a digit 0–9, or empty",
             Field::Name => "Name shown in the legend and chips",
             Field::Description => "What this label means",
+            Field::Location => "Where a located source is (\"Russia\", \"inside North Korea\")",
+            Field::Aliases => "Towns and spellings that mean this place, comma-separated",
         });
         if response.changed() || response.has_focus() {
             self.draft = Some((label.id.clone(), field, text.clone()));
@@ -331,4 +355,27 @@ fn places_row(ui: &mut egui::Ui, session: &Session, out: &mut Vec<Result<Command
             out.push(Ok(Command::SetPlaces { edition }));
         }
     });
+}
+
+/// "Hyesan, Musan ,, Hoeryong" → the names, trimmed, empty ones and repeats dropped.
+pub fn split_aliases(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(name)) {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn other_names_are_split_on_commas_trimmed_and_kept_once() {
+        assert_eq!(
+            super::split_aliases(" Hyesan, Musan ,, hyesan,Hoeryong ,"),
+            ["Hyesan", "Musan", "Hoeryong"]
+        );
+        assert!(super::split_aliases(" , ").is_empty());
+    }
 }

@@ -176,6 +176,47 @@ pub fn with_suggestions(mut session: Session) -> (Session, Vec<Suggestion>) {
 
 /// The one-click answer to "no label covers this place": adds "Source in <place>" and puts it,
 /// as a suggestion, on every unlabelled sentence whose source is in that place. One step.
+/// The other answer to "no label covers this place": adds the place to an existing label's other
+/// names (an analyst adds a town to "Source inside North Korea" instead of splitting the label)
+/// and suggests that label wherever the place is the source's location. One step; `None` if the
+/// label is unknown.
+pub fn add_place_to_label_command(
+    session: &Session,
+    suggestions: &[Suggestion],
+    place: &str,
+    label: &LabelId,
+) -> Option<Command> {
+    let mut changed = session.taxonomy.get(label)?.clone();
+    if !changed
+        .aliases
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(place))
+    {
+        changed.aliases.push(place.to_string());
+    }
+    let changes: Vec<LabelChange> = session
+        .annotations
+        .iter()
+        .zip(suggestions)
+        .enumerate()
+        .filter(|(_, (a, s))| {
+            (a.label.is_none() || a.status == Status::Suggested)
+                && s.unmatched_location.as_deref() == Some(place)
+        })
+        .map(|(sentence, _)| LabelChange {
+            sentence,
+            label: Some(label.clone()),
+            status: Status::Suggested,
+        })
+        .collect();
+    let update = Command::UpdateLabel { label: changed };
+    Some(if changes.is_empty() {
+        update
+    } else {
+        Command::Batch(vec![update, Command::SetLabels(changes)])
+    })
+}
+
 pub fn add_place_label_command(
     session: &Session,
     suggestions: &[Suggestion],

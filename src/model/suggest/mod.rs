@@ -34,8 +34,8 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 pub use commands::{
-    accept_above_command, accept_command, add_place_label_command, count_above, place_command,
-    propose_sources_command, with_suggestions,
+    accept_above_command, accept_command, add_place_label_command, add_place_to_label_command,
+    count_above, place_command, propose_sources_command, with_suggestions,
 };
 
 /// A source the engine found behind one or more sentences.
