@@ -272,10 +272,11 @@ impl ArticleView {
                 .as_ref()
                 .and_then(|id| session.taxonomy().get(id))
             {
-                format.background = match annotation.status {
-                    Status::Confirmed => colors::sentence_tint(label.color, visuals, s),
-                    Status::Suggested => colors::suggestion_tint(label.color, visuals),
-                };
+                // Decided claims are filled; a suggestion has only its dashed outline (below),
+                // so that what is still to confirm shows at a glance.
+                if annotation.status == Status::Confirmed {
+                    format.background = colors::sentence_tint(label.color, visuals, s);
+                }
             }
             // The cue that triggered the suggestion is underlined.
             match suggestions
@@ -385,7 +386,7 @@ impl ArticleView {
                 }
                 response.context_menu(|ui| self.context_menu(ui, session, s, events));
             }
-            // An unconfirmed suggestion is outlined in its label's colour.
+            // An unconfirmed suggestion is outlined in its label's colour, dashed.
             let annotation = &session.annotations()[s];
             if annotation.status == Status::Suggested
                 && let Some(label) = annotation
@@ -393,13 +394,18 @@ impl ArticleView {
                     .as_ref()
                     .and_then(|id| session.taxonomy().get(id))
             {
+                let stroke = Stroke::new(1.5, colors::color(label.color));
                 for rect in &rects {
-                    ui.painter().rect_stroke(
-                        *rect,
-                        2.0,
-                        Stroke::new(1.5, colors::color(label.color)),
-                        StrokeKind::Outside,
-                    );
+                    let r = rect.expand(0.75);
+                    let corners = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                        r.left_top(),
+                    ];
+                    ui.painter()
+                        .extend(egui::Shape::dashed_line(&corners, stroke, 4.0, 3.0));
                 }
             }
             let stroke = if selected {

@@ -25,11 +25,6 @@ pub fn sentence_tint(rgb: Rgb, visuals: &Visuals, index: usize) -> Color32 {
     mix(visuals.extreme_bg_color, color(rgb), strength)
 }
 
-/// A faint tint for a suggested (unconfirmed) label; the outline carries the colour.
-pub fn suggestion_tint(rgb: Rgb, visuals: &Visuals) -> Color32 {
-    mix(visuals.extreme_bg_color, color(rgb), 0.14)
-}
-
 /// Black or white, whichever reads better on `background`.
 pub fn text_on(background: Color32) -> Color32 {
     let [r, g, b, _] = background.to_array();
