@@ -176,6 +176,30 @@ pub fn with_suggestions(mut session: Session) -> (Session, Vec<Suggestion>) {
 
 /// The one-click answer to "no label covers this place": adds "Source in <place>" and puts it,
 /// as a suggestion, on every unlabelled sentence whose source is in that place. One step.
+/// `label`, suggested on every sentence not confirmed otherwise whose source is in `place`.
+fn suggest_where_placed(
+    session: &Session,
+    suggestions: &[Suggestion],
+    place: &str,
+    label: &LabelId,
+) -> Vec<LabelChange> {
+    session
+        .annotations
+        .iter()
+        .zip(suggestions)
+        .enumerate()
+        .filter(|(_, (a, s))| {
+            (a.label.is_none() || a.status == Status::Suggested)
+                && s.unmatched_location.as_deref() == Some(place)
+        })
+        .map(|(sentence, _)| LabelChange {
+            sentence,
+            label: Some(label.clone()),
+            status: Status::Suggested,
+        })
+        .collect()
+}
+
 /// The other answer to "no label covers this place": adds the place to an existing label's other
 /// names (an analyst adds a town to "Source inside North Korea" instead of splitting the label)
 /// and suggests that label wherever the place is the source's location. One step; `None` if the
@@ -194,21 +218,7 @@ pub fn add_place_to_label_command(
     {
         changed.aliases.push(place.to_string());
     }
-    let changes: Vec<LabelChange> = session
-        .annotations
-        .iter()
-        .zip(suggestions)
-        .enumerate()
-        .filter(|(_, (a, s))| {
-            (a.label.is_none() || a.status == Status::Suggested)
-                && s.unmatched_location.as_deref() == Some(place)
-        })
-        .map(|(sentence, _)| LabelChange {
-            sentence,
-            label: Some(label.clone()),
-            status: Status::Suggested,
-        })
-        .collect();
+    let changes = suggest_where_placed(session, suggestions, place, label);
     let update = Command::UpdateLabel { label: changed };
     Some(if changes.is_empty() {
         update
@@ -226,21 +236,7 @@ pub fn add_place_label_command(
     let Command::AddLabel { label, .. } = &add else {
         return add;
     };
-    let changes: Vec<LabelChange> = session
-        .annotations
-        .iter()
-        .zip(suggestions)
-        .enumerate()
-        .filter(|(_, (a, s))| {
-            (a.label.is_none() || a.status == Status::Suggested)
-                && s.unmatched_location.as_deref() == Some(place)
-        })
-        .map(|(sentence, _)| LabelChange {
-            sentence,
-            label: Some(label.id.clone()),
-            status: Status::Suggested,
-        })
-        .collect();
+    let changes = suggest_where_placed(session, suggestions, place, &label.id);
     if changes.is_empty() {
         add
     } else {
