@@ -120,3 +120,37 @@ fn a_version_3_session_loads_with_analyst_sources_and_no_gazetteer_edition() {
     assert!(new_text.contains("version: 4,"));
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
+
+/// Reviews saved with the shipped labels' earlier colours (two of which were hard to tell
+/// apart) open with today's, distinct ones; a colour the analyst chose stays as it was.
+#[test]
+fn earlier_sessions_open_with_todays_distinct_label_colours_and_keep_chosen_ones() {
+    use claimlens::model::colour::{MIN_LABEL_DISTANCE, distance};
+    use claimlens::model::{Rgb, Taxonomy};
+    let today = Taxonomy::default_preset();
+    for path in [V1, V2, V3] {
+        let session = load_session(std::path::Path::new(path)).unwrap();
+        for label in &session.taxonomy().labels {
+            let shipped = today.get(&label.id).expect("a shipped label");
+            assert_eq!(label.color, shipped.color, "{path}: {}", label.name);
+        }
+        let colours: Vec<Rgb> = session.taxonomy().labels.iter().map(|l| l.color).collect();
+        for (i, a) in colours.iter().enumerate() {
+            for b in &colours[..i] {
+                assert!(
+                    distance(*a, *b) >= MIN_LABEL_DISTANCE,
+                    "{path}: {a:?} vs {b:?}"
+                );
+            }
+        }
+    }
+    // The analyst had recoloured "Source in Russia" (it was "#3f88c5" when shipped).
+    let text = std::fs::read_to_string(V3).unwrap();
+    assert!(text.contains("\"#3f88c5\""));
+    let dir = tempfile::tempdir().unwrap();
+    let chosen = dir.path().join("chosen.ron");
+    std::fs::write(&chosen, text.replacen("\"#3f88c5\"", "\"#123456\"", 1)).unwrap();
+    let session = load_session(&chosen).unwrap();
+    let russia = session.taxonomy().get(&LabelId::new("in_russia")).unwrap();
+    assert_eq!(russia.color, Rgb(0x12, 0x34, 0x56));
+}

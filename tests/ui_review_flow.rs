@@ -199,6 +199,10 @@ fn legend_click_and_context_menu_apply_labels() {
         .session()
         .sentence_text(t)
         .to_string();
+    // Further down than a window shows at the readable measure: bring it into view first.
+    h.state_mut()
+        .select(claimlens::ui::selection::Selection::single(t));
+    h.run();
     h.get_by_label(&text).click_secondary();
     h.run();
     // The context menu selects the sentence and offers the labels and a note.
@@ -517,4 +521,108 @@ fn find_steps_through_every_match_and_escape_closes_it() {
         h.query_by_label("2 of 3").is_none(),
         "Escape closes the bar"
     );
+}
+
+/// The widest and the leftmost extent of the claims rows: where the panel is.
+fn claims_rows(h: &egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>) -> (f32, f32) {
+    let rows: Vec<_> = h
+        .query_all_by_label_contains("Sentence 1: ")
+        .map(|n| n.rect())
+        .collect();
+    let row = rows
+        .first()
+        .copied()
+        .expect("the claims list shows sentence 1");
+    (row.min.x, row.width())
+}
+
+/// The right edge of the article's text: the widest line of the longest sentence shown.
+fn article_right(h: &egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>) -> f32 {
+    let session = h.state().document().expect("a review").session();
+    (0..12)
+        .filter_map(|i| {
+            let text = session.sentence_text(i).to_string();
+            h.query_by_label(&text).map(|n| n.rect().max.x)
+        })
+        .fold(0.0, f32::max)
+}
+
+/// A wide window gives the article a readable measure (not the whole width) and the claims
+/// panel the rest; a drag on the divider sets a width of the analyst's own that survives a
+/// resize; a double-click on it goes back to the automatic width.
+#[test]
+fn the_article_keeps_a_readable_measure_and_the_panel_gets_the_rest() {
+    use eframe::egui::{Event, PointerButton, pos2};
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        // Steps short enough for two clicks to make a double-click.
+        .with_step_dt(1.0 / 30.0)
+        .with_max_steps(200)
+        .build_eframe(|_cc| {
+            let mut app =
+                claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
+            app.open_startup(None);
+            app
+        });
+    h.run();
+    let (panel_left, _) = claims_rows(&h);
+    let text_right = article_right(&h);
+    // About 90 characters of 16 px text: 600–800 px, far less than the 1400 px window.
+    assert!(
+        (600.0..820.0).contains(&text_right),
+        "text ends at {text_right}"
+    );
+    assert!(
+        panel_left - text_right < 120.0,
+        "{text_right} … {panel_left}: width left unused"
+    );
+    assert!(panel_left < 1400.0 - 500.0, "panel starts at {panel_left}");
+
+    // Drag the divider 150 px to the right: the panel narrows by as much.
+    let divider = panel_left - 10.0;
+    let press = |h: &mut egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>,
+                 x: f32,
+                 pressed: bool| {
+        let at = pos2(x, 450.0);
+        h.input_mut().events.push(Event::PointerMoved(at));
+        h.input_mut().events.push(Event::PointerButton {
+            pos: at,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    };
+    press(&mut h, divider, true);
+    for step in 1..=15 {
+        let at = pos2(divider + 10.0 * step as f32, 450.0);
+        h.input_mut().events.push(Event::PointerMoved(at));
+        h.step();
+    }
+    press(&mut h, divider + 150.0, false);
+    h.run();
+    let (dragged_left, dragged_width) = claims_rows(&h);
+    assert!(
+        (dragged_left - (panel_left + 150.0)).abs() < 20.0,
+        "after the drag the panel starts at {dragged_left}, was {panel_left}"
+    );
+    // The chosen width holds when the window grows.
+    h.set_size(eframe::egui::vec2(1600.0, 900.0));
+    h.run();
+    let (_, width_after_resize) = claims_rows(&h);
+    assert!(
+        (width_after_resize - dragged_width).abs() < 2.0,
+        "{dragged_width} → {width_after_resize}"
+    );
+
+    // A double-click on the divider: automatic again, the panel takes what the article leaves.
+    let divider = claims_rows(&h).0 - 10.0;
+    for _ in 0..2 {
+        press(&mut h, divider, true);
+        press(&mut h, divider, false);
+    }
+    h.run();
+    let (auto_left, _) = claims_rows(&h);
+    let text_right = article_right(&h);
+    assert!(auto_left - text_right < 120.0, "{text_right} … {auto_left}");
 }

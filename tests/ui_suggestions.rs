@@ -156,6 +156,17 @@ fn an_unknown_place_offers_a_new_label_in_one_click() {
     let added = session.taxonomy().labels.last().unwrap();
     assert_eq!(added.name, "Source in Seoul");
     assert_eq!(session.annotations()[0].label, Some(added.id.clone()));
+    // Its colour is one no other label has, and as distinct from every other as they are
+    // from each other.
+    for other in &session.taxonomy().labels[..session.taxonomy().labels.len() - 1] {
+        let d = claimlens::model::colour::distance(added.color, other.color);
+        assert!(
+            d >= 20.0,
+            "{} is ΔE {d:.1} from {}",
+            added.color.to_hex(),
+            other.name
+        );
+    }
     // The legend lists it (all ten digit keys are taken by the default labels).
     h.get_by_label("Source in Seoul");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -31,6 +31,8 @@ pub enum Action {
     FindPrevious,
     /// A preference: a label key or Enter selects the next sentence to review.
     MoveOnAfterLabel,
+    /// A preference: light text on a dark page, or dark on light.
+    DarkTheme,
     ClearLabel,
     AcceptSuggestion,
     RerunSuggestions,
@@ -145,6 +147,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
             &[C(AcceptSuggestion), C(AcceptAbove), C(RerunSuggestions)],
         ),
         ("Review", &[C(SourceSummary), C(EditLabels)]),
+        ("View", &[C(DarkTheme)]),
         (
             "Go",
             &[
@@ -166,7 +169,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 33] = [
+pub const FIXED: [Action; 34] = [
     Action::Open,
     Action::OpenFolder,
     Action::Reimport,
@@ -187,6 +190,7 @@ pub const FIXED: [Action; 33] = [
     Action::ExtendUp,
     Action::NextUnlabelled,
     Action::MoveOnAfterLabel,
+    Action::DarkTheme,
     Action::Find,
     Action::FindNext,
     Action::FindPrevious,
@@ -230,6 +234,7 @@ impl Action {
             Action::ExtendUp => "Extend selection up",
             Action::NextUnlabelled => "Next sentence to review",
             Action::MoveOnAfterLabel => "Move on after labelling",
+            Action::DarkTheme => "Dark theme",
             Action::Find => "Find…",
             Action::FindNext => "Find next",
             Action::FindPrevious => "Find previous",
@@ -286,6 +291,9 @@ impl Action {
             }
             Action::MoveOnAfterLabel => {
                 "After a label key or Enter, select the next sentence to review (kept for next time)"
+            }
+            Action::DarkTheme => {
+                "Light text on a dark page; off: dark text on a light page (kept for next time)"
             }
             Action::Find => "Find words in the article and its notes; every match is highlighted",
             Action::FindNext | Action::FindPrevious => {
@@ -364,6 +372,7 @@ impl Action {
             | Action::EditLabels
             | Action::BuiltInFileDialog
             | Action::MoveOnAfterLabel
+            | Action::DarkTheme
             | Action::Reimport => Vec::new(),
         }
     }
@@ -376,6 +385,7 @@ impl Action {
                 | Action::OpenFolder
                 | Action::BuiltInFileDialog
                 | Action::MoveOnAfterLabel
+                | Action::DarkTheme
                 | Action::Quit
                 | Action::ShowHelp
         )

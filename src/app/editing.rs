@@ -326,6 +326,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::SourceSummary
         | Action::ShowHelp
         | Action::BuiltInFileDialog
+        | Action::DarkTheme
         | Action::FinishNote => vec![Effect::Shell(action)],
     }
 }

@@ -473,7 +473,9 @@ impl Workspace {
                 (move_on, Some(review)) => edit(review, command, move_on),
                 // With nothing open, only what needs no review reaches the shell.
                 (_, None) => match command {
-                    AppCommand::Run(a @ (Action::ShowHelp | Action::BuiltInFileDialog)) => {
+                    AppCommand::Run(
+                        a @ (Action::ShowHelp | Action::BuiltInFileDialog | Action::DarkTheme),
+                    ) => {
                         vec![Effect::Shell(a)]
                     }
                     _ => Vec::new(),

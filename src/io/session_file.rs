@@ -401,7 +401,8 @@ fn part_name(type_name: &str) -> &'static str {
     }
 }
 
-fn validate(file: SessionFile) -> Result<Session, String> {
+fn validate(mut file: SessionFile) -> Result<Session, String> {
+    file.taxonomy.refresh_default_colours();
     // Hashing a long article takes as long as all other checks together: do both at once.
     let (text, expected) = (file.article.text.clone(), file.article.sha256.clone());
     let (hash_matches, session) =

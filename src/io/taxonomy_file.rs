@@ -22,6 +22,8 @@ pub fn load_taxonomy(path: &Path) -> Result<Taxonomy, FileError> {
             "not a label preset: it is not UTF-8 text".into(),
         ))
     })?;
-    Taxonomy::from_ron(&text)
-        .map_err(|e| fail(Problem::Invalid(format!("not a label preset: {e}"))))
+    let mut taxonomy = Taxonomy::from_ron(&text)
+        .map_err(|e| fail(Problem::Invalid(format!("not a label preset: {e}"))))?;
+    taxonomy.refresh_default_colours();
+    Ok(taxonomy)
 }

@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod article;
+pub mod colour;
 pub mod command;
 pub mod document;
 pub mod record;

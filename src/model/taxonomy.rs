@@ -256,8 +256,74 @@ impl Taxonomy {
     }
 }
 
-/// Colours offered for labels: distinct on light and dark pages.
+/// Colours offered for labels, in the order the shipped labels take them. Chosen (by a search
+/// over sRGB near the earlier palette) so that every pair differs by CIEDE2000 ≥ 20, their tints by
+/// ≥ 10 on the light and the dark page, and an outline of any of them shows on either page
+/// (luminance 0.07–0.45); `model::colour`'s tests hold it to that.
 pub const PALETTE: [Rgb; 16] = [
+    Rgb(0xe0, 0x58, 0x30),
+    Rgb(0x38, 0x88, 0xc8),
+    Rgb(0xd8, 0xa0, 0x10),
+    Rgb(0x40, 0xb0, 0x68),
+    Rgb(0x90, 0x60, 0xc0),
+    Rgb(0x10, 0xa0, 0xa0),
+    Rgb(0xf8, 0x88, 0x98),
+    Rgb(0xb0, 0xb0, 0xb0),
+    Rgb(0x80, 0x88, 0x10),
+    Rgb(0x50, 0x68, 0x68),
+    Rgb(0x00, 0x60, 0x20),
+    Rgb(0x58, 0x48, 0x60),
+    Rgb(0x60, 0x50, 0x18),
+    Rgb(0x88, 0x30, 0x00),
+    Rgb(0xc0, 0x30, 0x70),
+    Rgb(0x00, 0x48, 0xa8),
+];
+
+impl Taxonomy {
+    /// A digit no label uses yet, if any is left.
+    pub fn free_key(&self) -> Option<char> {
+        "1234567890"
+            .chars()
+            .find(|k| !self.labels.iter().any(|l| l.key == Some(*k)))
+    }
+
+    /// The colour a new label gets: the free one that stands furthest from all in use.
+    pub fn next_color(&self) -> Rgb {
+        let used: Vec<Rgb> = self.labels.iter().map(|l| l.color).collect();
+        super::colour::most_distant(&used)
+    }
+
+    /// Gives the shipped labels that still have the shipped colours of earlier versions today's
+    /// colours (two of those were hard to tell apart); a colour the analyst chose stays.
+    pub fn refresh_default_colours(&mut self) {
+        for label in &mut self.labels {
+            let Some(i) = DEFAULT_IDS.iter().position(|id| *id == label.id.0) else {
+                continue;
+            };
+            if EARLIER_DEFAULT_COLOURS[i] == label.color {
+                label.color = PALETTE[i];
+            }
+        }
+    }
+}
+
+/// The shipped labels, in order, and the colours they were shipped with until December 2026.
+const DEFAULT_IDS: [&str; 13] = [
+    "inside_nk",
+    "in_russia",
+    "in_china",
+    "multiple",
+    "own",
+    "official",
+    "other_media",
+    "hedged",
+    "unattributed",
+    "not_claim",
+    "named",
+    "document",
+    "expert",
+];
+const EARLIER_DEFAULT_COLOURS: [Rgb; 13] = [
     Rgb(0xe4, 0x57, 0x2e),
     Rgb(0x3f, 0x88, 0xc5),
     Rgb(0xd7, 0xa2, 0x1b),
@@ -271,27 +337,7 @@ pub const PALETTE: [Rgb; 16] = [
     Rgb(0x0b, 0x7a, 0x75),
     Rgb(0x7d, 0x5b, 0xa6),
     Rgb(0x5e, 0x8c, 0x31),
-    Rgb(0x9c, 0x6b, 0x30),
-    Rgb(0xb5, 0x4a, 0x8a),
-    Rgb(0x1f, 0x7a, 0x8c),
 ];
-
-impl Taxonomy {
-    /// A digit no label uses yet, if any is left.
-    pub fn free_key(&self) -> Option<char> {
-        "1234567890"
-            .chars()
-            .find(|k| !self.labels.iter().any(|l| l.key == Some(*k)))
-    }
-
-    /// A palette colour no label uses yet (or the palette again, once all are used).
-    pub fn next_color(&self) -> Rgb {
-        PALETTE
-            .into_iter()
-            .find(|c| !self.labels.iter().any(|l| l.color == *c))
-            .unwrap_or(PALETTE[self.labels.len() % PALETTE.len()])
-    }
-}
 
 pub const DEFAULT_TAXONOMY_RON: &str = include_str!("../../assets/taxonomies/default.ron");
 

@@ -29,6 +29,10 @@ pub const OPEN_KEY_V1: &str = "open_reviews";
 pub const BUILT_IN_DIALOG_KEY: &str = "built_in_file_dialog";
 /// Go › Move on after labelling.
 pub const MOVE_ON_KEY: &str = "move_on_after_label";
+/// View › Dark theme, once the analyst has chosen; until then the system's theme.
+pub const DARK_THEME_KEY: &str = "dark_theme";
+/// The claims panel's width, once the analyst has dragged it.
+pub const PANEL_WIDTH_KEY: &str = "claims_panel_width";
 
 /// A saved review open at quit, and where the analyst was in it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -72,6 +76,10 @@ pub struct ClaimlensApp {
     autosave_worker: Option<background::Autosave>,
     /// Where reopened reviews' article views start, by file, until they are first drawn.
     reopen_tops: HashMap<PathBuf, usize>,
+    /// The claims panel's width, automatic until the analyst drags it.
+    pub(super) panel_width: super::layout::PanelWidth,
+    /// View › Dark theme, once chosen (until then the system's).
+    pub(super) dark_theme: Option<bool>,
 }
 
 impl ClaimlensApp {
@@ -91,6 +99,8 @@ impl ClaimlensApp {
             task: None,
             autosave_worker: None,
             reopen_tops: HashMap::new(),
+            panel_width: Default::default(),
+            dark_theme: None,
         }
     }
 
@@ -241,6 +251,15 @@ impl ClaimlensApp {
                     ctx.send_viewport_cmd(ViewportCommand::Close);
                 }
                 Effect::CancelClose => ctx.send_viewport_cmd(ViewportCommand::CancelClose),
+                Effect::Shell(Action::DarkTheme) => {
+                    let dark = ctx.theme() != egui::Theme::Dark;
+                    self.dark_theme = Some(dark);
+                    ctx.set_theme(if dark {
+                        egui::Theme::Dark
+                    } else {
+                        egui::Theme::Light
+                    });
+                }
                 Effect::Shell(action) => self.open_window(action),
             }
         }
@@ -362,20 +381,16 @@ impl ClaimlensApp {
             return;
         };
         let doc = review.document();
-        let panel_events = egui::Panel::right("claims_panel")
-            .resizable(true)
-            .default_size(400.0)
-            .min_size(260.0)
-            .show(ui, |ui| {
-                views.claims.show(
-                    ui,
-                    (doc.session(), review.suggestions()),
-                    &stats,
-                    (review.key(), doc.revision()),
-                    review.selection(),
-                )
-            })
-            .inner;
+        let measure = super::article_view::measure(ui);
+        let panel_events = self.panel_width.show(ui, measure, |ui| {
+            views.claims.show(
+                ui,
+                (doc.session(), review.suggestions()),
+                &stats,
+                (review.key(), doc.revision()),
+                review.selection(),
+            )
+        });
         let view_events = egui::CentralPanel::default()
             .show(ui, |ui| {
                 views.article.show(
@@ -449,6 +464,7 @@ impl eframe::App for ClaimlensApp {
                     built_in_dialog: self.dialogs.built_in(),
                     desktop_dialog: self.dialogs.desktop_has_dialog(),
                     move_on: self.workspace.moves_on_after_label(),
+                    dark: ui.ctx().theme() == egui::Theme::Dark,
                 };
                 menu::menu_bar(ui, &state)
             })
@@ -506,5 +522,7 @@ impl eframe::App for ClaimlensApp {
         eframe::set_value(storage, OPEN_KEY, &self.open_reviews());
         eframe::set_value(storage, BUILT_IN_DIALOG_KEY, &self.dialogs.built_in());
         eframe::set_value(storage, MOVE_ON_KEY, &self.workspace.moves_on_after_label());
+        eframe::set_value(storage, PANEL_WIDTH_KEY, &self.panel_width.to_pref());
+        eframe::set_value(storage, DARK_THEME_KEY, &self.dark_theme);
     }
 }

@@ -19,8 +19,22 @@ use std::sync::Arc;
 
 const FONT_SIZE: f32 = 16.0;
 const PARAGRAPH_GAP: f32 = 12.0;
-const MARGIN: f32 = 20.0;
-const MAX_TEXT_WIDTH: f32 = 820.0;
+pub(super) const MARGIN: f32 = 20.0;
+/// The readable measure of the article column, in average characters of its font.
+const MEASURE_CHARS: f32 = 90.0;
+
+/// The width of [`MEASURE_CHARS`] characters of article text: the widest the text column gets,
+/// whatever the window (lines much longer than this are hard to follow back to their start).
+pub fn measure(ui: &Ui) -> f32 {
+    // Running English prose, so that the average includes spaces and the common letters.
+    const SAMPLE: &str = "The source said that prices at the market rose again this week, ";
+    let font = FontId::proportional(FONT_SIZE);
+    let galley = ui
+        .painter()
+        .layout_no_wrap(SAMPLE.into(), font, egui::Color32::PLACEHOLDER);
+    let per_char = galley.size().x / SAMPLE.chars().count() as f32;
+    (per_char * MEASURE_CHARS).max(120.0)
+}
 
 /// What the analyst did in the article view this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +170,7 @@ impl ArticleView {
         (selection, caret): (Option<Selection>, Option<usize>),
     ) -> Vec<ViewEvent> {
         let mut events = Vec::new();
-        let wrap_width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, MAX_TEXT_WIDTH);
+        let wrap_width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, measure(ui));
         self.prepare(session, doc_key, wrap_width);
         self.refresh_tops();
 
@@ -249,7 +263,7 @@ impl ArticleView {
         let text = &session.article().text[para.range()];
         let sentences = session.paragraph_sentences(p);
         let font = FontId::proportional(FONT_SIZE);
-        let plain = TextFormat::simple(font.clone(), visuals.text_color());
+        let plain = TextFormat::simple(font.clone(), colors::article_text(visuals));
 
         // Sections: the gaps between sentences in plain text, each sentence in its label tint.
         let mut job = LayoutJob::default();
@@ -287,7 +301,7 @@ impl ArticleView {
                 Some(cue) => {
                     let text = &session.article().text;
                     let mut underlined = format.clone();
-                    underlined.underline = Stroke::new(1.5, visuals.text_color());
+                    underlined.underline = Stroke::new(1.5, colors::article_text(visuals));
                     job.append(&text[span.start..cue.start], 0.0, format.clone());
                     job.append(&text[cue.range()], 0.0, underlined);
                     job.append(&text[cue.end..span.end], 0.0, format);
@@ -313,7 +327,7 @@ impl ArticleView {
         let galley = ui.painter().layout_job(job);
         let height = galley.rect.height() + PARAGRAPH_GAP;
         ui.painter()
-            .galley(top, galley.clone(), visuals.text_color());
+            .galley(top, galley.clone(), colors::article_text(visuals));
 
         let selection_color = colors::selection_stroke(visuals);
         let map = self.glyph_map(p, &galley);
@@ -345,9 +359,23 @@ impl ArticleView {
             }
             let selected = selection.is_some_and(|sel| sel.contains(s));
             let mut hovered = false;
+            // The label in words, on hover: the tint is never the only way to tell.
+            let annotation = &session.annotations()[s];
+            let hint = annotation
+                .label
+                .as_ref()
+                .and_then(|id| session.taxonomy().get(id))
+                .map(|l| match annotation.status {
+                    Status::Confirmed => l.name.clone(),
+                    _ => format!("Suggested: {} (Enter accepts)", l.name),
+                });
             for (row, rect) in rects.iter().enumerate() {
                 let id = ui.scope_id().with(("sentence", s, row));
                 let response = ui.interact(rect.expand(1.0), id, Sense::click());
+                let response = match &hint {
+                    Some(hint) => response.on_hover_text(hint),
+                    None => response,
+                };
                 if row == 0 {
                     let label = session.sentence_text(s).to_string();
                     response.widget_info(|| {
@@ -419,6 +447,17 @@ impl ArticleView {
                 for rect in &rects {
                     ui.painter()
                         .rect_stroke(rect.expand(2.5), 3.0, stroke, StrokeKind::Outside);
+                }
+            }
+            // The selection's own shape, whatever the colours: a bar in the margin beside each
+            // of its lines, as editors mark the current line.
+            if selected {
+                for rect in &rects {
+                    let bar = Rect::from_x_y_ranges(
+                        top.x - MARGIN + 6.0..=top.x - MARGIN + 10.0,
+                        rect.expand(2.5).y_range(),
+                    );
+                    ui.painter().rect_filled(bar, 1.0, selection_color);
                 }
             }
             if hovered {

@@ -535,8 +535,11 @@ impl ClaimsPanel {
         // Laid out without a colour of its own, so each chip style below can choose one.
         let mut chip_job =
             LayoutJob::simple_singleline(chip_text.clone(), chip_font, Color32::PLACEHOLDER);
-        chip_job.wrap = egui::text::TextWrapping::truncate_at_width(200.0);
+        // In a narrow panel the chip leaves room for the sentence and its grade.
+        let chip_cap = (rect.width() * 0.45).clamp(80.0, 200.0);
+        chip_job.wrap = egui::text::TextWrapping::truncate_at_width(chip_cap);
         let chip_galley = painter.layout_job(chip_job);
+        let chip_cut = chip_galley.elided;
         let chip_width = chip_galley.size().x + 10.0;
         let chip = Rect::from_min_size(
             rect.min + vec2(40.0, 3.0),
@@ -623,6 +626,10 @@ impl ClaimsPanel {
             text_color,
         );
         let mut hover = Vec::new();
+        // A label name cut short in a narrow panel shows in full on hover.
+        if chip_cut {
+            hover.push(chip_text);
+        }
         if let Some(sg) = suggestion {
             hover.push(describe(session, sg));
         }

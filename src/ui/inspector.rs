@@ -62,7 +62,7 @@ impl Inspector {
         };
         let source = a.source.and_then(|id| session.source(id));
         let reliability = source.map_or(Reliability::F, |s| s.reliability);
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(format!("Claim {}", sentence + 1)).strong());
             ui.label(
                 RichText::new(grade(reliability, a.credibility))
@@ -77,7 +77,7 @@ impl Inspector {
         });
 
         // Source entity.
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let caption = ui.label("Source");
             let current = source.map_or("(none)".to_string(), |s| s.display_name());
             let mut choice: Option<Option<SourceId>> = None;
@@ -128,7 +128,7 @@ impl Inspector {
         }
 
         // Reliability of the source (A–F), credibility of the claim (1–6).
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("Reliability");
             ui.add_enabled_ui(source.is_some(), |ui| {
                 for r in Reliability::ALL {
@@ -143,7 +143,7 @@ impl Inspector {
                 }
             });
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("Credibility");
             for c in Credibility::ALL {
                 let b = ui
@@ -154,7 +154,7 @@ impl Inspector {
                 }
             }
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label("Hedging");
             for h in Hedging::ALL {
                 if ui.selectable_label(a.hedging == h, h.name()).clicked() {
@@ -168,7 +168,7 @@ impl Inspector {
             let Some(t) = session.index_of(link.to) else {
                 continue;
             };
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(format!("{} sentence {}", link.kind.name(), t + 1))
                     .on_hover_text(session.sentence_text(t));
                 if ui.small_button("Remove link").clicked() {
@@ -176,7 +176,7 @@ impl Inspector {
                 }
             });
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let caption = ui.label("Link:");
             let kind = self.link_kind.get_or_insert(LinkKind::Corroborates);
             let combo = egui::ComboBox::from_id_salt("link_kind")

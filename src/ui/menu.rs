@@ -22,6 +22,8 @@ pub struct State<'a> {
     pub desktop_dialog: bool,
     /// Go › Move on after labelling is on.
     pub move_on: bool,
+    /// View › Dark theme is on.
+    pub dark: bool,
 }
 
 pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
@@ -37,13 +39,16 @@ pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
                         }
                         MenuItem::Recent => recent_menu(ui, recent, &mut chosen),
                         MenuItem::Command(
-                            action @ (Action::BuiltInFileDialog | Action::MoveOnAfterLabel),
+                            action @ (Action::BuiltInFileDialog
+                            | Action::MoveOnAfterLabel
+                            | Action::DarkTheme),
                         ) => {
                             let (mut on, enabled) = match action {
                                 Action::BuiltInFileDialog => (
                                     state.built_in_dialog || !state.desktop_dialog,
                                     state.desktop_dialog,
                                 ),
+                                Action::DarkTheme => (state.dark, true),
                                 _ => (state.move_on, true),
                             };
                             let response = ui

@@ -15,6 +15,7 @@ mod glyph_map;
 mod help;
 mod input;
 pub mod inspector;
+mod layout;
 mod menu;
 pub(crate) mod prompt;
 pub mod selection;
@@ -61,6 +62,22 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                 .and_then(|s| eframe::get_value::<bool>(s, app::MOVE_ON_KEY))
             {
                 app.queue(crate::app::AppCommand::MoveOnAfterLabel(on));
+            }
+            let width = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Option<f32>>(s, app::PANEL_WIDTH_KEY));
+            app.panel_width = layout::PanelWidth::chosen(width.flatten());
+            let dark = cc
+                .storage
+                .and_then(|s| eframe::get_value::<Option<bool>>(s, app::DARK_THEME_KEY))
+                .flatten();
+            if let Some(dark) = dark {
+                app.dark_theme = Some(dark);
+                cc.egui_ctx.set_theme(if dark {
+                    egui::Theme::Dark
+                } else {
+                    egui::Theme::Light
+                });
             }
             if let Some(dir) = eframe::storage_dir("claimlens") {
                 app = app.with_recovery(crate::io::recovery::RecoveryStore::new(

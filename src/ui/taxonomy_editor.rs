@@ -115,10 +115,22 @@ impl TaxonomyEditor {
             ui.horizontal_wrapped(|ui| {
                 ui.set_max_width(180.0);
                 for rgb in PALETTE {
-                    let b = ui.add(egui::Button::new("   ").fill(colors::color(rgb)));
-                    let hex = rgb.to_hex();
-                    b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &hex));
-                    if b.on_hover_text(rgb.to_hex()).clicked() {
+                    // A colour another label has is marked, so that two labels do not end up
+                    // looking alike by accident.
+                    let user = session
+                        .taxonomy()
+                        .labels
+                        .iter()
+                        .find(|l| l.color == rgb && l.id != label.id);
+                    let mark = if user.is_some() { " • " } else { "   " };
+                    let text = egui::RichText::new(mark).color(colors::text_on(colors::color(rgb)));
+                    let b = ui.add(egui::Button::new(text).fill(colors::color(rgb)));
+                    let hover = match user {
+                        Some(u) => format!("{} (also {})", rgb.to_hex(), u.name),
+                        None => rgb.to_hex(),
+                    };
+                    b.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &hover));
+                    if b.on_hover_text(&hover).clicked() {
                         let mut changed = label.clone();
                         changed.color = rgb;
                         out.push(Ok(Command::UpdateLabel { label: changed }));

@@ -76,6 +76,13 @@ pub fn click_sentence(h: &mut Harness<'static, ClaimlensApp>, i: usize) {
         .session()
         .sentence_text(i)
         .to_string();
+    // The article view draws only what is in view: scroll the sentence there first, as the
+    // analyst would before clicking it.
+    if h.query_by_label(&text).is_none() {
+        h.state_mut()
+            .select(claimlens::ui::selection::Selection::single(i));
+        h.run();
+    }
     h.get_by_label(&text).click();
     h.run();
 }
