@@ -455,19 +455,23 @@ fn two_files_named_on_the_command_line_open_in_two_tabs() {
     );
 }
 
+/// The bundled sample, opened as at a first start, in a window made by `builder`.
+fn sample_in_window(
+    builder: egui_kittest::HarnessBuilder<claimlens::ui::ClaimlensApp>,
+) -> egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp> {
+    builder.with_max_steps(200).build_eframe(|_cc| {
+        let mut app =
+            claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
+        app.open_startup(None);
+        app
+    })
+}
+
 /// In a 900×600 window the claims list still shows at least eight rows: the legend and the
 /// claim's details above it scroll instead of squeezing the list.
 #[test]
 fn a_small_window_keeps_eight_claims_rows_in_view() {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([900.0, 600.0])
-        .with_max_steps(200)
-        .build_eframe(|_cc| {
-            let mut app =
-                claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
-            app.open_startup(None);
-            app
-        });
+    let mut h = sample_in_window(egui_kittest::Harness::builder().with_size([900.0, 600.0]));
     h.run();
     // Rows are labelled "Sentence N: …" (the status bar's "Sentence 1 of 33" is not one).
     let visible = (1..=30)
@@ -553,17 +557,11 @@ fn article_right(h: &egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>
 #[test]
 fn the_article_keeps_a_readable_measure_and_the_panel_gets_the_rest() {
     use eframe::egui::{Event, PointerButton, pos2};
-    let mut h = egui_kittest::Harness::builder()
+    // Steps short enough for two clicks to make a double-click.
+    let builder = egui_kittest::Harness::builder()
         .with_size([1400.0, 900.0])
-        // Steps short enough for two clicks to make a double-click.
-        .with_step_dt(1.0 / 30.0)
-        .with_max_steps(200)
-        .build_eframe(|_cc| {
-            let mut app =
-                claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
-            app.open_startup(None);
-            app
-        });
+        .with_step_dt(1.0 / 30.0);
+    let mut h = sample_in_window(builder);
     h.run();
     let (panel_left, _) = claims_rows(&h);
     let text_right = article_right(&h);

@@ -1,5 +1,5 @@
 //! Everything the analyst can ask for from the keyboard or a menu, each with its menu text,
-//! tooltip, shortcuts and where the shortcuts work, defined once. The menu bar, key handling,
+//! tooltip (both in `command_text`), shortcuts and where the shortcuts work, defined once. The menu bar, key handling,
 //! the help window and the README's key table all read this table, and a test refuses two
 //! commands that one key press would both run.
 
@@ -215,110 +215,6 @@ const fn letter(c: char) -> Key {
 }
 
 impl Action {
-    pub fn title(self) -> String {
-        let fixed = match self {
-            Action::Open => "Open…",
-            Action::OpenFolder => "Open folder…",
-            Action::BuiltInFileDialog => "Use the built-in file dialog",
-            Action::Reimport => "Re-import article…",
-            Action::Save => "Save",
-            Action::SaveAs => "Save As…",
-            Action::Quit => "Quit",
-            Action::Undo => "Undo",
-            Action::Redo => "Redo",
-            Action::NextSentence => "Next sentence",
-            Action::PreviousSentence => "Previous sentence",
-            Action::FirstSentence => "First sentence",
-            Action::LastSentence => "Last sentence",
-            Action::ExtendDown => "Extend selection down",
-            Action::ExtendUp => "Extend selection up",
-            Action::NextUnlabelled => "Next sentence to review",
-            Action::MoveOnAfterLabel => "Move on after labelling",
-            Action::DarkTheme => "Dark theme",
-            Action::Find => "Find…",
-            Action::FindNext => "Find next",
-            Action::FindPrevious => "Find previous",
-            Action::ClearLabel => "Clear label",
-            Action::AcceptSuggestion => "Accept suggestion",
-            Action::RerunSuggestions => "Re-run suggestions",
-            Action::AcceptAbove => "Accept all suggestions above…",
-            Action::SplitAtCaret => "Split sentence at the clicked point",
-            Action::MergeWithNext => "Merge with next sentence",
-            Action::EditLabels => "Edit labels…",
-            Action::SourceSummary => "Source summary",
-            Action::ShowHelp => "Keyboard shortcuts",
-            Action::NextReview => "Next review",
-            Action::PreviousReview => "Previous review",
-            Action::CloseReview => "Close review",
-            Action::FinishNote => "Keep the note (in the note field)",
-            Action::Label(c) => return format!("Apply the label with hotkey {c}"),
-            Action::Reliability(r) => {
-                return format!("Source reliability {}: {}", r.letter(), r.meaning());
-            }
-            Action::Credibility(c) => {
-                return format!("Claim credibility {}: {}", c.digit(), c.meaning());
-            }
-        };
-        fixed.to_string()
-    }
-
-    pub fn tooltip(self) -> &'static str {
-        match self {
-            Action::Open => "Open an article (.txt, .md) or a saved review (.ron)",
-            Action::OpenFolder => {
-                "Open every review and every article without one in a folder, each in a tab"
-            }
-            Action::BuiltInFileDialog => {
-                "Choose files in claimlens' own dialog instead of the desktop's (kept for next time)"
-            }
-            Action::Reimport => {
-                "Load a new version of the article and move every claim to where its text is now"
-            }
-            Action::Save => "Save the review; the first save asks where",
-            Action::SaveAs => "Save the review under a new name",
-            Action::Quit => "Close claimlens, asking first about unsaved changes",
-            Action::Undo => "Undo the last change",
-            Action::Redo => "Redo the change just undone",
-            Action::NextSentence | Action::PreviousSentence => {
-                "Move the selection; the view follows"
-            }
-            Action::FirstSentence | Action::LastSentence => {
-                "Jump to the start or end of the article"
-            }
-            Action::ExtendDown | Action::ExtendUp => "Select several sentences to label at once",
-            Action::NextUnlabelled => {
-                "The next sentence with no label or an unconfirmed suggestion"
-            }
-            Action::MoveOnAfterLabel => {
-                "After a label key or Enter, select the next sentence to review (kept for next time)"
-            }
-            Action::DarkTheme => {
-                "Light text on a dark page; off: dark text on a light page (kept for next time)"
-            }
-            Action::Find => "Find words in the article and its notes; every match is highlighted",
-            Action::FindNext | Action::FindPrevious => {
-                "Go to the next or previous match (Enter / Shift+Enter in the find field)"
-            }
-            Action::ClearLabel => "Remove the label of the selected sentences",
-            Action::AcceptSuggestion => "Confirm the suggested label of the selected sentences",
-            Action::RerunSuggestions => "Suggest again for sentences the analyst has not labelled",
-            Action::AcceptAbove => "Confirm every suggestion at or above a confidence you choose",
-            Action::SplitAtCaret => "Click the point in a sentence first, then press S",
-            Action::MergeWithNext => "Join the selected sentence and the one after it",
-            Action::EditLabels => "Add, rename, recolour, re-key or delete labels",
-            Action::SourceSummary => "The sources with their grades, and how much rests on each",
-            Action::ShowHelp => "This list of keys",
-            Action::NextReview | Action::PreviousReview => {
-                "Show the next or previous open review (each keeps its selection and history)"
-            }
-            Action::CloseReview => "Close the review shown, asking first about unsaved changes",
-            Action::FinishNote => "Keep the note and close its editor",
-            Action::Label(_) => "Apply this label to the selected sentences (one undo step)",
-            Action::Reliability(_) => "Grade the source of the selected claim",
-            Action::Credibility(_) => "Grade the credibility of the selected claim",
-        }
-    }
-
     /// The shortcuts, the first being the one menus show.
     pub fn shortcuts(self) -> Vec<Shortcut> {
         use Key::*;

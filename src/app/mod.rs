@@ -5,6 +5,7 @@
 
 mod autosave;
 pub mod command_table;
+mod command_text;
 mod editing;
 pub mod find;
 pub mod flow;

@@ -339,6 +339,18 @@ mod tests {
             .flat_map(move |(i, a)| items[..i].iter().map(move |b| (*a, *b)))
     }
 
+    fn assert_all_apart(colours: &[Rgb]) {
+        for (a, b) in pairs(colours) {
+            let d = distance(a, b);
+            assert!(
+                d >= MIN_LABEL_DISTANCE,
+                "{} vs {}: ΔE {d:.1}",
+                a.to_hex(),
+                b.to_hex()
+            );
+        }
+    }
+
     fn default_colours() -> Vec<Rgb> {
         let taxonomy = crate::model::Taxonomy::default_preset();
         taxonomy.labels.iter().map(|l| l.color).collect()
@@ -348,28 +360,12 @@ mod tests {
     fn the_shipped_labels_can_be_told_apart_by_colour() {
         let colours = default_colours();
         assert_eq!(colours.len(), 13);
-        for (a, b) in pairs(&colours) {
-            let d = distance(a, b);
-            assert!(
-                d >= MIN_LABEL_DISTANCE,
-                "{} vs {}: ΔE {d:.1}",
-                a.to_hex(),
-                b.to_hex()
-            );
-        }
+        assert_all_apart(&colours);
     }
 
     #[test]
     fn every_palette_colour_is_distinct_and_its_outline_shows_on_either_page() {
-        for (a, b) in pairs(&PALETTE) {
-            let d = distance(a, b);
-            assert!(
-                d >= MIN_LABEL_DISTANCE,
-                "{} vs {}: ΔE {d:.1}",
-                a.to_hex(),
-                b.to_hex()
-            );
-        }
+        assert_all_apart(&PALETTE);
         for page in [LIGHT, DARK] {
             for colour in PALETTE {
                 let c = contrast(colour, page.background);

@@ -381,7 +381,7 @@ impl ClaimlensApp {
             return;
         };
         let doc = review.document();
-        let measure = super::article_view::measure(ui);
+        let measure = super::layout::measure(ui);
         let panel_events = self.panel_width.show(ui, measure, |ui| {
             views.claims.show(
                 ui,

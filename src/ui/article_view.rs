@@ -5,8 +5,6 @@
 use super::colors;
 use super::glyph_map::GlyphMap;
 use super::selection::Selection;
-use crate::app::Action;
-use crate::app::command_table::SPLIT_GESTURE;
 use crate::app::find::Find;
 use crate::model::suggest::Suggestion;
 use crate::model::{LabelId, Session, Status};
@@ -17,24 +15,9 @@ use eframe::egui::{
 use std::ops::Range;
 use std::sync::Arc;
 
-const FONT_SIZE: f32 = 16.0;
+pub(super) const FONT_SIZE: f32 = 16.0;
 const PARAGRAPH_GAP: f32 = 12.0;
 pub(super) const MARGIN: f32 = 20.0;
-/// The readable measure of the article column, in average characters of its font.
-const MEASURE_CHARS: f32 = 90.0;
-
-/// The width of [`MEASURE_CHARS`] characters of article text: the widest the text column gets,
-/// whatever the window (lines much longer than this are hard to follow back to their start).
-pub fn measure(ui: &Ui) -> f32 {
-    // Running English prose, so that the average includes spaces and the common letters.
-    const SAMPLE: &str = "The source said that prices at the market rose again this week, ";
-    let font = FontId::proportional(FONT_SIZE);
-    let galley = ui
-        .painter()
-        .layout_no_wrap(SAMPLE.into(), font, egui::Color32::PLACEHOLDER);
-    let per_char = galley.size().x / SAMPLE.chars().count() as f32;
-    (per_char * MEASURE_CHARS).max(120.0)
-}
 
 /// What the analyst did in the article view this frame.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,10 +49,8 @@ pub struct ArticleView {
     scroll_to: Option<usize>,
     at_top: bool,
     last_viewport: Rect,
-    /// The note being edited in the context menu: (sentence, text).
-    note_draft: Option<(usize, String)>,
-    /// Where the context menu was opened: the split point it offers.
-    menu_split_at: Option<usize>,
+    /// A sentence's context menu: its note draft and split point.
+    menu: super::sentence_menu::SentenceMenu,
     /// Character-to-glyph maps of the paragraphs drawn last frame, by paragraph, kept while
     /// egui hands back the same laid-out galley (a long paragraph is not re-mapped per frame).
     glyph_maps: Vec<(usize, Arc<Galley>, Arc<GlyphMap>)>,
@@ -87,8 +68,7 @@ impl Default for ArticleView {
             scroll_to: None,
             at_top: false,
             last_viewport: Rect::NOTHING,
-            note_draft: None,
-            menu_split_at: None,
+            menu: Default::default(),
             glyph_maps: Vec::new(),
             glyph_maps_drawn: Vec::new(),
         }
@@ -170,7 +150,8 @@ impl ArticleView {
         (selection, caret): (Option<Selection>, Option<usize>),
     ) -> Vec<ViewEvent> {
         let mut events = Vec::new();
-        let wrap_width = (ui.available_width() - 2.0 * MARGIN).clamp(120.0, measure(ui));
+        let wrap_width =
+            (ui.available_width() - 2.0 * MARGIN).clamp(120.0, super::layout::measure(ui));
         self.prepare(session, doc_key, wrap_width);
         self.refresh_tops();
 
@@ -407,12 +388,12 @@ impl ArticleView {
                     }
                 }
                 if response.secondary_clicked() {
-                    self.menu_split_at = pointed;
+                    self.menu.split_at = pointed;
                     if !selection.is_some_and(|sel| sel.contains(s)) {
                         events.push(ViewEvent::Select(s));
                     }
                 }
-                response.context_menu(|ui| self.context_menu(ui, session, s, events));
+                response.context_menu(|ui| self.menu.show(ui, session, s, events));
             }
             // An unconfirmed suggestion is outlined in its label's colour, dashed.
             let annotation = &session.annotations()[s];
@@ -491,118 +472,6 @@ impl ArticleView {
         self.glyph_maps_drawn
             .push((paragraph, Arc::clone(galley), Arc::clone(&map)));
         map
-    }
-
-    fn context_menu(
-        &mut self,
-        ui: &mut Ui,
-        session: &Session,
-        sentence: usize,
-        events: &mut Vec<ViewEvent>,
-    ) {
-        ui.set_min_width(260.0);
-        ui.label(egui::RichText::new(format!("Sentence {}", sentence + 1)).strong());
-        ui.separator();
-        // Texts and keys from the command table, as in the menus.
-        let ctx = ui.ctx().clone();
-        let keys = |action: Action| {
-            action
-                .shortcuts()
-                .first()
-                .map(|s| super::actions::shortcut_text(&ctx, s))
-                .unwrap_or_default()
-        };
-        for label in &session.taxonomy().labels {
-            let key = label
-                .key
-                .map(|k| keys(Action::Label(k)))
-                .unwrap_or_default();
-            let button = egui::Button::new(label.name.as_str())
-                .shortcut_text(key)
-                .fill(colors::tint(label.color, ui.visuals()));
-            if ui.add(button).clicked() {
-                events.push(ViewEvent::Label(Some(label.id.clone())));
-                ui.close();
-            }
-        }
-        if ui
-            .add(
-                egui::Button::new(Action::ClearLabel.title())
-                    .shortcut_text(keys(Action::ClearLabel)),
-            )
-            .clicked()
-        {
-            events.push(ViewEvent::Label(None));
-            ui.close();
-        }
-        ui.separator();
-        let span = session.sentences()[sentence];
-        let split_at = self
-            .menu_split_at
-            .filter(|&at| span.start < at && at < span.end);
-        let split = ui.add_enabled(
-            split_at.is_some(),
-            egui::Button::new("Split sentence here").shortcut_text(SPLIT_GESTURE),
-        );
-        if split.clicked()
-            && let Some(at) = split_at
-        {
-            events.push(ViewEvent::Split(sentence, at));
-            ui.close();
-        }
-        let same_paragraph = sentence + 1 < session.len()
-            && session.paragraph_of(sentence) == session.paragraph_of(sentence + 1);
-        let merge = ui.add_enabled(
-            same_paragraph,
-            egui::Button::new(Action::MergeWithNext.title())
-                .shortcut_text(keys(Action::MergeWithNext)),
-        );
-        if merge.clicked() {
-            events.push(ViewEvent::Merge(sentence));
-            ui.close();
-        }
-        ui.separator();
-        ui.label("Note");
-        let current = &session.annotations()[sentence].note;
-        let draft = match &mut self.note_draft {
-            Some((s, text)) if *s == sentence => text,
-            other => {
-                *other = Some((sentence, current.clone()));
-                match other {
-                    Some((_, text)) => text,
-                    None => return,
-                }
-            }
-        };
-        let edit = ui.add(
-            egui::TextEdit::multiline(draft)
-                .desired_rows(2)
-                .desired_width(f32::INFINITY)
-                .hint_text("Why this label? What to check?"),
-        );
-        let finish = crate::app::Action::FinishNote.shortcuts();
-        let enter = edit.has_focus()
-            && ui.input(|i| {
-                i.events.iter().any(|e| match e {
-                    egui::Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } => super::actions::key_from_egui(*key).is_some_and(|k| {
-                        let held = super::actions::mods_from_egui(*modifiers);
-                        finish.iter().any(|s| s.fires_on(held, k))
-                    }),
-                    _ => false,
-                })
-            });
-        if ui.button("Save note").clicked() || enter {
-            if *draft != *current {
-                events.push(ViewEvent::Note(sentence, draft.clone()));
-            }
-            self.note_draft = None;
-            ui.close();
-        }
     }
 
     /// The rectangle of the last laid-out viewport, in content coordinates.

@@ -1,7 +1,7 @@
 //! How the window is shared: the article column takes the width it has up to a readable measure,
 //! the claims panel gets the rest, until the analyst drags the divider to a width of their own.
 
-use eframe::egui::{self, Id, PanelState, Rect, Ui, vec2};
+use eframe::egui::{self, FontId, Id, PanelState, Rect, Ui, vec2};
 
 const PANEL_ID: &str = "claims_panel";
 /// Narrower, and the claims list's chips and grades no longer fit beside the text.
@@ -10,6 +10,22 @@ pub const MIN_PANEL_WIDTH: f32 = 320.0;
 const ARTICLE_SHARE: f32 = 0.45;
 /// Room for the article's margins and its scroll bar beside the measure.
 const ARTICLE_CHROME: f32 = 2.0 * super::article_view::MARGIN + 16.0;
+
+/// The readable measure of the article column, in average characters of its font.
+const MEASURE_CHARS: f32 = 90.0;
+
+/// The width of [`MEASURE_CHARS`] characters of article text: the widest the text column gets,
+/// whatever the window (lines much longer than this are hard to follow back to their start).
+pub fn measure(ui: &Ui) -> f32 {
+    // Running English prose, so that the average includes spaces and the common letters.
+    const SAMPLE: &str = "The source said that prices at the market rose again this week, ";
+    let font = FontId::proportional(super::article_view::FONT_SIZE);
+    let galley = ui
+        .painter()
+        .layout_no_wrap(SAMPLE.into(), font, egui::Color32::PLACEHOLDER);
+    let per_char = galley.size().x / SAMPLE.chars().count() as f32;
+    (per_char * MEASURE_CHARS).max(120.0)
+}
 
 /// The claims panel's width: automatic, or what the analyst chose by dragging.
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
