@@ -1,5 +1,6 @@
 //! Building a session from an article, saving/loading a session with 50,000 claims (labels,
-//! notes, sources, links), and Find on a 5 MB article. `cargo bench --bench session_io`
+//! notes, sources, links), Find on a 5 MB article, and opening a 2 MB saved web page.
+//! `cargo bench --bench session_io`
 
 use claimlens::io::session_file::{from_ron, to_ron};
 use claimlens::io::{load_session, save_session};
@@ -70,5 +71,25 @@ fn find(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, find);
+/// A 2 MB saved news page, opened as the app opens it: extracted (charset, readability,
+/// rendering), segmented and suggested.
+fn pages(c: &mut Criterion) {
+    use claimlens::sample_pages::TUMEN_LEDGER;
+    let mut group = c.benchmark_group("open_page");
+    group.sample_size(10);
+    let page = TUMEN_LEDGER.long_news_page(2_000_000);
+    group.throughput(Throughput::Bytes(page.len() as u64));
+    group.bench_function("html_2MB", |b| {
+        b.iter(|| {
+            let (article, _) =
+                claimlens::io::html::article_from_html(page.as_bytes(), "p.html", None)
+                    .expect("the page has an article");
+            let session = Session::new(article, Taxonomy::default_preset());
+            black_box(claimlens::model::suggest::suggest(&session))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, find, pages);
 criterion_main!(benches);

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
-    /// Articles (.txt, .md) or review sessions (.ron) to open, each a review of its own;
+    /// Articles (.txt, .md, saved web pages .html/.htm) or review sessions (.ron) to open, each
+    /// a review of its own;
     /// without any, a sample report.
     pub files: Vec<PathBuf>,
     #[command(subcommand)]
@@ -51,6 +52,16 @@ pub enum Headless {
         /// With --session: replace the file even if it is read-only or not a claimlens session.
         #[arg(long, requires = "session")]
         force: bool,
+    },
+    /// Print the text claimlens reviews in an article file (the text extracted from a web page),
+    /// as it would be stored in a session.
+    Text {
+        /// The article file, or `-` for standard input.
+        file: PathBuf,
+        /// First print what the page said about itself (title, byline, date, publisher,
+        /// address, language), one `field: value` line each, then a blank line.
+        #[arg(long)]
+        meta: bool,
     },
     /// Print the keyboard shortcuts and mouse gestures as a Markdown table (the README's).
     Keys,
@@ -230,6 +241,30 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
             session,
             force,
         } => suggest_command(&file, format, (session.as_deref(), force), out),
+        Headless::Text { file, meta } => {
+            let article = read_input(&file).map_err(|e| e.to_string())?;
+            let mut result = Ok(());
+            if meta {
+                let m = &article.meta;
+                let fields = [
+                    ("title", Some(&article.title)),
+                    ("byline", m.byline.as_ref()),
+                    ("published", m.published.as_ref()),
+                    ("site", m.site_name.as_ref()),
+                    ("url", m.url.as_ref()),
+                    ("language", m.language.as_ref()),
+                    ("format", m.original.as_ref().map(|o| &o.format)),
+                ];
+                result = fields
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| (k, v)))
+                    .try_for_each(|(k, v)| writeln!(out, "{k}: {v}"))
+                    .and_then(|()| writeln!(out));
+            }
+            result
+                .and_then(|()| write!(out, "{}", article.text))
+                .map_err(|e| format!("cannot write output: {e}"))
+        }
         Headless::Segment { file, format } => {
             let article = read_input(&file).map_err(|e| e.to_string())?;
             let seg = segment(&article.text);

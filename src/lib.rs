@@ -8,5 +8,6 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod sample_pages;
 pub mod samples;
 pub mod ui;

@@ -48,7 +48,7 @@ fn the_file_is_readable_ron_with_format_version_hash_and_quotes() {
     let text = to_ron(&sample_session());
     for needle in [
         "format: \"claimlens-session\"",
-        "version: 4",
+        "version: 5",
         "sha256: \"",
         "source_path: Some(\"assets/samples/hyesan-rice-prices.txt\")",
         "taxonomy: (",
@@ -129,11 +129,11 @@ fn bad_session_files_are_refused_with_the_reason() {
     assert_eq!(
         problem_of(&write(
             "new.ron",
-            &good.replacen("version: 4", "version: 5", 1)
+            &good.replacen("version: 5", "version: 6", 1)
         )),
         Problem::NewerVersion {
-            found: 5,
-            supported: 4
+            found: 6,
+            supported: 5
         }
     );
     assert!(matches!(

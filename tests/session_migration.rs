@@ -80,7 +80,7 @@ fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_the_
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, &session).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 4,") && !new_text.contains("start: "));
+    assert!(new_text.contains("version: 5,") && !new_text.contains("start: "));
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
 
@@ -117,7 +117,47 @@ fn a_version_3_session_loads_with_analyst_sources_and_no_gazetteer_edition() {
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, &session).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 4,"));
+    assert!(new_text.contains("version: 5,"));
+    assert_eq!(load_session(&resaved).unwrap(), session);
+}
+
+const V4: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/sessions/v4_hyesan_review.ron"
+);
+
+#[test]
+fn a_version_4_session_loads_with_its_proposed_sources_and_no_article_details() {
+    let text = std::fs::read_to_string(V4).unwrap();
+    assert!(
+        text.contains("version: 4,") && !text.contains("meta:"),
+        "the fixture must stay a version 4 file"
+    );
+    let session = load_session(std::path::Path::new(V4)).unwrap();
+    assert_eq!(session.len(), 33);
+    assert!(session.article().meta.is_empty());
+    assert_eq!(session.sources().len(), 10);
+    assert!(session.sources().iter().all(|s| s.proposed));
+    let confirmed: Vec<_> = session
+        .annotations()
+        .iter()
+        .filter(|a| a.status == Status::Confirmed)
+        .collect();
+    assert_eq!(confirmed.len(), 2);
+    assert!(
+        confirmed
+            .iter()
+            .any(|a| a.note.contains("October wage report"))
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let resaved = dir.path().join("resaved.ron");
+    save_session(&resaved, &session).unwrap();
+    assert!(
+        std::fs::read_to_string(&resaved)
+            .unwrap()
+            .contains("version: 5,")
+    );
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
 
@@ -128,7 +168,7 @@ fn earlier_sessions_open_with_todays_distinct_label_colours_and_keep_chosen_ones
     use claimlens::model::colour::{MIN_LABEL_DISTANCE, distance};
     use claimlens::model::{Rgb, Taxonomy};
     let today = Taxonomy::default_preset();
-    for path in [V1, V2, V3] {
+    for path in [V1, V2, V3, V4] {
         let session = load_session(std::path::Path::new(path)).unwrap();
         for label in &session.taxonomy().labels {
             let shipped = today.get(&label.id).expect("a shipped label");

@@ -79,6 +79,37 @@ fn dropping_an_article_opens_it() {
     assert_eq!(session.sentence_text(1), "Another one.");
 }
 
+/// A saved web page dropped on the window opens as its article, with what the page says about
+/// itself shown above the text; a page with no article gives a message and changes nothing.
+#[test]
+fn dropping_a_saved_page_opens_its_article_with_its_details() {
+    use claimlens::sample_pages::TUMEN_LEDGER;
+    let dir = tempfile::tempdir().unwrap();
+    let page = write(
+        dir.path(),
+        "onsong.html",
+        TUMEN_LEDGER.news_page().as_bytes(),
+    );
+    let mut h = harness(ScriptedDialogs::default(), None);
+    drop_file(&mut h, &page);
+    let article = h.state().document().unwrap().session().article().clone();
+    assert_eq!(article.text, TUMEN_LEDGER.expected_text());
+    h.get_by_label_contains("Tumen Ledger · Park Eun-ha · 2026-12-01");
+
+    let front = write(
+        dir.path(),
+        "front.html",
+        b"<html><body><nav><a href='/'>Home</a></nav></body></html>",
+    );
+    drop_file(&mut h, &front);
+    let message = format!("{:?}", h.state().message());
+    assert!(
+        message.contains("front.html") && message.contains("no article text"),
+        "{message}"
+    );
+    assert_eq!(h.state().document().unwrap().session().article(), &article);
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();

@@ -52,7 +52,9 @@ impl Action {
 
     pub fn tooltip(self) -> &'static str {
         match self {
-            Action::Open => "Open an article (.txt, .md) or a saved review (.ron)",
+            Action::Open => {
+                "Open an article (.txt, .md, a saved web page .html) or a saved review (.ron)"
+            }
             Action::OpenFolder => {
                 "Open every review and every article without one in a folder, each in a tab"
             }

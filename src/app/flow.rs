@@ -189,7 +189,7 @@ impl Workspace {
     pub(super) fn open_folder(&mut self, dir: &std::path::Path) -> Vec<Effect> {
         match crate::io::folder::reviewable(dir) {
             Ok(files) if files.is_empty() => vec![notice(format!(
-                "{} holds no article (.txt, .md) or review (.ron) to open",
+                "{} holds no article (.txt, .md, .html) or review (.ron) to open",
                 dir.display()
             ))],
             Ok(files) => self.open_all(files),

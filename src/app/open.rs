@@ -70,7 +70,7 @@ pub fn prepare(path: &Path, stage: &AtomicU8) -> Result<Prepared, FileError> {
     match io::open_path(path)? {
         Opened::Session(session) => Ok(Prepared::Session(session)),
         Opened::Article(article, encoding) => {
-            let (session, suggestions) = new_review(article, stage);
+            let (session, suggestions) = new_review(*article, stage);
             Ok(Prepared::Review {
                 session: Box::new(session),
                 suggestions,

@@ -1,8 +1,14 @@
-//! Reading article text files (.txt, .md): UTF-8, with BOM and CRLF handled by normalization.
+//! Reading article files: text (.txt, .md; UTF-8 or a detected legacy encoding, BOM and CRLF
+//! handled by normalization) and saved web pages (`super::html`).
 
 use super::error::{FileError, Problem};
 use crate::model::Article;
 use std::path::Path;
+
+/// The file name endings claimlens opens as articles: text, then saved web pages.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "xhtml", "shtml"];
+/// The same with review sessions: what File › Open offers.
+pub const OPENABLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "xhtml", "shtml", "ron"];
 
 /// Articles larger than this are refused rather than risking the machine's memory.
 pub const MAX_ARTICLE_BYTES: u64 = 64_000_000;
@@ -19,7 +25,15 @@ pub fn read_article_with_encoding(path: &Path) -> Result<(Article, &'static str)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Untitled".to_string());
-    article_from_bytes_with_encoding(&bytes, &name, Some(path.display().to_string())).map_err(fail)
+    let shown = Some(path.display().to_string());
+    if super::html::is_html_path(path) {
+        let file_name = path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        return super::html::article_from_html(&bytes, &file_name, shown).map_err(fail);
+    }
+    article_from_bytes_with_encoding(&bytes, &name, shown).map_err(fail)
 }
 
 /// Decodes article bytes (from a file or stdin) and builds the article.

@@ -56,6 +56,13 @@ pub enum Problem {
     /// The file exists and is not a claimlens session: writing a session over it would
     /// destroy it.
     NotASessionToReplace,
+    /// A web page in which no article text was found (a front page, a login wall, not a page).
+    NoArticle,
+    /// A web page with more elements than claimlens scores.
+    PageTooComplex {
+        elements: usize,
+        limit: usize,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -67,7 +74,7 @@ impl fmt::Display for Problem {
             Problem::Empty => write!(f, "the file is empty: there is no text to review"),
             Problem::Binary => write!(
                 f,
-                "it is not a text file (it contains NUL bytes); open a .txt, .md or .ron file"
+                "it is not a text file (it contains NUL bytes); open a .txt, .md, .html or .ron file"
             ),
             Problem::NotUtf8 { line, column } => write!(
                 f,
@@ -119,6 +126,15 @@ impl fmt::Display for Problem {
                 f,
                 "it exists and is not a claimlens session; writing a session there would \
                  destroy it"
+            ),
+            Problem::NoArticle => write!(
+                f,
+                "no article text was found in the page (a front page, a login or cookie wall, or \
+                 not a web page at all?); copy the article's text into a .txt file instead"
+            ),
+            Problem::PageTooComplex { elements, limit } => write!(
+                f,
+                "the page has {elements} elements, more than the {limit} claimlens reads"
             ),
         }
     }

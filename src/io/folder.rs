@@ -4,7 +4,7 @@
 use super::error::{FileError, read_problem};
 use std::path::{Path, PathBuf};
 
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md"];
+use super::article_file::ARTICLE_EXTENSIONS;
 /// Folders of thousands of files are a corpus, not a handful of tabs.
 pub const MAX_FILES: usize = 50;
 

@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod bounded;
 pub mod error;
 pub mod folder;
+pub mod html;
 pub mod open;
 mod parallel_parse;
 pub mod recovery;

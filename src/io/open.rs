@@ -10,7 +10,7 @@ pub enum Opened {
     /// A session file: the review continues where it was left.
     Session(Box<Session>),
     /// An article, and the encoding its file was in: a new review starts.
-    Article(Article, &'static str),
+    Article(Box<Article>, &'static str),
 }
 
 pub fn is_session_path(path: &Path) -> bool {
@@ -22,6 +22,6 @@ pub fn open_path(path: &Path) -> Result<Opened, FileError> {
     if is_session_path(path) {
         load_session(path).map(|s| Opened::Session(Box::new(s)))
     } else {
-        read_article_with_encoding(path).map(|(a, encoding)| Opened::Article(a, encoding))
+        read_article_with_encoding(path).map(|(a, encoding)| Opened::Article(Box::new(a), encoding))
     }
 }

@@ -19,7 +19,9 @@ pub const FORMAT: &str = "claimlens-session";
 /// Version 4 adds sources proposed by the suggestion engine (`proposed: true`, not yet accepted)
 /// and the gazetteer edition of the taxonomy's located labels (`places`); earlier files open with
 /// no proposed sources and edition 0 (their labels' own aliases only).
-pub const VERSION: u32 = 4;
+/// Version 5 adds the article's metadata (`meta`: byline, date, publisher, address, language,
+/// and the web page or document the text was extracted from); earlier files open with none.
+pub const VERSION: u32 = 5;
 /// Sessions carry their article, so they may be larger than articles; still bounded.
 pub const MAX_SESSION_BYTES: u64 = 512_000_000;
 
@@ -392,6 +394,8 @@ fn part_name(type_name: &str) -> &'static str {
         "SessionFile" | "SessionFileV1" | "Header" => "the session",
         "ClaimRecord" | "ClaimRecordV1" => "a claim",
         "Article" => "the article",
+        "ArticleMeta" => "the article's details",
+        "Original" => "the article's original file",
         "Taxonomy" => "the labels",
         "SourceType" => "a label",
         "Source" => "a source",

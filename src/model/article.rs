@@ -12,6 +12,72 @@ pub struct Article {
     /// SHA-256 of the normalized text, lowercase hex.
     pub sha256: String,
     pub text: String,
+    /// What the page or document said about itself (session format 5 on; empty for plain text
+    /// and for reviews made earlier).
+    #[serde(default, skip_serializing_if = "ArticleMeta::is_empty")]
+    pub meta: ArticleMeta,
+}
+
+/// An article's metadata, as its page gave it (`<meta>`, Open Graph, JSON-LD, the readability
+/// result), and the file its text was extracted from. All of it is informational: the text is
+/// what the review is about.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub byline: Option<String>,
+    /// As the page wrote it (usually ISO 8601).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// The publisher: "Kestrel Report".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
+    /// The canonical address of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// A language tag: "en", "ko-KR".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The file the text came from, when it was not plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Original>,
+}
+
+/// The file an article's text was extracted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Original {
+    /// "html", "pdf", "docx".
+    pub format: String,
+    pub name: String,
+    /// SHA-256 of the file's bytes, lowercase hex.
+    pub sha256: String,
+}
+
+impl ArticleMeta {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// One line for the top of the article view and `claimlens text --meta`: publisher, byline,
+    /// date, address.
+    pub fn summary(&self) -> String {
+        // "2026-12-01T09:30:00+09:00" reads as its date; other forms as the page wrote them.
+        let date = self.published.as_deref().map(|d| {
+            let iso = d.len() > 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[10] == b'T';
+            if iso { &d[..10] } else { d }
+        });
+        [
+            self.site_name.as_deref(),
+            self.byline.as_deref(),
+            date,
+            self.url.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+    }
 }
 
 impl Article {
@@ -31,6 +97,7 @@ impl Article {
             source_path,
             sha256: sha256_hex(&text),
             text,
+            meta: ArticleMeta::default(),
         }
     }
 
@@ -70,7 +137,11 @@ pub fn normalize(raw: &str) -> String {
 }
 
 pub fn sha256_hex(text: &str) -> String {
-    let digest = Sha256::digest(text.as_bytes());
+    sha256_hex_bytes(text.as_bytes())
+}
+
+pub fn sha256_hex_bytes(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
     let mut hex = String::with_capacity(64);
     for byte in digest {
         hex.push_str(&format!("{byte:02x}"));

@@ -393,6 +393,7 @@ impl ClaimlensApp {
         });
         let view_events = egui::CentralPanel::default()
             .show(ui, |ui| {
+                chrome::article_details(ui, &doc.session().article().meta);
                 views.article.show(
                     ui,
                     (doc.session(), review.suggestions(), review.find()),

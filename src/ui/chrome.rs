@@ -86,7 +86,7 @@ pub fn empty_state(ui: &mut Ui) {
         ui.add_space(ui.available_height() / 3.0);
         ui.heading("No review open");
         ui.label(
-            "Open an article (.txt, .md) or a review session (.ron) with File › Open… (Ctrl+O), \
+            "Open an article (.txt, .md, a saved web page) or a review session (.ron) with File › Open… (Ctrl+O), \
              or drop a file onto this window.",
         );
     });
@@ -132,4 +132,28 @@ pub fn accept_dialog(
     let command = accept.then_some(AppCommand::AcceptAbove(threshold));
     let still_open = !(accept || cancel || !open);
     (still_open.then_some(threshold), command)
+}
+
+/// What the page said about itself — publisher, byline, date, address — above the article it
+/// came with; the file it was extracted from on hover.
+pub fn article_details(ui: &mut Ui, meta: &crate::model::article::ArticleMeta) {
+    if meta.is_empty() {
+        return;
+    }
+    let summary = meta.summary();
+    let mut hover = summary.replace(" · ", "\n");
+    if let Some(language) = &meta.language {
+        hover.push_str(&format!("\nLanguage: {language}"));
+    }
+    if let Some(original) = &meta.original {
+        hover.push_str(&format!(
+            "\nText extracted from {} ({}); SHA-256 {}",
+            original.name, original.format, original.sha256
+        ));
+    }
+    ui.horizontal(|ui| {
+        ui.add_space(super::article_view::MARGIN - 8.0);
+        ui.add(egui::Label::new(egui::RichText::new(summary).weak().small()).truncate())
+            .on_hover_text(hover);
+    });
 }

@@ -4,6 +4,7 @@
 //! and timing it. Behind a trait so that tests can answer them.
 
 use super::file_dialog::InAppDialogs;
+use crate::io::article_file::{ARTICLE_EXTENSIONS, OPENABLE_EXTENSIONS};
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
@@ -63,8 +64,8 @@ fn native(kind: DialogKind) -> Option<PathBuf> {
     match kind {
         DialogKind::Open => rfd::FileDialog::new()
             .set_title("Open an article or a review session")
-            .add_filter("Articles and sessions", &["txt", "md", "ron"])
-            .add_filter("Articles", &["txt", "md"])
+            .add_filter("Articles and sessions", OPENABLE_EXTENSIONS)
+            .add_filter("Articles", ARTICLE_EXTENSIONS)
             .add_filter("claimlens sessions", &["ron"])
             .add_filter("All files", &["*"])
             .pick_file(),
@@ -96,7 +97,7 @@ fn native(kind: DialogKind) -> Option<PathBuf> {
             .map(with_ron_extension),
         DialogKind::ReimportArticle => rfd::FileDialog::new()
             .set_title("Re-import the article (a newer version of its text)")
-            .add_filter("Articles", &["txt", "md"])
+            .add_filter("Articles", ARTICLE_EXTENSIONS)
             .pick_file(),
         DialogKind::ImportLabels => rfd::FileDialog::new()
             .set_title("Import labels")

@@ -3,6 +3,7 @@
 //! desktop's (`<article>.review.ron`) and asks before replacing a file.
 
 use super::dialogs::{DialogAnswer, DialogKind, FileDialogs, with_ron_extension};
+use crate::io::article_file::{ARTICLE_EXTENSIONS, OPENABLE_EXTENSIONS};
 use crate::ui::prompt;
 use eframe::egui::{self, Align2, Id};
 use egui_file::{FileDialog, State};
@@ -93,12 +94,12 @@ fn build(kind: &DialogKind, start: PathBuf) -> FileDialog {
         DialogKind::Open => (
             FileDialog::open_file(),
             "Open an article or a review session",
-            &["txt", "md", "ron"],
+            OPENABLE_EXTENSIONS,
         ),
         DialogKind::OpenFolder => (
             FileDialog::select_folder(),
             "Open the reviews and articles of a folder",
-            &["txt", "md", "ron"],
+            OPENABLE_EXTENSIONS,
         ),
         DialogKind::SaveAs { .. } => (FileDialog::save_file(), "Save review session", &["ron"]),
         DialogKind::ExportLabels { .. } => (FileDialog::save_file(), "Export labels", &["ron"]),
@@ -106,7 +107,7 @@ fn build(kind: &DialogKind, start: PathBuf) -> FileDialog {
         DialogKind::ReimportArticle => (
             FileDialog::open_file(),
             "Re-import the article (a newer version of its text)",
-            &["txt", "md"],
+            ARTICLE_EXTENSIONS,
         ),
     };
     let mut dialog = dialog

@@ -87,7 +87,7 @@ pub fn warm_up() {
 pub fn suggest(session: &Session) -> Vec<Suggestion> {
     let text = &session.article.text;
     let n = session.len();
-    let outlets = publisher::outlets(text);
+    let outlets = publisher::outlets_with(text, session.article.meta.site_name.as_deref());
     // Places are recognised with the whole gazetteer; which label they reach depends on the
     // review's own edition (see `mapping`).
     let ctx = Context {

@@ -137,6 +137,21 @@ pub fn publisher(text: &str) -> Vec<String> {
     outlets(text).publisher
 }
 
+/// As [`outlets`], with the publisher's name as the page gave it (`og:site_name`, JSON-LD): the
+/// page's word on who publishes it joins what the text says (or stands alone where the text
+/// does not say).
+pub fn outlets_with(text: &str, site_name: Option<&str>) -> Outlets {
+    let mut found = outlets(text);
+    if let Some(site) = site_name.and_then(plausible) {
+        let names = names_of(key(&site), &site);
+        found.others.retain(|o| !names.contains(o));
+        found.publisher.extend(names);
+        found.publisher.sort();
+        found.publisher.dedup();
+    }
+    found
+}
+
 /// The publisher and the other outlets the article names.
 pub fn outlets(text: &str) -> Outlets {
     // A text names its publisher near its start (byline, dateline, "told …") and its end
