@@ -206,6 +206,52 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The page as a browser's "Save as single file" writes it (MHTML, as Chromium does): the
+    /// page quoted-printable in a `multipart/related` message, with a style sheet beside it.
+    pub fn mhtml_page(&self) -> String {
+        let boundary = "----MultipartBoundary--kT7v2QYb8sOaU1nHqP4wXxZ3e9LmFcRjDg6----";
+        format!(
+            "From: <Saved by Blink>\r\nSnapshot-Content-Location: {url}\r\nSubject: {subject}\r\n\
+             Date: Tue, 1 Dec 2026 10:02:11 +0900\r\nMIME-Version: 1.0\r\nContent-Type: \
+             multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"{boundary}\"\r\n\r\n\r\n\
+             --{boundary}\r\nContent-Type: text/html\r\nContent-ID: <frame-3F1A@mhtml.blink>\r\n\
+             Content-Transfer-Encoding: quoted-printable\r\nContent-Location: {url}\r\n\r\n\
+             {html}\r\n--{boundary}\r\nContent-Type: text/css\r\n\
+             Content-Transfer-Encoding: quoted-printable\r\nContent-Location: \
+             https://tumenledger.example/static/site.css\r\n\r\n\
+             .cookie-banner {{ position: fixed; }}\r\n--{boundary}--\r\n",
+            url = self.url,
+            subject = self.headline,
+            html = quoted_printable(&self.news_page()),
+        )
+    }
+}
+
+/// RFC 2045 quoted-printable, with soft line breaks before 76 columns.
+fn quoted_printable(text: &str) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    for line in text.split('\n') {
+        for byte in line.bytes() {
+            let piece = if (33..=126).contains(&byte) && byte != b'=' || byte == b' ' {
+                (byte as char).to_string()
+            } else {
+                format!("={byte:02X}")
+            };
+            if column + piece.len() > 75 {
+                out.push_str("=\r\n");
+                column = 0;
+            }
+            out.push_str(&piece);
+            column += piece.len();
+        }
+        out.push_str("\r\n");
+        column = 0;
+    }
+    out
+}
+
 /// A sentence's text as a page marks it up: the outlet's name linked, quotations emphasised.
 fn inline_markup(p: &str) -> String {
     escape(p).replacen(

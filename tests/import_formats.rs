@@ -171,7 +171,8 @@ fn the_text_command_prints_details_and_text() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
-    /// Any bytes, and any cut of a real page, give an article or a message: never a panic.
+    /// Any bytes, and any cut of a page or of its single-file archive, give an article or a
+    /// message: never a panic.
     #[test]
     fn random_and_truncated_pages_never_panic(
         junk in proptest::collection::vec(any::<u8>(), 0..2048),
@@ -182,6 +183,11 @@ proptest! {
         // Cut anywhere, also inside a character.
         let end = cut.min(page.len());
         if let Ok((article, _)) = article_from_html(&page.as_bytes()[..end], "cut.html", None) {
+            prop_assert!(!article.text.trim().is_empty());
+        }
+        let archive = TUMEN_LEDGER.mhtml_page();
+        let end = cut.min(archive.len());
+        if let Ok((article, _)) = article_from_html(&archive.as_bytes()[..end], "cut.mhtml", None) {
             prop_assert!(!article.text.trim().is_empty());
         }
     }
@@ -197,4 +203,30 @@ fn a_text_file_named_like_a_page_keeps_its_paragraphs() {
         article.title,
         "Rice prices rose in Hyesan this week, a source said."
     );
+}
+
+/// A page saved as a single file (MHTML) opens as the same article, with the address it was
+/// saved from.
+#[test]
+fn a_single_file_page_archive_opens_as_its_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "onsong.mhtml",
+        TUMEN_LEDGER.mhtml_page().as_bytes(),
+    );
+    let claimlens::io::Opened::Article(article, encoding) = open_path(&path).unwrap() else {
+        panic!("an archive is an article")
+    };
+    assert_eq!(encoding, "MHTML");
+    assert_eq!(article.text, TUMEN_LEDGER.expected_text());
+    assert_eq!(article.meta.url.as_deref(), Some(TUMEN_LEDGER.url));
+    assert_eq!(article.meta.original.as_ref().unwrap().format, "mhtml");
+    // An archive with no page in it is refused, naming the file.
+    let empty = "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n\
+        --b\r\nContent-Type: text/css\r\n\r\np { }\r\n--b--\r\n";
+    let path = write(dir.path(), "styles.mhtml", empty.as_bytes());
+    let err = open_path(&path).unwrap_err();
+    assert_eq!(err.problem, Problem::NoArticle);
+    assert!(err.to_string().contains("styles.mhtml"));
 }

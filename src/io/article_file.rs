@@ -6,9 +6,12 @@ use crate::model::Article;
 use std::path::Path;
 
 /// The file name endings claimlens opens as articles: text, then saved web pages.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "xhtml", "shtml"];
+pub const ARTICLE_EXTENSIONS: &[&str] =
+    &["txt", "md", "html", "htm", "xhtml", "shtml", "mhtml", "mht"];
 /// The same with review sessions: what File › Open offers.
-pub const OPENABLE_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm", "xhtml", "shtml", "ron"];
+pub const OPENABLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "html", "htm", "xhtml", "shtml", "mhtml", "mht", "ron",
+];
 
 /// Articles larger than this are refused rather than risking the machine's memory.
 pub const MAX_ARTICLE_BYTES: u64 = 64_000_000;

@@ -15,7 +15,10 @@ use std::path::Path;
 pub fn is_html_path(path: &Path) -> bool {
     path.extension().is_some_and(|e| {
         let e = e.to_string_lossy().to_ascii_lowercase();
-        matches!(e.as_str(), "html" | "htm" | "xhtml" | "shtml")
+        matches!(
+            e.as_str(),
+            "html" | "htm" | "xhtml" | "shtml" | "mhtml" | "mht"
+        )
     })
 }
 
@@ -31,7 +34,12 @@ pub fn article_from_html(
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(Problem::Empty);
     }
-    let (html, encoding) = decode(bytes)?;
+    let Markup {
+        html,
+        encoding,
+        location,
+        format,
+    } = read_markup(bytes)?;
     // A text file that only has the name of a page is read as the text it is: as HTML its
     // blank lines would vanish and its paragraphs run together.
     if !looks_like_html(&html) {
@@ -45,8 +53,9 @@ pub fn article_from_html(
     }
     let page = extract(&html)?;
     let mut meta = page.meta;
+    meta.url = meta.url.or(location);
     meta.original = Some(Original {
-        format: "html".into(),
+        format: format.into(),
         name: name.to_string(),
         sha256: sha256_hex_bytes(bytes),
     });
@@ -197,6 +206,55 @@ fn looks_like_html(text: &str) -> bool {
 fn clean(s: &str) -> Option<String> {
     let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
+}
+
+/// A page's markup as text, and where it came from.
+struct Markup {
+    html: String,
+    encoding: &'static str,
+    /// The address a single-file archive was saved from.
+    location: Option<String>,
+    /// "html", or "mhtml" for a single-file archive.
+    format: &'static str,
+}
+
+fn read_markup(bytes: &[u8]) -> Result<Markup, Problem> {
+    if let Some(archive) = archived_page(bytes) {
+        return archive;
+    }
+    let (html, encoding) = decode(bytes)?;
+    Ok(Markup {
+        html,
+        encoding,
+        location: None,
+        format: "html",
+    })
+}
+
+/// The page inside a single-file archive (MHTML, a browser's "Save as single file"). `None`
+/// when the bytes are not such an archive.
+fn archived_page(bytes: &[u8]) -> Option<Result<Markup, Problem>> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mime = find(&lower, b"mime-version:").is_some()
+        && find(&lower, b"content-type: multipart/related").is_some();
+    if !mime {
+        return None;
+    }
+    let message = mail_parser::MessageParser::default().parse(bytes)?;
+    let Some(html) = message.body_html(0) else {
+        return Some(Err(Problem::NoArticle));
+    };
+    let location = message
+        .header_raw("Snapshot-Content-Location")
+        .and_then(clean)
+        .filter(|l| l.starts_with("http"));
+    Some(Ok(Markup {
+        html: html.into_owned(),
+        encoding: "MHTML",
+        location,
+        format: "mhtml",
+    }))
 }
 
 /// The page's text and its encoding's name. A byte-order mark decides; then the charset the
