@@ -624,3 +624,57 @@ fn the_article_keeps_a_readable_measure_and_the_panel_gets_the_rest() {
     let text_right = article_right(&h);
     assert!(auto_left - text_right < 120.0, "{text_right} … {auto_left}");
 }
+
+/// File › New review from clipboard (Ctrl+Shift+V): the copied text becomes a review of its own,
+/// titled by its first line, unsaved; its first save proposes a name made from the title. An
+/// empty clipboard says so instead.
+#[test]
+fn the_clipboard_text_becomes_a_new_review() {
+    let dialogs = ScriptedDialogs::answering([None]);
+    let asked = dialogs.asked.clone();
+    let mut h = harness(dialogs, None);
+    let copied = "Coal barges idle at Nampo, traders say\n\n\
+        Traders in Dandong said on Friday that coal barges had not left Nampo for two weeks.\n";
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    // The desktop hands the text over in the next frame.
+    h.step();
+    h.input_mut()
+        .events
+        .push(eframe::egui::Event::Paste(copied.into()));
+    h.run();
+    let review = h
+        .state()
+        .workspace()
+        .active()
+        .expect("a review of the copied text");
+    let session = review.document().session();
+    assert_eq!(
+        session.article().title,
+        "Coal barges idle at Nampo, traders say"
+    );
+    assert_eq!(session.article().text, copied);
+    assert!(review.name().ends_with("(new review)"), "{}", review.name());
+    assert_eq!(
+        h.state().workspace().reviews().len(),
+        2,
+        "beside the sample"
+    );
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let proposed = format!("{:?}", asked.borrow().last());
+    assert!(
+        proposed.to_lowercase().contains("nampo") && proposed.contains(".review.ron"),
+        "{proposed}"
+    );
+
+    // Nothing arrives: after a moment the analyst is told, and nothing else opens.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    for _ in 0..8 {
+        h.step();
+    }
+    h.run();
+    let message = format!("{:?}", h.state().message());
+    assert!(message.contains("holds no text"), "{message}");
+    assert_eq!(h.state().workspace().reviews().len(), 2);
+}

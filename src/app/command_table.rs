@@ -10,6 +10,8 @@ use crate::model::{Credibility, Reliability, Taxonomy};
 pub enum Action {
     Open,
     OpenFolder,
+    /// A new review of the text on the clipboard.
+    NewFromClipboard,
     Reimport,
     Save,
     SaveAs,
@@ -114,6 +116,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
             &[
                 C(Open),
                 C(OpenFolder),
+                C(NewFromClipboard),
                 C(Reimport),
                 Recent,
                 Separator,
@@ -169,9 +172,10 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 34] = [
+pub const FIXED: [Action; 35] = [
     Action::Open,
     Action::OpenFolder,
+    Action::NewFromClipboard,
     Action::Reimport,
     Action::Save,
     Action::SaveAs,
@@ -222,6 +226,7 @@ impl Action {
         match self {
             Action::Open => vec![key(Mods::COMMAND, letter('O'))],
             Action::OpenFolder => vec![key(Mods::COMMAND_SHIFT, letter('O'))],
+            Action::NewFromClipboard => vec![key(Mods::COMMAND_SHIFT, letter('V'))],
             Action::Find => vec![key(Mods::COMMAND, letter('F'))],
             Action::FindNext => vec![key(none, F3)],
             Action::FindPrevious => vec![key(Mods::SHIFT, F3)],
@@ -279,6 +284,7 @@ impl Action {
             self,
             Action::Open
                 | Action::OpenFolder
+                | Action::NewFromClipboard
                 | Action::BuiltInFileDialog
                 | Action::MoveOnAfterLabel
                 | Action::DarkTheme

@@ -7,6 +7,7 @@ impl Action {
         let fixed = match self {
             Action::Open => "Open…",
             Action::OpenFolder => "Open folder…",
+            Action::NewFromClipboard => "New review from clipboard",
             Action::BuiltInFileDialog => "Use the built-in file dialog",
             Action::Reimport => "Re-import article…",
             Action::Save => "Save",
@@ -54,6 +55,10 @@ impl Action {
         match self {
             Action::Open => {
                 "Open an article (.txt, .md, a saved web page .html) or a saved review (.ron)"
+            }
+            Action::NewFromClipboard => {
+                "Review the text you copied (from a browser, a PDF viewer, a mail); its first line \
+                 is the title, and the first save asks for a name"
             }
             Action::OpenFolder => {
                 "Open every review and every article without one in a folder, each in a tab"

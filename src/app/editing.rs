@@ -327,6 +327,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::ShowHelp
         | Action::BuiltInFileDialog
         | Action::DarkTheme
+        | Action::NewFromClipboard
         | Action::FinishNote => vec![Effect::Shell(action)],
     }
 }

@@ -88,3 +88,31 @@ pub fn new_review(article: Article, stage: &AtomicU8) -> (Session, Vec<Suggestio
     stage.store(Stage::Suggesting as u8, Ordering::Relaxed);
     suggest::with_suggestions(session)
 }
+
+/// The clipboard's text as a new review: unsaved, titled by its first line; the first save asks
+/// where (proposing a name made from the title).
+pub(super) fn from_clipboard(workspace: &mut super::Workspace, text: &str) -> Vec<super::Effect> {
+    if text.trim().is_empty() {
+        return vec![super::workspace::notice(
+            "The clipboard holds no text to review (copy the article's text first)",
+        )];
+    }
+    if text.len() as u64 > io::article_file::MAX_ARTICLE_BYTES {
+        return vec![super::workspace::error(format!(
+            "The clipboard's text is {} MB, more than the {} MB claimlens opens",
+            text.len() / 1_000_000,
+            io::article_file::MAX_ARTICLE_BYTES / 1_000_000
+        ))];
+    }
+    let article = Article::new(Article::title_from_text(text, "Pasted text"), None, text);
+    let (session, suggestions) = new_review(article, &Default::default());
+    let n = session.len();
+    let mut effects = workspace.install(
+        crate::model::Document::new(session, None),
+        Some(suggestions),
+    );
+    effects.push(super::workspace::notice(format!(
+        "New review of the copied text ({n} sentences); the first save asks for a name"
+    )));
+    effects
+}

@@ -79,6 +79,8 @@ pub enum AppCommand {
     Reopen(Vec<(PathBuf, usize)>),
     /// A new review of the bundled sample report.
     OpenSample,
+    /// A new review of this text (from the clipboard): unsaved, named on first save.
+    NewFromText(String),
     /// Makes a file that was read a review of its own.
     Adopt {
         path: PathBuf,
@@ -338,7 +340,11 @@ impl Workspace {
     }
 
     /// Adds `doc` as a review of its own, after the shown one, and shows it.
-    fn install(&mut self, doc: Document, suggestions: Option<Vec<Suggestion>>) -> Vec<Effect> {
+    pub(super) fn install(
+        &mut self,
+        doc: Document,
+        suggestions: Option<Vec<Suggestion>>,
+    ) -> Vec<Effect> {
         self.opened += 1;
         let review = OpenReview::new(doc, self.opened, suggestions);
         let at = self.active.map_or(self.reviews.len(), |i| i + 1);
@@ -396,6 +402,7 @@ impl Workspace {
             AppCommand::OpenWaiting(path) => self.open(path, true),
             AppCommand::OpenAll(paths) => self.open_all(paths),
             AppCommand::Reopen(reviews) => self.reopen(reviews),
+            AppCommand::NewFromText(text) => super::open::from_clipboard(self, &text),
             AppCommand::OpenSample => {
                 let article = crate::samples::sample_article();
                 let (session, suggestions) = super::open::new_review(article, &Default::default());
@@ -474,7 +481,10 @@ impl Workspace {
                 // With nothing open, only what needs no review reaches the shell.
                 (_, None) => match command {
                     AppCommand::Run(
-                        a @ (Action::ShowHelp | Action::BuiltInFileDialog | Action::DarkTheme),
+                        a @ (Action::ShowHelp
+                        | Action::BuiltInFileDialog
+                        | Action::DarkTheme
+                        | Action::NewFromClipboard),
                     ) => {
                         vec![Effect::Shell(a)]
                     }

@@ -80,6 +80,9 @@ pub struct ClaimlensApp {
     pub(super) panel_width: super::layout::PanelWidth,
     /// View › Dark theme, once chosen (until then the system's).
     pub(super) dark_theme: Option<bool>,
+    /// File › New review from clipboard was asked for at this time (egui's clock, seconds);
+    /// the text is on its way.
+    pub(super) awaiting_paste: Option<f64>,
 }
 
 impl ClaimlensApp {
@@ -101,6 +104,7 @@ impl ClaimlensApp {
             reopen_tops: HashMap::new(),
             panel_width: Default::default(),
             dark_theme: None,
+            awaiting_paste: None,
         }
     }
 
@@ -259,6 +263,12 @@ impl ClaimlensApp {
                     } else {
                         egui::Theme::Light
                     });
+                }
+                Effect::Shell(Action::NewFromClipboard) => {
+                    // The clipboard's text arrives as a paste event in a later frame.
+                    self.awaiting_paste = Some(ctx.input(|i| i.time));
+                    ctx.send_viewport_cmd(ViewportCommand::RequestPaste);
+                    ctx.request_repaint_after(super::input::PASTE_WAIT);
                 }
                 Effect::Shell(action) => self.open_window(action),
             }
@@ -455,6 +465,7 @@ impl eframe::App for ClaimlensApp {
         self.queue.extend(autosaved);
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
+        self.handle_paste(&ctx);
         self.handle_keys(&ctx);
 
         let menu_actions = egui::Panel::top("menu_bar")

@@ -10,6 +10,9 @@ use crate::app::{AppCommand, View, entries, lookup};
 use eframe::egui::{self, Context, ViewportCommand};
 use std::time::Duration;
 
+/// How long File › New review from clipboard waits for the desktop to hand over the text.
+pub(super) const PASTE_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 impl ClaimlensApp {
     /// Finishes a background open or save once its worker answers.
     pub(super) fn poll_task(&mut self, ctx: &Context) {
@@ -95,6 +98,31 @@ impl ClaimlensApp {
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_path_buf()));
         if let Some(path) = dropped {
             self.queue.push(AppCommand::Open(path));
+        }
+    }
+
+    /// The clipboard's text, asked for by File › New review from clipboard, becomes a review;
+    /// if none comes (an empty clipboard, or only an image on it), the analyst is told.
+    pub(super) fn handle_paste(&mut self, ctx: &Context) {
+        let Some(asked) = self.awaiting_paste else {
+            return;
+        };
+        let pasted = ctx.input_mut(|i| {
+            let at = i
+                .events
+                .iter()
+                .position(|e| matches!(e, egui::Event::Paste(_)))?;
+            match i.events.remove(at) {
+                egui::Event::Paste(text) => Some(text),
+                _ => None,
+            }
+        });
+        if let Some(text) = pasted {
+            self.awaiting_paste = None;
+            self.queue.push(AppCommand::NewFromText(text));
+        } else if ctx.input(|i| i.time) - asked >= PASTE_WAIT.as_secs_f64() {
+            self.awaiting_paste = None;
+            self.queue.push(AppCommand::NewFromText(String::new()));
         }
     }
 
