@@ -256,6 +256,13 @@ impl ClaimsPanel {
                 ));
             });
         });
+        // What the two figures of each entry are, for whoever has not hovered one yet.
+        ui.horizontal(|ui| {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let key = RichText::new("per label: confirmed · still suggested");
+                ui.label(key.weak().small());
+            });
+        });
         // Two columns, so the legend leaves room for the inspector and the claims list.
         let labels = &session.taxonomy().labels;
         let half = labels.len().div_ceil(2);
