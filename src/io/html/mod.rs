@@ -167,11 +167,11 @@ fn captions(document: &dom_query::Document) -> Captions {
     let captions = part
         .find(&["figcaption"])
         .iter()
-        .flat_map(|c| render::blocks(&c.html()))
+        .flat_map(|c| render::blocks_of(c))
         .collect();
     Captions {
         captions,
-        order: render::blocks(&part.html()),
+        order: render::blocks_of(&part),
     }
 }
 
@@ -310,7 +310,7 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]

@@ -6,8 +6,13 @@ use dom_query::{Document, NodeRef};
 
 pub fn blocks(content_html: &str) -> Vec<String> {
     let document = Document::fragment(content_html);
+    blocks_of(&document.root())
+}
+
+/// The blocks of a part of a document already parsed.
+pub fn blocks_of(node: &NodeRef) -> Vec<String> {
     let mut out = Blocks::default();
-    walk(&document.root(), &mut out, None, 0);
+    walk(node, &mut out, None, 0);
     out.flush();
     out.done
 }
