@@ -91,5 +91,32 @@ fn pages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, find, pages);
+/// A 100-page PDF (the generated brief repeated; one simple font, one column: a best case),
+/// opened as the app opens it: read in the child process, laid out, segmented, suggested.
+fn pdfs(c: &mut Criterion) {
+    use claimlens::sample_docs::{self, KESTREL_BRIEF, PdfShape};
+    let mut group = c.benchmark_group("open_pdf");
+    group.sample_size(10);
+    let pdf = sample_docs::pdf(
+        &KESTREL_BRIEF,
+        PdfShape {
+            repeat: 85,
+            ..PdfShape::default()
+        },
+    );
+    let pages = pdf_extract::Document::load_mem(&pdf).map_or(0, |d| d.get_pages().len());
+    eprintln!("open_pdf: {} bytes, {pages} pages", pdf.len());
+    group.throughput(Throughput::Bytes(pdf.len() as u64));
+    group.bench_function("pdf_100_pages", |b| {
+        b.iter(|| {
+            let (article, _) = claimlens::io::pdf::article_from_pdf(&pdf, "brief.pdf", None)
+                .expect("the PDF has text");
+            let session = Session::new(article, Taxonomy::default_preset());
+            black_box(claimlens::model::suggest::suggest(&session))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench, find, pages, pdfs);
 criterion_main!(benches);

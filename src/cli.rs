@@ -1,7 +1,7 @@
 //! Command-line interface: with no subcommand the GUI starts (optionally on a file); the
 //! subcommands do headless work for scripts.
 
-use crate::io::{FileError, Problem, article_file::article_from_bytes, read_article};
+use crate::io::{FileError, Problem, read_article};
 use crate::model::{Article, segment::segment};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -299,12 +299,18 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
 
 fn read_input(path: &Path) -> Result<Article, FileError> {
     if path.as_os_str() == "-" {
-        let bytes = crate::io::bounded::read_within(
-            std::io::stdin().lock(),
-            crate::io::article_file::MAX_ARTICLE_BYTES,
-        )
-        .map_err(|p| FileError::open(path, p))?;
-        return article_from_bytes(&bytes, "stdin", None).map_err(|p| FileError::open(path, p));
+        // Standard input may carry any format (a PDF piped in): its bytes say which.
+        let bytes =
+            crate::io::bounded::read_within(std::io::stdin().lock(), crate::io::pdf::MAX_PDF_BYTES)
+                .map_err(|p| FileError::open(path, p))?;
+        let limit = crate::io::article_file::MAX_ARTICLE_BYTES;
+        let document = crate::io::pdf::is_pdf(&bytes) || bytes.starts_with(b"PK\x03\x04");
+        if !document && bytes.len() as u64 > limit {
+            return Err(FileError::open(path, Problem::TooLargeStream { limit }));
+        }
+        return crate::io::article_file::article_from_file_bytes(&bytes, "stdin", None)
+            .map(|(article, _)| article)
+            .map_err(|p| FileError::open(path, p));
     }
     read_article(path)
 }

@@ -8,6 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod io;
 pub mod model;
+pub mod sample_docs;
 pub mod sample_pages;
 pub mod samples;
 pub mod ui;

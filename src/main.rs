@@ -8,6 +8,13 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // The PDF reader's child process (see `io::pdf`): before anything else, not a command.
+    if std::env::args_os()
+        .nth(1)
+        .is_some_and(|a| a == claimlens::io::pdf::CHILD_ARG)
+    {
+        return ExitCode::from(claimlens::io::pdf::child_main() as u8);
+    }
     let args = Cli::parse();
     if let Some(command) = args.command {
         // Stdout flushes at every line end on its own; a megabyte of JSON is tens of thousands

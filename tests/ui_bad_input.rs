@@ -110,6 +110,41 @@ fn dropping_a_saved_page_opens_its_article_with_its_details() {
     assert_eq!(h.state().document().unwrap().session().article(), &article);
 }
 
+/// A PDF and a Word file dropped on the window open as reviews; the PDF's message says its
+/// boundaries were judged; a locked PDF is refused with the review before it intact.
+#[test]
+fn dropping_a_pdf_or_a_word_file_opens_it_and_a_locked_pdf_is_refused() {
+    use claimlens::sample_docs::{self, KESTREL_BRIEF, PdfShape};
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(ScriptedDialogs::default(), None);
+    let docx = write(dir.path(), "brief.docx", &sample_docs::docx(&KESTREL_BRIEF));
+    drop_file(&mut h, &docx);
+    let article = h.state().document().unwrap().session().article().clone();
+    assert_eq!(article.text, KESTREL_BRIEF.expected_text());
+    let pdf = write(
+        dir.path(),
+        "brief.pdf",
+        &sample_docs::pdf(&KESTREL_BRIEF, PdfShape::default()),
+    );
+    drop_file(&mut h, &pdf);
+    let message = format!("{:?}", h.state().message());
+    assert!(message.contains("Check sentence boundaries"), "{message}");
+    let article = h.state().document().unwrap().session().article().clone();
+    assert_eq!(article.text, KESTREL_BRIEF.expected_pdf_text());
+    let locked = write(
+        dir.path(),
+        "locked.pdf",
+        &sample_docs::encrypted_pdf(&KESTREL_BRIEF, "kestrel"),
+    );
+    drop_file(&mut h, &locked);
+    let message = format!("{:?}", h.state().message());
+    assert!(
+        message.contains("locked.pdf") && message.contains("password"),
+        "{message}"
+    );
+    assert_eq!(h.state().document().unwrap().session().article(), &article);
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();

@@ -97,14 +97,45 @@ pub(super) fn from_clipboard(workspace: &mut super::Workspace, text: &str) -> Ve
             "The clipboard holds no text to review (copy the article's text first)",
         )];
     }
-    if text.len() as u64 > io::article_file::MAX_ARTICLE_BYTES {
-        return vec![super::workspace::error(format!(
+    if let Some(refused) = too_large(text) {
+        return refused;
+    }
+    let article = Article::new(Article::title_from_text(text, "Pasted text"), None, text);
+    install_pasted(workspace, article, "copied text")
+}
+
+/// HTML copied from a browser as a new review: its paragraphs, lists and table rows kept, as
+/// from a saved page; the rest as for copied text.
+pub(super) fn from_clipboard_html(
+    workspace: &mut super::Workspace,
+    html: &str,
+) -> Vec<super::Effect> {
+    if let Some(refused) = too_large(html) {
+        return refused;
+    }
+    match io::html::article_from_copied_html(html) {
+        Ok(article) => install_pasted(workspace, article, "copied page"),
+        Err(_) => vec![super::workspace::notice(
+            "The copied HTML holds no text to review (copy the article's text first)",
+        )],
+    }
+}
+
+fn too_large(text: &str) -> Option<Vec<super::Effect>> {
+    (text.len() as u64 > io::article_file::MAX_ARTICLE_BYTES).then(|| {
+        vec![super::workspace::error(format!(
             "The clipboard's text is {} MB, more than the {} MB claimlens opens",
             text.len() / 1_000_000,
             io::article_file::MAX_ARTICLE_BYTES / 1_000_000
-        ))];
-    }
-    let article = Article::new(Article::title_from_text(text, "Pasted text"), None, text);
+        ))]
+    })
+}
+
+fn install_pasted(
+    workspace: &mut super::Workspace,
+    article: Article,
+    what: &str,
+) -> Vec<super::Effect> {
     let (session, suggestions) = new_review(article, &Default::default());
     let n = session.len();
     let mut effects = workspace.install(
@@ -112,7 +143,7 @@ pub(super) fn from_clipboard(workspace: &mut super::Workspace, text: &str) -> Ve
         Some(suggestions),
     );
     effects.push(super::workspace::notice(format!(
-        "New review of the copied text ({n} sentences); the first save asks for a name"
+        "New review of the {what} ({n} sentences); the first save asks for a name"
     )));
     effects
 }

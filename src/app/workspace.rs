@@ -81,6 +81,8 @@ pub enum AppCommand {
     OpenSample,
     /// A new review of this text (from the clipboard): unsaved, named on first save.
     NewFromText(String),
+    /// HTML copied from a browser, where the platform's clipboard offers it.
+    NewFromHtml(String),
     /// Makes a file that was read a review of its own.
     Adopt {
         path: PathBuf,
@@ -403,6 +405,7 @@ impl Workspace {
             AppCommand::OpenAll(paths) => self.open_all(paths),
             AppCommand::Reopen(reviews) => self.reopen(reviews),
             AppCommand::NewFromText(text) => super::open::from_clipboard(self, &text),
+            AppCommand::NewFromHtml(html) => super::open::from_clipboard_html(self, &html),
             AppCommand::OpenSample => {
                 let article = crate::samples::sample_article();
                 let (session, suggestions) = super::open::new_review(article, &Default::default());
@@ -512,14 +515,20 @@ impl Workspace {
             } => {
                 let count = session.len();
                 let mut effects = self.install(Document::new(*session, None), Some(suggestions));
-                let decoded = match encoding {
-                    "UTF-8" => String::new(),
-                    other => format!(" (decoded from {other})"),
+                let opened = format!("Opened {} — {count} sentences", path.display());
+                let message = match encoding {
+                    "UTF-8" | "docx" | "odt" | "MHTML" => opened,
+                    // First, where a narrow status bar still shows it.
+                    crate::io::pdf::BUILT_IN | crate::io::pdf::POPPLER => format!(
+                        "Check sentence boundaries: lines, columns and pages of this {encoding} \
+                         were re-joined by judgement. {opened}"
+                    ),
+                    other => format!(
+                        "Opened {} (decoded from {other}) — {count} sentences",
+                        path.display()
+                    ),
                 };
-                effects.push(notice(format!(
-                    "Opened {}{decoded} — {count} sentences",
-                    path.display()
-                )));
+                effects.push(notice(message));
                 effects
             }
         }

@@ -1,42 +1,101 @@
 //! Reading article files: text (.txt, .md; UTF-8 or a detected legacy encoding, BOM and CRLF
-//! handled by normalization) and saved web pages (`super::html`).
+//! handled by normalization), saved web pages (`super::html`), PDFs (`super::pdf`) and word
+//! processor files (`super::office`). What the bytes are decides before what the name says:
+//! a PDF or a Word file renamed `.txt` is read as what it is.
 
 use super::error::{FileError, Problem};
+use super::office::{self, Format};
 use crate::model::Article;
 use std::path::Path;
 
-/// The file name endings claimlens opens as articles: text, then saved web pages.
-pub const ARTICLE_EXTENSIONS: &[&str] =
-    &["txt", "md", "html", "htm", "xhtml", "shtml", "mhtml", "mht"];
+/// The file name endings claimlens opens as articles: text, saved web pages, PDFs, word
+/// processor files.
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "md", "html", "htm", "xhtml", "shtml", "mhtml", "mht", "pdf", "docx", "odt",
+];
 /// The same with review sessions: what File › Open offers.
 pub const OPENABLE_EXTENSIONS: &[&str] = &[
-    "txt", "md", "html", "htm", "xhtml", "shtml", "mhtml", "mht", "ron",
+    "txt", "md", "html", "htm", "xhtml", "shtml", "mhtml", "mht", "pdf", "docx", "odt", "ron",
 ];
 
-/// Articles larger than this are refused rather than risking the machine's memory.
+/// Text and web pages larger than this are refused rather than risking the machine's memory;
+/// it is also the most text any format may yield.
 pub const MAX_ARTICLE_BYTES: u64 = 64_000_000;
+/// Word processor files carry their pictures: a long report with photographs is tens of MB.
+pub const MAX_OFFICE_BYTES: u64 = 100_000_000;
+
+/// How large a file with this name may be.
+pub fn size_limit(path: &Path) -> u64 {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "pdf" => super::pdf::MAX_PDF_BYTES,
+        "docx" | "odt" => MAX_OFFICE_BYTES,
+        _ => MAX_ARTICLE_BYTES,
+    }
+}
 
 pub fn read_article(path: &Path) -> Result<Article, FileError> {
     read_article_with_encoding(path).map(|(article, _)| article)
 }
 
-/// Reads an article and says which encoding its bytes were in ("UTF-8", "windows-1252", …).
+/// Reads an article and says how its bytes were read: the encoding of a text ("UTF-8",
+/// "windows-1252", …) or the reader of a document ("PDF", "docx").
 pub fn read_article_with_encoding(path: &Path) -> Result<(Article, &'static str), FileError> {
-    let fail = |problem| FileError::open(path, problem);
-    let bytes = super::bounded::read_file(path, MAX_ARTICLE_BYTES)?;
-    let name = path
-        .file_stem()
+    let bytes = super::bounded::read_file(path, size_limit(path))?;
+    let file_name = path
+        .file_name()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Untitled".to_string());
-    let shown = Some(path.display().to_string());
-    if super::html::is_html_path(path) {
-        let file_name = path
-            .file_name()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        return super::html::article_from_html(&bytes, &file_name, shown).map_err(fail);
+    article_from_file_bytes(&bytes, &file_name, Some(path.display().to_string()))
+        .map_err(|problem| FileError::open(path, problem))
+}
+
+/// The article in a file's bytes, whatever its format; `file_name` gives the fallback title
+/// and, where the bytes do not say, the format.
+pub fn article_from_file_bytes(
+    bytes: &[u8],
+    file_name: &str,
+    shown: Option<String>,
+) -> Result<(Article, &'static str), Problem> {
+    let ext = file_name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+    let (article, how) = if super::pdf::is_pdf(bytes) || ext == "pdf" {
+        super::pdf::article_from_pdf(bytes, file_name, shown)?
+    } else if let Some(format) = office_format(bytes).or(Format::of_extension(&ext)) {
+        let article = office::article_from_office(bytes, format, file_name, shown)?;
+        (article, format.name())
+    } else if super::html::is_html_path(Path::new(file_name)) {
+        super::html::article_from_html(bytes, file_name, shown)?
+    } else {
+        article_from_bytes_with_encoding(bytes, stem, shown)?
+    };
+    if article.text.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(Problem::TextTooLarge {
+            limit: MAX_ARTICLE_BYTES,
+        });
     }
-    article_from_bytes_with_encoding(&bytes, &name, shown).map_err(fail)
+    Ok((article, how))
+}
+
+/// A zip that is a word processor file, by what it holds.
+fn office_format(bytes: &[u8]) -> Option<Format> {
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let find = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    if find(b"word/document.xml") {
+        Some(Format::Docx)
+    } else if find(b"application/vnd.oasis.opendocument.text") {
+        Some(Format::Odt)
+    } else {
+        None
+    }
 }
 
 /// Decodes article bytes (from a file or stdin) and builds the article.

@@ -63,6 +63,33 @@ pub enum Problem {
         elements: usize,
         limit: usize,
     },
+    /// A word processor file whose document has no text.
+    NoDocumentText,
+    /// Named as this format ("docx", "odt", "pdf") but not one at all.
+    NotADocument(&'static str),
+    /// The right kind of file, but damaged or cut short.
+    DamagedDocument(&'static str),
+    /// An OLE compound file: an encrypted Office file or a Word 97–2003 document.
+    EncryptedOrLegacyOffice,
+    PasswordProtected,
+    /// A zip whose parts unpack to more than the limit (a zip bomb, or not an article).
+    UnpacksTooLarge {
+        limit: u64,
+    },
+    /// A PDF whose pages have no text, only pictures of it.
+    NoTextLayer,
+    /// The PDF reader failed on this file; the words say how.
+    ExtractionFailed(String),
+    ExtractionTimedOut {
+        seconds: u64,
+    },
+    ExtractionOutOfMemory {
+        limit: u64,
+    },
+    /// A document whose text alone is more than claimlens reviews.
+    TextTooLarge {
+        limit: u64,
+    },
 }
 
 impl fmt::Display for Problem {
@@ -74,7 +101,8 @@ impl fmt::Display for Problem {
             Problem::Empty => write!(f, "the file is empty: there is no text to review"),
             Problem::Binary => write!(
                 f,
-                "it is not a text file (it contains NUL bytes); open a .txt, .md, .html or .ron file"
+                "it is not a text file (it contains NUL bytes); claimlens opens .txt, .md, .html, \
+                 .pdf, .docx, .odt and .ron files"
             ),
             Problem::NotUtf8 { line, column } => write!(
                 f,
@@ -136,7 +164,66 @@ impl fmt::Display for Problem {
                 f,
                 "the page has {elements} elements, more than the {limit} claimlens reads"
             ),
+            Problem::NoDocumentText => write!(f, "the document has no text to review"),
+            Problem::NotADocument(format) => write!(
+                f,
+                "it is named .{format} but is not a {} file",
+                format_name(format)
+            ),
+            Problem::DamagedDocument(format) => write!(
+                f,
+                "the {} file is damaged or incomplete; open it in the program that made it \
+                 and save it again",
+                format_name(format)
+            ),
+            Problem::EncryptedOrLegacyOffice => write!(
+                f,
+                "it is a password-protected Office file or an old Word 97–2003 document; \
+                 save it as .docx without a password and open that"
+            ),
+            Problem::PasswordProtected => write!(
+                f,
+                "it is protected by a password; save a copy without the password and open that"
+            ),
+            Problem::UnpacksTooLarge { limit } => write!(
+                f,
+                "its contents unpack to more than {}, the limit for a document (a damaged \
+                 or hostile file?)",
+                size(*limit, *limit)
+            ),
+            Problem::NoTextLayer => write!(
+                f,
+                "the PDF has no text layer (it is a scan or pictures of pages); run it \
+                 through OCR first and open the result"
+            ),
+            Problem::ExtractionFailed(why) => {
+                write!(f, "claimlens could not read the text of this PDF ({why})")
+            }
+            Problem::ExtractionTimedOut { seconds } => write!(
+                f,
+                "reading the PDF's text took longer than {seconds} s and was stopped; the file \
+                 may be damaged or unusually complex"
+            ),
+            Problem::TextTooLarge { limit } => write!(
+                f,
+                "its text is more than {}, the most claimlens reviews in one article",
+                size(*limit, *limit)
+            ),
+            Problem::ExtractionOutOfMemory { limit } => write!(
+                f,
+                "reading the PDF's text needed more than {} of memory and was stopped",
+                size(*limit, *limit)
+            ),
         }
+    }
+}
+
+fn format_name(format: &str) -> &'static str {
+    match format {
+        "docx" => "Word (.docx)",
+        "odt" => "OpenDocument text (.odt)",
+        "pdf" => "PDF",
+        _ => "document",
     }
 }
 

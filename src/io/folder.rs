@@ -69,6 +69,7 @@ mod tests {
             "c.TXT",
             "labels.ron",
             "notes.pdf",
+            "sheet.xlsx",
             ".hidden.txt",
         ] {
             std::fs::write(dir.path().join(name), "x").expect("write");
@@ -84,7 +85,7 @@ mod tests {
                     .into_owned()
             })
             .collect();
-        assert_eq!(names, ["a.review.ron", "b.md", "c.TXT"]);
+        assert_eq!(names, ["a.review.ron", "b.md", "c.TXT", "notes.pdf"]);
     }
 
     #[test]

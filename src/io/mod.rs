@@ -6,11 +6,14 @@ pub mod bounded;
 pub mod error;
 pub mod folder;
 pub mod html;
+pub mod office;
 pub mod open;
 mod parallel_parse;
+pub mod pdf;
 pub mod recovery;
 pub mod session_file;
 pub mod taxonomy_file;
+pub mod xml;
 
 pub use article_file::read_article;
 pub use error::{FileError, Problem};

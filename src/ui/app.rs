@@ -83,6 +83,8 @@ pub struct ClaimlensApp {
     /// File › New review from clipboard was asked for at this time (egui's clock, seconds);
     /// the text is on its way.
     pub(super) awaiting_paste: Option<f64>,
+    /// Where copied HTML is asked for: the system clipboard in the app, nothing in tests.
+    pub(super) copied_html: fn() -> Option<String>,
 }
 
 impl ClaimlensApp {
@@ -105,7 +107,14 @@ impl ClaimlensApp {
             panel_width: Default::default(),
             dark_theme: None,
             awaiting_paste: None,
+            copied_html: || None,
         }
+    }
+
+    /// Asks the system clipboard for copied HTML (egui hands over only text).
+    pub fn with_system_clipboard(mut self) -> Self {
+        self.copied_html = super::clipboard::copied_html;
+        self
     }
 
     /// Keeps unsaved work in `store`, and offers what a crashed run left there.
@@ -265,6 +274,12 @@ impl ClaimlensApp {
                     });
                 }
                 Effect::Shell(Action::NewFromClipboard) => {
+                    // Copied HTML keeps the paragraphs; egui hands over only text, so it is
+                    // asked of the system clipboard directly.
+                    if let Some(html) = (self.copied_html)() {
+                        self.queue.push(AppCommand::NewFromHtml(html));
+                        continue;
+                    }
                     // The clipboard's text arrives as a paste event in a later frame.
                     self.awaiting_paste = Some(ctx.input(|i| i.time));
                     ctx.send_viewport_cmd(ViewportCommand::RequestPaste);

@@ -8,6 +8,7 @@ pub mod background;
 mod chrome;
 pub mod claims_panel;
 mod claims_rows;
+mod clipboard;
 pub mod colors;
 pub mod dialogs;
 pub mod file_dialog;
@@ -58,7 +59,7 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                 .and_then(|s| eframe::get_value::<bool>(s, app::BUILT_IN_DIALOG_KEY))
                 .unwrap_or(false);
             let dialogs = SystemDialogs::new(&desktop, built_in);
-            let mut app = ClaimlensApp::new(Box::new(dialogs), recent);
+            let mut app = ClaimlensApp::new(Box::new(dialogs), recent).with_system_clipboard();
             if let Some(on) = cc
                 .storage
                 .and_then(|s| eframe::get_value::<bool>(s, app::MOVE_ON_KEY))

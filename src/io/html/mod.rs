@@ -67,6 +67,21 @@ pub fn article_from_html(
     Ok((article, encoding))
 }
 
+/// HTML copied from a browser (a selection, not a page): all of it is what the analyst chose,
+/// so it is rendered whole — paragraphs, lists, quotes, table rows — without readability.
+pub fn article_from_copied_html(html: &str) -> Result<Article, Problem> {
+    let blocks = render::blocks(html);
+    let text = normalize(&(blocks.join("\n\n") + "\n"));
+    if text.trim().is_empty() {
+        return Err(Problem::Empty);
+    }
+    Ok(Article::new(
+        Article::title_from_text(&text, "Pasted text"),
+        None,
+        &text,
+    ))
+}
+
 /// What a page gave: its title, its text, and the rest of its metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
@@ -316,6 +331,19 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copied_html_keeps_its_paragraphs_and_lists() {
+        let copied = "<meta charset='utf-8'><h1>Rice up</h1><p>Prices <b>rose</b>,\n a trader \
+                      said.</p><ul><li>rice</li><li>corn</li></ul><script>x()</script>";
+        let article = article_from_copied_html(copied).unwrap();
+        assert_eq!(
+            article.text,
+            "Rice up\n\nPrices rose, a trader said.\n\n• rice\n\n• corn\n"
+        );
+        assert_eq!(article.title, "Rice up");
+        assert_eq!(article_from_copied_html("<p> </p>"), Err(Problem::Empty));
+    }
 
     #[test]
     fn the_declared_charset_is_honoured_and_a_byte_order_mark_wins() {
