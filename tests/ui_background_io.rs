@@ -140,3 +140,44 @@ fn a_second_open_while_one_runs_waits_with_a_message() {
     frames_until_idle(&mut h);
     assert!(h.state().document().unwrap().session().len() > 10_000);
 }
+
+/// A PDF whose reader hangs is read on a worker: the window goes on drawing until the time
+/// limit stops the reader, then says so, and the review before it is untouched.
+#[cfg(unix)]
+#[test]
+fn a_pdf_whose_reader_hangs_does_not_stop_the_window() {
+    use claimlens::sample_docs::{self, KESTREL_BRIEF, PdfShape};
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let hang = dir.path().join("hang.sh");
+    std::fs::write(&hang, "#!/bin/sh\nexec sleep 30\n").unwrap();
+    std::fs::set_permissions(&hang, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let pdf = dir.path().join("small.pdf");
+    std::fs::write(&pdf, sample_docs::pdf(&KESTREL_BRIEF, PdfShape::default())).unwrap();
+    // No other test in this binary reads a PDF, so these settings are this test's alone.
+    unsafe {
+        std::env::set_var("CLAIMLENS_HELPER", &hang);
+        std::env::set_var("CLAIMLENS_PDF_TIME_LIMIT", "1");
+    }
+    let mut h = support::harness(support::ScriptedDialogs::default(), None);
+    let before = h.state().document().map(|d| d.session().article().clone());
+    drop_file(&mut h, &pdf);
+    let frames = frames_until_idle(&mut h);
+    unsafe {
+        std::env::remove_var("CLAIMLENS_HELPER");
+        std::env::remove_var("CLAIMLENS_PDF_TIME_LIMIT");
+    }
+    assert!(
+        frames >= 20,
+        "the window drew only {frames} frames while the reader hung"
+    );
+    let message = format!("{:?}", h.state().message());
+    assert!(
+        message.contains("small.pdf") && message.contains("took longer"),
+        "{message}"
+    );
+    assert_eq!(
+        h.state().document().map(|d| d.session().article().clone()),
+        before
+    );
+}

@@ -24,9 +24,13 @@ pub enum Prepared {
 /// Files at least this large are opened and saved off the UI thread (about 100 ms of work).
 pub const BACKGROUND_FROM_BYTES: u64 = 1_000_000;
 
-/// Whether opening `path` is worth a worker thread.
+/// Whether opening `path` is worth a worker thread: a large file, or any PDF, whose reader
+/// may take up to its time limit on a small hostile file, and the window must not wait.
 pub fn is_large(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.len() >= BACKGROUND_FROM_BYTES)
+    let pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    pdf || std::fs::metadata(path).is_ok_and(|m| m.len() >= BACKGROUND_FROM_BYTES)
 }
 
 /// Whether saving `session` is worth a worker thread: the file carries the article and a line

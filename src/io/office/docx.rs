@@ -5,7 +5,7 @@
 //! and are left out; inserted changes are in.
 
 use super::{
-    Archive, Blocks, Document, ListFormats, dublin_core, list_label, note_marker, push_notes,
+    Archive, Blocks, Document, ListFormats, Table, dublin_core, list_label, note_marker, push_notes,
 };
 use crate::io::error::Problem;
 use crate::io::xml::{self, Event, Tag};
@@ -79,9 +79,7 @@ struct Body {
     paragraph: Paragraph,
     /// Counters per list and level.
     counters: HashMap<String, Vec<usize>>,
-    tables: usize,
-    row: Vec<String>,
-    cell: Vec<String>,
+    table: Table,
     cited: Vec<(usize, String)>,
     title: Option<String>,
     paragraphs_seen: usize,
@@ -123,7 +121,7 @@ impl Body {
             "w:noBreakHyphen" => self.out.push("-"),
             "w:br" | "w:cr" => {
                 let breaks_line = !matches!(tag.attr("w:type"), Some("page" | "column"));
-                if breaks_line && self.tables == 0 {
+                if breaks_line && !self.table.inside() {
                     self.end_paragraph();
                 } else {
                     self.out.space();
@@ -142,14 +140,9 @@ impl Body {
                     self.out.current.push_str(&note_marker(number));
                 }
             }
-            "w:tbl" => {
-                if self.tables == 0 {
-                    self.out.flush();
-                }
-                self.tables += 1;
-            }
-            "w:tr" if self.tables == 1 => self.row.clear(),
-            "w:tc" if self.tables == 1 => self.cell.clear(),
+            "w:tbl" => self.table.start_table(&mut self.out),
+            "w:tr" => self.table.start_row(),
+            "w:tc" => self.table.start_cell(),
             _ => {}
         }
     }
@@ -162,31 +155,15 @@ impl Body {
         match name {
             "w:t" => self.in_text = false,
             "w:p" => self.end_paragraph(),
-            "w:tc" if self.tables == 1 => {
-                let cell = self.cell.join(" ");
-                self.row.push(cell);
-            }
-            "w:tr" if self.tables == 1 => {
-                let cells: Vec<&str> = self
-                    .row
-                    .iter()
-                    .map(|c| c.trim())
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                self.out.current = cells.join(" | ");
-                self.out.flush();
-            }
-            "w:tbl" => self.tables = self.tables.saturating_sub(1),
+            "w:tc" => self.table.end_cell(),
+            "w:tr" => self.table.end_row(&mut self.out),
+            "w:tbl" => self.table.end_table(),
             _ => {}
         }
     }
 
     fn end_paragraph(&mut self) {
-        if self.tables > 0 {
-            let text = std::mem::take(&mut self.out.current);
-            if !text.trim().is_empty() {
-                self.cell.push(text.trim().to_string());
-            }
+        if self.table.take_paragraph(&mut self.out) {
             return;
         }
         if self.out.current.trim().is_empty() {

@@ -193,6 +193,77 @@ impl Blocks {
     }
 }
 
+/// Tables as rows of cells, whichever format's elements open and close them. Only the
+/// outermost table makes rows; a table inside a cell is more of that cell's text.
+#[derive(Debug, Default)]
+struct Table {
+    depth: usize,
+    row: Vec<String>,
+    cell: Vec<String>,
+}
+
+impl Table {
+    fn inside(&self) -> bool {
+        self.depth > 0
+    }
+
+    fn start_table(&mut self, out: &mut Blocks) {
+        if self.depth == 0 {
+            out.flush();
+        }
+        self.depth += 1;
+    }
+
+    fn end_table(&mut self) {
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    fn start_row(&mut self) {
+        if self.depth == 1 {
+            self.row.clear();
+        }
+    }
+
+    fn start_cell(&mut self) {
+        if self.depth == 1 {
+            self.cell.clear();
+        }
+    }
+
+    fn end_cell(&mut self) {
+        if self.depth == 1 {
+            let cell = self.cell.join(" ");
+            self.row.push(cell);
+        }
+    }
+
+    /// The row as one block, its empty cells left out.
+    fn end_row(&mut self, out: &mut Blocks) {
+        if self.depth == 1 {
+            let cells: Vec<&str> = self
+                .row
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect();
+            out.current = cells.join(" | ");
+            out.flush();
+        }
+    }
+
+    /// A paragraph that ends inside a table becomes part of its cell; false outside tables.
+    fn take_paragraph(&mut self, out: &mut Blocks) -> bool {
+        if self.depth == 0 {
+            return false;
+        }
+        let text = std::mem::take(&mut out.current);
+        if !text.trim().is_empty() {
+            self.cell.push(text.trim().to_string());
+        }
+        true
+    }
+}
+
 /// A footnote or endnote marker as it stands in the text: apart from the word it follows.
 fn note_marker(number: usize) -> String {
     format!("[{number}]")

@@ -3,7 +3,7 @@
 //! tracked deletions, frames (images, text boxes) and generated indexes are left out.
 
 use super::{
-    Archive, Blocks, Document, ListFormats, dublin_core, list_label, note_marker, push_notes,
+    Archive, Blocks, Document, ListFormats, Table, dublin_core, list_label, note_marker, push_notes,
 };
 use crate::io::error::Problem;
 use crate::io::xml::{self, Event, Tag};
@@ -73,9 +73,7 @@ struct Body {
     item_label: Option<String>,
     note: Option<Blocks>,
     cited: Vec<(usize, String)>,
-    tables: usize,
-    row: Vec<String>,
-    cell: Vec<String>,
+    table: Table,
     title: Option<String>,
     blocks_seen: usize,
 }
@@ -125,7 +123,7 @@ impl Body {
             }
             "text:tab" => self.target().space(),
             "text:line-break" => {
-                if self.note.is_some() || self.tables > 0 {
+                if self.note.is_some() || self.table.inside() {
                     self.target().space();
                 } else {
                     self.end_paragraph();
@@ -158,14 +156,9 @@ impl Body {
                     });
                 }
             }
-            "table:table" => {
-                if self.tables == 0 {
-                    self.out.flush();
-                }
-                self.tables += 1;
-            }
-            "table:table-row" if self.tables == 1 => self.row.clear(),
-            "table:table-cell" if self.tables == 1 => self.cell.clear(),
+            "table:table" => self.table.start_table(&mut self.out),
+            "table:table-row" => self.table.start_row(),
+            "table:table-cell" => self.table.start_cell(),
             _ => {}
         }
     }
@@ -194,31 +187,15 @@ impl Body {
             "text:list" => {
                 self.lists.pop();
             }
-            "table:table-cell" if self.tables == 1 => {
-                let cell = self.cell.join(" ");
-                self.row.push(cell);
-            }
-            "table:table-row" if self.tables == 1 => {
-                let cells: Vec<&str> = self
-                    .row
-                    .iter()
-                    .map(|c| c.trim())
-                    .filter(|c| !c.is_empty())
-                    .collect();
-                self.out.current = cells.join(" | ");
-                self.out.flush();
-            }
-            "table:table" => self.tables = self.tables.saturating_sub(1),
+            "table:table-cell" => self.table.end_cell(),
+            "table:table-row" => self.table.end_row(&mut self.out),
+            "table:table" => self.table.end_table(),
             _ => {}
         }
     }
 
     fn end_paragraph(&mut self) {
-        if self.tables > 0 {
-            let text = std::mem::take(&mut self.out.current);
-            if !text.trim().is_empty() {
-                self.cell.push(text.trim().to_string());
-            }
+        if self.table.take_paragraph(&mut self.out) {
             return;
         }
         if self.out.current.trim().is_empty() {

@@ -80,23 +80,22 @@ fn limit_self() {
 #[cfg(not(unix))]
 fn limit_self() {}
 
-/// The program to start as the child: this one, or — when this is a test binary in
-/// `target/<profile>/deps` — the claimlens built beside it. `CLAIMLENS_HELPER` overrides.
+/// The program to start as the child: this one (whatever it is called), or — when this is a
+/// test or benchmark binary in `target/<profile>/deps` — the claimlens built beside it.
+/// `CLAIMLENS_HELPER` overrides.
 fn helper() -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("CLAIMLENS_HELPER") {
         return Some(path.into());
     }
     let exe = std::env::current_exe().ok()?;
-    let name = format!("claimlens{}", std::env::consts::EXE_SUFFIX);
-    if exe.file_name().is_some_and(|n| *n == *name) {
+    let dir = exe.parent()?;
+    if dir.file_name().is_none_or(|d| d != "deps") {
         return Some(exe);
     }
-    let here = exe.parent()?;
-    [Some(here), here.parent()]
-        .into_iter()
-        .flatten()
-        .map(|dir| dir.join(&name))
-        .find(|p| p.is_file())
+    let program = dir
+        .parent()?
+        .join(format!("claimlens{}", std::env::consts::EXE_SUFFIX));
+    program.is_file().then_some(program)
 }
 
 /// The pages of the PDF in `bytes`, read by the child.
