@@ -615,3 +615,29 @@ fn a_200_mb_document_is_refused_by_its_size() {
         );
     }
 }
+
+/// Re-import takes every format: a review begun on the Word file is brought up to the PDF of
+/// the same brief, and its claims stay where they were.
+#[test]
+fn a_review_is_re_imported_from_another_format() {
+    use claimlens::app::{AppCommand, Workspace};
+    let dir = tempfile::tempdir().unwrap();
+    let docx = write(dir.path(), "brief.docx", &sample_docs::docx(&KESTREL_BRIEF));
+    let pdf = write(
+        dir.path(),
+        "brief.pdf",
+        &sample_docs::pdf(&KESTREL_BRIEF, PdfShape::default()),
+    );
+    let mut ws = Workspace::default();
+    ws.handle(AppCommand::Open(docx));
+    let before = ws.document().unwrap().session().len();
+    let effects = ws.handle(AppCommand::Reimport(pdf));
+    let said = format!("{effects:?}");
+    assert!(
+        said.contains("Re-imported") && said.contains("brief.pdf"),
+        "{said}"
+    );
+    let session = ws.document().unwrap().session();
+    assert_eq!(session.article().text, KESTREL_BRIEF.expected_pdf_text());
+    assert_eq!(session.len(), before);
+}
