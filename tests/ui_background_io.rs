@@ -141,8 +141,9 @@ fn a_second_open_while_one_runs_waits_with_a_message() {
     assert!(h.state().document().unwrap().session().len() > 10_000);
 }
 
-/// A PDF whose reader hangs is read on a worker: the window goes on drawing until the time
-/// limit stops the reader, then says so, and the review before it is untouched.
+/// A PDF whose reader hangs is read on a worker, for opening and for re-import alike: the
+/// window goes on drawing until the time limit stops the reader, then says so, and the review
+/// before it is untouched.
 #[cfg(unix)]
 #[test]
 fn a_pdf_whose_reader_hangs_does_not_stop_the_window() {
@@ -159,25 +160,40 @@ fn a_pdf_whose_reader_hangs_does_not_stop_the_window() {
         std::env::set_var("CLAIMLENS_HELPER", &hang);
         std::env::set_var("CLAIMLENS_PDF_TIME_LIMIT", "1");
     }
-    let mut h = support::harness(support::ScriptedDialogs::default(), None);
+    // Opening it, and re-importing the open review from it (File › Re-import article…).
+    let mut h = support::harness(
+        support::ScriptedDialogs::answering([Some(pdf.clone())]),
+        None,
+    );
     let before = h.state().document().map(|d| d.session().article().clone());
-    drop_file(&mut h, &pdf);
-    let frames = frames_until_idle(&mut h);
+    assert!(before.is_some(), "the sample is open");
+    for reimport in [false, true] {
+        if reimport {
+            h.state_mut().queue(claimlens::app::AppCommand::Run(
+                claimlens::app::Action::Reimport,
+            ));
+            h.step();
+            h.step();
+        } else {
+            drop_file(&mut h, &pdf);
+        }
+        let frames = frames_until_idle(&mut h);
+        assert!(
+            frames >= 20,
+            "re-import {reimport}: the window drew only {frames} frames while the reader hung"
+        );
+        let message = format!("{:?}", h.state().message());
+        assert!(
+            message.contains("small.pdf") && message.contains("took longer"),
+            "{message}"
+        );
+        assert_eq!(
+            h.state().document().map(|d| d.session().article().clone()),
+            before
+        );
+    }
     unsafe {
         std::env::remove_var("CLAIMLENS_HELPER");
         std::env::remove_var("CLAIMLENS_PDF_TIME_LIMIT");
     }
-    assert!(
-        frames >= 20,
-        "the window drew only {frames} frames while the reader hung"
-    );
-    let message = format!("{:?}", h.state().message());
-    assert!(
-        message.contains("small.pdf") && message.contains("took longer"),
-        "{message}"
-    );
-    assert_eq!(
-        h.state().document().map(|d| d.session().article().clone()),
-        before
-    );
 }

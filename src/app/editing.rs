@@ -171,10 +171,18 @@ pub(super) fn edit(r: &mut OpenReview, command: AppCommand, move_on: bool) -> Ve
 }
 
 fn reimport(r: &mut OpenReview, path: &std::path::Path) -> Vec<Effect> {
-    let article = match io::read_article(path) {
-        Ok(a) => a,
-        Err(e) => return vec![error(e.to_string())],
-    };
+    match io::read_article(path) {
+        Ok(article) => reimport_article(r, path, article),
+        Err(e) => vec![error(e.to_string())],
+    }
+}
+
+/// Brings review `r` up to `article`, read from `path`, re-anchoring its claims.
+pub(super) fn reimport_article(
+    r: &mut OpenReview,
+    path: &std::path::Path,
+    article: crate::model::Article,
+) -> Vec<Effect> {
     let (command, result) = r.doc.session().reimport(article);
     let mut effects = applied(r, command);
     r.clamp_selection();

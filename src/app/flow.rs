@@ -79,6 +79,8 @@ pub(super) enum DialogPurpose {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
     Open(PathBuf),
+    /// Read the article at this path for a re-import of the review that asked.
+    Reimport(PathBuf),
     /// Write this snapshot of the review; the analyst may go on working meanwhile.
     Save {
         path: PathBuf,
@@ -99,6 +101,8 @@ pub enum Job {
 #[derive(Debug)]
 pub enum Outcome {
     Opened(Result<Prepared, FileError>),
+    /// An article read for a re-import.
+    Read(Result<Box<crate::model::Article>, FileError>),
     Saved(Result<(), FileError>),
 }
 
@@ -113,6 +117,8 @@ pub(super) struct Running {
 enum RunningJob {
     /// Opening a file; once open, select this sentence (a reopened review's).
     Open { select: Option<usize> },
+    /// Reading an article to re-import into review `key`.
+    Reimport { key: u64 },
     /// Saving review `key` as it was at revision `state`; then carry on with `then`.
     Save {
         key: u64,
@@ -129,6 +135,7 @@ impl Workspace {
         };
         let verb = match running.job {
             RunningJob::Open { .. } => "opening",
+            RunningJob::Reimport { .. } => "reading",
             RunningJob::Save { .. } => "saving",
         };
         let name = running
@@ -275,7 +282,7 @@ impl Workspace {
             (Some(path), DialogPurpose::ImportLabels) => {
                 self.handle(AppCommand::ImportLabels(path))
             }
-            (Some(path), DialogPurpose::Reimport) => self.handle(AppCommand::Reimport(path)),
+            (Some(path), DialogPurpose::Reimport) => self.reimport_from(path),
             (None, _) if !shown => vec![error(
                 "No file dialog could be shown on this desktop. Turn on File › Use the built-in \
                  file dialog, or drag files onto the window.",
@@ -381,6 +388,25 @@ impl Workspace {
         effects
     }
 
+    /// Re-imports the open review from `path`: a large file or a PDF (whose reader may take up
+    /// to its time limit) is read on a worker, the rest here.
+    fn reimport_from(&mut self, path: PathBuf) -> Vec<Effect> {
+        if self.busy() {
+            return Vec::new();
+        }
+        let Some(key) = self.active().map(|r| r.key) else {
+            return Vec::new();
+        };
+        if is_large(&path) {
+            self.running = Some(Running {
+                path: path.clone(),
+                job: RunningJob::Reimport { key },
+            });
+            return vec![Effect::Start(Job::Reimport(path))];
+        }
+        self.handle(AppCommand::Reimport(path))
+    }
+
     /// A worker's open or save ended.
     pub(super) fn finished(&mut self, outcome: Outcome) -> Vec<Effect> {
         let Some(Running { path, job }) = self.running.take() else {
@@ -393,8 +419,18 @@ impl Workspace {
             (RunningJob::Save { key, state, then }, Outcome::Saved(Ok(()))) => {
                 self.saved(key, path, state, then)
             }
-            (_, Outcome::Opened(Err(e)) | Outcome::Saved(Err(e))) => vec![error(e.to_string())],
-            (_, Outcome::Opened(Ok(_)) | Outcome::Saved(Ok(()))) => Vec::new(),
+            (RunningJob::Reimport { key }, Outcome::Read(Ok(article))) => {
+                match self.reviews.iter_mut().find(|r| r.key == key) {
+                    Some(r) => super::editing::reimport_article(r, &path, *article),
+                    None => Vec::new(),
+                }
+            }
+            (_, Outcome::Opened(Err(e)) | Outcome::Saved(Err(e)) | Outcome::Read(Err(e))) => {
+                vec![error(e.to_string())]
+            }
+            (_, Outcome::Opened(Ok(_)) | Outcome::Saved(Ok(())) | Outcome::Read(Ok(_))) => {
+                Vec::new()
+            }
         };
         if std::mem::take(&mut self.close_when_idle) && !self.quitting {
             effects.extend(self.request(Intent::Quit));

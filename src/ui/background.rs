@@ -40,6 +40,12 @@ pub fn start(job: Job, ctx: &Context) -> Started {
                 Outcome::Opened(prepare(&worker_path, stage))
             }))
         }
+        Job::Reimport(path) => {
+            let worker_path = path.clone();
+            Started::Task(Task::spawn(path, false, ctx, move |_| {
+                Outcome::Read(io::read_article(&worker_path).map(Box::new))
+            }))
+        }
         Job::Save {
             path,
             snapshot,
