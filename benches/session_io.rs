@@ -118,5 +118,23 @@ fn pdfs(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, find, pages, pdfs);
+/// Exporting a reviewed 50,000-claim session, to memory (the disk is not what is measured).
+fn exports(c: &mut Criterion) {
+    use claimlens::io::export::{Format, export};
+    let mut group = c.benchmark_group("export_50k_claims");
+    group.sample_size(10);
+    let session = reviewed_report(50_000);
+    for format in [Format::Csv, Format::Jsonl] {
+        group.bench_function(format.extension(), |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(16 << 20);
+                export(&session, format, &mut out).expect("exports");
+                black_box(out.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, find, pages, pdfs, exports);
 criterion_main!(benches);

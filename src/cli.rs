@@ -63,8 +63,29 @@ pub enum Headless {
         #[arg(long)]
         meta: bool,
     },
+    /// Export reviews for other tools: one row per sentence with its label, source, grade,
+    /// hedging, note and links, and byte and character offsets.
+    Export {
+        /// Review sessions (.ron).
+        #[arg(required = true)]
+        sessions: Vec<PathBuf>,
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// The file to write (one session), or a folder for several (each `<name>.csv` …);
+        /// standard output when not given.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
     /// Print the keyboard shortcuts and mouse gestures as a Markdown table (the README's).
     Keys,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values with a header row (UTF-8 with a byte-order mark).
+    Csv,
+    /// JSON Lines: an article line, then one object per judged sentence.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,6 +262,11 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
             session,
             force,
         } => suggest_command(&file, format, (session.as_deref(), force), out),
+        Headless::Export {
+            sessions,
+            format,
+            output,
+        } => export_command(&sessions, format, output.as_deref(), out),
         Headless::Text { file, meta } => {
             let article = read_input(&file).map_err(|e| e.to_string())?;
             let mut result = Ok(());
@@ -313,4 +339,61 @@ fn read_input(path: &Path) -> Result<Article, FileError> {
             .map_err(|p| FileError::open(path, p));
     }
     read_article(path)
+}
+
+fn export_command(
+    sessions: &[PathBuf],
+    format: ExportFormat,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    use crate::io::export::{Format as Exported, export};
+    let format = match format {
+        ExportFormat::Csv => Exported::Csv,
+        ExportFormat::Jsonl => Exported::Jsonl,
+    };
+    // Every session is read before anything is written: a damaged one stops the export whole.
+    let loaded = sessions
+        .iter()
+        .map(|path| crate::io::load_session(path).map(|s| (path, s)))
+        .collect::<Result<Vec<_>, FileError>>()
+        .map_err(|e| e.to_string())?;
+    let several = loaded.len() > 1;
+    match output {
+        None => loaded.iter().try_for_each(|(_, session)| {
+            export(session, format, out).map_err(|e| format!("cannot write output: {e}"))
+        }),
+        Some(folder) if several || folder.is_dir() => {
+            if !folder.is_dir() {
+                return Err(format!(
+                    "{} is not a folder: several sessions are exported into a folder",
+                    folder.display()
+                ));
+            }
+            for (path, session) in &loaded {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let stem = name
+                    .strip_suffix(".review.ron")
+                    .or_else(|| name.strip_suffix(".ron"))
+                    .unwrap_or(&name);
+                let target = folder.join(format!("{stem}.{}", format.extension()));
+                write_export(&target, session, format)?;
+            }
+            Ok(())
+        }
+        Some(file) => write_export(file, &loaded[0].1, format),
+    }
+}
+
+/// Writes one export atomically: a failure leaves no half-written file.
+fn write_export(
+    target: &Path,
+    session: &crate::model::Session,
+    format: crate::io::export::Format,
+) -> Result<(), String> {
+    crate::io::atomic::write_atomic(target, |w| crate::io::export::export(session, format, w))
+        .map_err(|e| format!("Cannot write {}: {e}", target.display()))
 }

@@ -271,3 +271,160 @@ fn check_reports_each_file_and_fails_if_any_is_bad() {
     );
     assert!(String::from_utf8_lossy(&bad.stderr).contains("1 of 2 files have problems"));
 }
+
+// ---- `claimlens export`: the review for other tools ----
+
+/// A report in several scripts: accents, Korean, an astral-plane emoji, Arabic.
+const MIXED: &str = "Café owners in Hyesan said prices rose. 🚀 Rockets were seen, a source in \
+    Ryanggang Province said. 평양 시장에서 쌀값이 올랐다고 소식통이 전했다. قال مسؤول إن الأسعار \
+    ارتفعت. The ministry did not comment.\n";
+
+fn claimlens(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_claimlens"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn suggested_session(dir: &std::path::Path) -> std::path::PathBuf {
+    let article = dir.join("mixed.txt");
+    std::fs::write(&article, MIXED).unwrap();
+    let session = dir.join("mixed.review.ron");
+    let out = claimlens(&[
+        "suggest".as_ref(),
+        article.as_os_str(),
+        "--session".as_ref(),
+        session.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    session
+}
+
+/// Every exported span slices back to its text, in bytes and in characters, whatever the
+/// script; the CSV opens as a table with a header; JSON Lines describes the article first.
+#[test]
+fn exported_offsets_slice_back_to_the_text_in_every_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = suggested_session(dir.path());
+    let text = claimlens::io::load_session(&session)
+        .unwrap()
+        .article()
+        .text
+        .clone();
+    let chars: Vec<char> = text.chars().collect();
+    let out = claimlens(&[
+        "export".as_ref(),
+        session.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv_text = String::from_utf8(out.stdout).unwrap();
+    let body = csv_text
+        .strip_prefix('\u{feff}')
+        .expect("a byte-order mark for spreadsheets");
+    let mut reader = csv::Reader::from_reader(body.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "index");
+    assert_eq!(header.len(), 17);
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut rows = 0;
+    for record in reader.records() {
+        let r = record.unwrap();
+        let n = |c: &str| r[col(c)].parse::<usize>().unwrap();
+        let exact = &r[col("text")];
+        assert_eq!(&text[n("start_byte")..n("end_byte")], exact);
+        let by_chars: String = chars[n("start_char")..n("end_char")].iter().collect();
+        assert_eq!(by_chars, exact);
+        rows += 1;
+    }
+    assert!(rows >= 5, "{rows} rows");
+    assert!(
+        csv_text.contains("suggested"),
+        "suggestions are exported with their status"
+    );
+
+    let out = claimlens(&[
+        "export".as_ref(),
+        session.as_os_str(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+    ]);
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(
+        lines[0]["article"]["sha256"],
+        claimlens::model::article::sha256_hex(&text)
+    );
+    assert!(lines[0]["labels"].as_array().unwrap().len() >= 9);
+    for claim in &lines[1..] {
+        let (s, e) = (
+            claim["start_char"].as_u64().unwrap() as usize,
+            claim["end_char"].as_u64().unwrap() as usize,
+        );
+        let by_chars: String = chars[s..e].iter().collect();
+        assert_eq!(by_chars, claim["text"].as_str().unwrap());
+        assert!(!claim["label"].as_str().unwrap().is_empty());
+    }
+}
+
+/// Several sessions go into a folder, one file each; a damaged session stops the export
+/// before anything is written, with a message naming it.
+#[test]
+fn several_sessions_export_into_a_folder_and_a_damaged_one_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = suggested_session(dir.path());
+    let second = dir.path().join("copy.review.ron");
+    std::fs::copy(&first, &second).unwrap();
+    let folder = dir.path().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    let out = claimlens(&[
+        "export".as_ref(),
+        first.as_os_str(),
+        second.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-o".as_ref(),
+        folder.as_os_str(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut written: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["copy.csv", "mixed.csv"]);
+
+    let damaged = dir.path().join("damaged.review.ron");
+    std::fs::write(&damaged, "(version: 5, article: (").unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = claimlens(&[
+        "export".as_ref(),
+        first.as_os_str(),
+        damaged.as_os_str(),
+        "--format".as_ref(),
+        "jsonl".as_ref(),
+        "-o".as_ref(),
+        empty.as_os_str(),
+    ]);
+    assert!(!out.status.success());
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("damaged.review.ron"), "{message}");
+    assert_eq!(std::fs::read_dir(&empty).unwrap().count(), 0);
+}

@@ -4,6 +4,7 @@ pub mod article_file;
 pub mod atomic;
 pub mod bounded;
 pub mod error;
+pub mod export;
 pub mod folder;
 pub mod html;
 pub mod office;
