@@ -285,7 +285,7 @@ fn a_pdf_opens_as_its_paragraphs_in_one_or_two_columns() {
     let one = sample_docs::pdf(&KESTREL_BRIEF, PdfShape::default());
     let (article, how) = opened(&write(dir.path(), "brief.pdf", &one));
     assert_eq!(how, claimlens::io::pdf::BUILT_IN);
-    assert_eq!(article.text, KESTREL_BRIEF.expected_pdf_text());
+    assert_eq!(article.text, KESTREL_BRIEF.expected_text());
     assert_eq!(article.title, KESTREL_BRIEF.title);
     assert_eq!(article.meta.byline.as_deref(), Some("Han Ji-woo"));
     assert_eq!(article.meta.published.as_deref(), Some("2026-12-01"));
@@ -315,7 +315,7 @@ fn a_pdf_opens_as_its_paragraphs_in_one_or_two_columns() {
         },
     );
     let (article, _) = opened(&write(dir.path(), "plain.pdf", &plain));
-    assert_eq!(article.text, KESTREL_BRIEF.expected_pdf_text());
+    assert_eq!(article.text, KESTREL_BRIEF.expected_text());
 }
 
 /// A scan, a password, a permissions-only lock, damage: each says what it is.
@@ -337,10 +337,7 @@ fn pdfs_that_cannot_be_read_say_why_and_a_permissions_lock_opens() {
         "print_only.pdf",
         &sample_docs::encrypted_pdf(&KESTREL_BRIEF, ""),
     );
-    assert_eq!(
-        opened(&print_only).0.text,
-        KESTREL_BRIEF.expected_pdf_text()
-    );
+    assert_eq!(opened(&print_only).0.text, KESTREL_BRIEF.expected_text());
     let pdf = sample_docs::pdf(&KESTREL_BRIEF, PdfShape::default());
     let cut = write(dir.path(), "cut.pdf", &pdf[..pdf.len() / 3]);
     match open_path(&cut) {
@@ -353,7 +350,7 @@ fn pdfs_that_cannot_be_read_say_why_and_a_permissions_lock_opens() {
         Ok(claimlens::io::Opened::Article(article, _)) => {
             assert!(
                 KESTREL_BRIEF
-                    .expected_pdf_text()
+                    .expected_text()
                     .starts_with(article.text.lines().next().unwrap())
             );
         }
@@ -470,7 +467,7 @@ fn a_document_with_the_wrong_name_opens_as_what_it_is() {
         "brief.md",
         &sample_docs::pdf(&KESTREL_BRIEF, PdfShape::default()),
     );
-    assert_eq!(opened(&pdf).0.text, KESTREL_BRIEF.expected_pdf_text());
+    assert_eq!(opened(&pdf).0.text, KESTREL_BRIEF.expected_text());
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
         .args(["text", "--meta"])
         .arg(&pdf)
@@ -479,7 +476,7 @@ fn a_document_with_the_wrong_name_opens_as_what_it_is() {
     let printed = String::from_utf8(out.stdout).unwrap();
     assert!(printed.starts_with("title: Kestrel Brief"), "{printed}");
     assert!(printed.contains("format: pdf\n"));
-    assert!(printed.ends_with(&KESTREL_BRIEF.expected_pdf_text()));
+    assert!(printed.ends_with(&KESTREL_BRIEF.expected_text()));
 }
 
 proptest! {
@@ -529,7 +526,7 @@ fn pdftotext_where_installed_reads_the_same_text_and_steps_in_for_a_failed_reade
         (
             "one.pdf",
             PdfShape::default(),
-            KESTREL_BRIEF.expected_pdf_text(),
+            KESTREL_BRIEF.expected_text(),
         ),
         (
             "two.pdf",
@@ -638,6 +635,6 @@ fn a_review_is_re_imported_from_another_format() {
         "{said}"
     );
     let session = ws.document().unwrap().session();
-    assert_eq!(session.article().text, KESTREL_BRIEF.expected_pdf_text());
+    assert_eq!(session.article().text, KESTREL_BRIEF.expected_text());
     assert_eq!(session.len(), before);
 }

@@ -130,7 +130,7 @@ fn dropping_a_pdf_or_a_word_file_opens_it_and_a_locked_pdf_is_refused() {
     let message = format!("{:?}", h.state().message());
     assert!(message.contains("Check sentence boundaries"), "{message}");
     let article = h.state().document().unwrap().session().article().clone();
-    assert_eq!(article.text, KESTREL_BRIEF.expected_pdf_text());
+    assert_eq!(article.text, KESTREL_BRIEF.expected_text());
     let locked = write(
         dir.path(),
         "locked.pdf",

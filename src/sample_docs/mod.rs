@@ -81,11 +81,6 @@ impl Brief {
         }
         blocks.join("\n\n") + "\n"
     }
-
-    /// The text of a PDF of the brief: the same as from a word processor file.
-    pub fn expected_pdf_text(&self) -> String {
-        self.expected_text()
-    }
 }
 
 /// A list item as a PDF prints it on one line.

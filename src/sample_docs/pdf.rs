@@ -109,7 +109,7 @@ pub fn pdf(brief: &Brief, shape: PdfShape) -> Vec<u8> {
 
 /// The text of [`pdf`] of a brief with its body repeated `repeat` times.
 pub fn expected_pdf_text_repeated(brief: &Brief, repeat: usize) -> String {
-    let once = brief.expected_pdf_text();
+    let once = brief.expected_text();
     let blocks: Vec<&str> = once.trim_end().split("\n\n").collect();
     let notes_at = blocks
         .iter()

@@ -4,9 +4,7 @@
 //! tracked changes, field codes, drawings and text boxes are not the document's running text
 //! and are left out; inserted changes are in.
 
-use super::{
-    Archive, Blocks, Document, ListFormats, Table, dublin_core, list_label, note_marker, push_notes,
-};
+use super::{Archive, Blocks, Document, ListFormats, Table, list_label, note_marker};
 use crate::io::error::Problem;
 use crate::io::xml::{self, Event, Tag};
 use std::collections::HashMap;
@@ -38,18 +36,13 @@ pub(super) fn read(archive: &mut Archive) -> Result<Document, Problem> {
         ..Body::default()
     };
     xml::walk(&body, |e| reader.event(e)).map_err(|_| damaged())?;
-    let (meta_title, meta) = match archive.part("docProps/core.xml")? {
-        Some(core) => dublin_core(&core),
-        None => Default::default(),
-    };
-    let mut blocks = reader.out.done;
-    push_notes(&mut blocks, &reader.cited);
-    Ok(Document {
-        blocks,
-        title: reader.title,
-        meta_title,
-        meta,
-    })
+    Document::assemble(
+        archive,
+        "docProps/core.xml",
+        reader.out.done,
+        &reader.cited,
+        reader.title,
+    )
 }
 
 /// Elements whose content is not running text.

@@ -92,6 +92,30 @@ struct Document {
 /// (list, level) → (number format, first number): how each list level is numbered.
 type ListFormats = std::collections::HashMap<(String, usize), (String, usize)>;
 
+impl Document {
+    /// The document as read: its blocks with the cited notes after them, its title, and the
+    /// Dublin Core properties from the part named `properties`.
+    fn assemble(
+        archive: &mut Archive,
+        properties: &str,
+        mut blocks: Vec<String>,
+        cited: &[(usize, String)],
+        title: Option<String>,
+    ) -> Result<Document, Problem> {
+        let (meta_title, meta) = match archive.part(properties)? {
+            Some(text) => dublin_core(&text),
+            None => Default::default(),
+        };
+        push_notes(&mut blocks, cited);
+        Ok(Document {
+            blocks,
+            title,
+            meta_title,
+            meta,
+        })
+    }
+}
+
 /// A document's zip archive, read within the limits.
 struct Archive<'a> {
     zip: zip::ZipArchive<Cursor<&'a [u8]>>,

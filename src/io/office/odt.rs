@@ -2,9 +2,7 @@
 //! list styles there and in `styles.xml`, notes from where they stand in the text. Comments,
 //! tracked deletions, frames (images, text boxes) and generated indexes are left out.
 
-use super::{
-    Archive, Blocks, Document, ListFormats, Table, dublin_core, list_label, note_marker, push_notes,
-};
+use super::{Archive, Blocks, Document, ListFormats, Table, list_label, note_marker};
 use crate::io::error::Problem;
 use crate::io::xml::{self, Event, Tag};
 use std::collections::HashMap;
@@ -28,18 +26,13 @@ pub(super) fn read(archive: &mut Archive) -> Result<Document, Problem> {
         ..Body::default()
     };
     xml::walk(&content, |e| reader.event(e)).map_err(|_| damaged())?;
-    let (meta_title, meta) = match archive.part("meta.xml")? {
-        Some(m) => dublin_core(&m),
-        None => Default::default(),
-    };
-    let mut blocks = reader.out.done;
-    push_notes(&mut blocks, &reader.cited);
-    Ok(Document {
-        blocks,
-        title: reader.title,
-        meta_title,
-        meta,
-    })
+    Document::assemble(
+        archive,
+        "meta.xml",
+        reader.out.done,
+        &reader.cited,
+        reader.title,
+    )
 }
 
 const SKIPPED: &[&str] = &[
