@@ -86,6 +86,13 @@ pub enum ExportFormat {
     Csv,
     /// JSON Lines: an article line, then one object per judged sentence.
     Jsonl,
+    /// A W3C Web Annotation collection (JSON-LD); positions in code points.
+    W3c,
+    /// brat standoff: .txt, .ann, annotation.conf and visual.conf (needs -o).
+    Brat,
+    /// A Label Studio task (JSON; offsets in code points, as Label Studio stores them) and its
+    /// labelling configuration.
+    Labelstudio,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -347,11 +354,21 @@ fn export_command(
     output: Option<&Path>,
     out: &mut dyn Write,
 ) -> Result<(), String> {
-    use crate::io::export::{Format as Exported, export};
+    use crate::io::export::{self, Format as Exported};
     let format = match format {
         ExportFormat::Csv => Exported::Csv,
         ExportFormat::Jsonl => Exported::Jsonl,
+        ExportFormat::W3c => Exported::W3c,
+        ExportFormat::Brat => Exported::Brat,
+        ExportFormat::Labelstudio => Exported::LabelStudio,
     };
+    if output.is_none() && !format.is_one_file() {
+        return Err(format!(
+            "{} is several files (.txt, .ann, annotation.conf, visual.conf): give a folder or \
+             an .ann file with -o",
+            format.name()
+        ));
+    }
     // Every session is read before anything is written: a damaged one stops the export whole.
     let loaded = sessions
         .iter()
@@ -361,7 +378,7 @@ fn export_command(
     let several = loaded.len() > 1;
     match output {
         None => loaded.iter().try_for_each(|(_, session)| {
-            export(session, format, out).map_err(|e| format!("cannot write output: {e}"))
+            export::export(session, format, out).map_err(|e| format!("cannot write output: {e}"))
         }),
         Some(folder) if several || folder.is_dir() => {
             if !folder.is_dir() {
@@ -371,29 +388,11 @@ fn export_command(
                 ));
             }
             for (path, session) in &loaded {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                let stem = name
-                    .strip_suffix(".review.ron")
-                    .or_else(|| name.strip_suffix(".ron"))
-                    .unwrap_or(&name);
-                let target = folder.join(format!("{stem}.{}", format.extension()));
-                write_export(&target, session, format)?;
+                let target = folder.join(format!("{}{}", export::stem_of(path), format.suffix()));
+                export::export_to(session, format, &target)?;
             }
             Ok(())
         }
-        Some(file) => write_export(file, &loaded[0].1, format),
+        Some(file) => export::export_to(&loaded[0].1, format, file).map(|_| ()),
     }
-}
-
-/// Writes one export atomically: a failure leaves no half-written file.
-fn write_export(
-    target: &Path,
-    session: &crate::model::Session,
-    format: crate::io::export::Format,
-) -> Result<(), String> {
-    crate::io::atomic::write_atomic(target, |w| crate::io::export::export(session, format, w))
-        .map_err(|e| format!("Cannot write {}: {e}", target.display()))
 }

@@ -334,7 +334,7 @@ fn exported_offsets_slice_back_to_the_text_in_every_script() {
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let header = reader.headers().unwrap().clone();
     assert_eq!(&header[0], "index");
-    assert_eq!(header.len(), 17);
+    assert_eq!(header.len(), 18);
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let mut rows = 0;
     for record in reader.records() {

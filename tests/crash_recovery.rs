@@ -28,6 +28,7 @@ fn app_with_recovery(dir: PathBuf) -> Harness<'static, ClaimlensApp> {
         .with_max_steps(200)
         .build_eframe(move |_cc| {
             let mut app = ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new())
+                .named(None)
                 .with_recovery(RecoveryStore::new(dir));
             app.open_startup(None);
             app

@@ -369,7 +369,7 @@ mod headless {
         Officials in Pyongyang have not commented.";
 
     fn opened(path: &std::path::Path) -> Workspace {
-        let mut ws = Workspace::default();
+        let mut ws = Workspace::default().with_analyst(None, true);
         let effects = ws.handle(AppCommand::Open(path.to_path_buf()));
         assert!(effects.contains(&Effect::NewReview), "{effects:?}");
         ws
@@ -489,7 +489,7 @@ mod headless {
         std::fs::write(dir.path().join("musan.md"), REPORT).unwrap();
         std::fs::write(dir.path().join("notes.pdf"), "not an article").unwrap();
 
-        let mut ws = Workspace::default();
+        let mut ws = Workspace::default().with_analyst(None, true);
         // The preference needs no review open; the shell keeps it.
         assert_eq!(
             ws.handle(AppCommand::Run(Action::BuiltInFileDialog)),
@@ -602,7 +602,7 @@ mod headless {
         );
         assert!(ws.is_quitting());
         // With nothing open, editing commands do nothing and say nothing.
-        let mut empty = Workspace::default();
+        let mut empty = Workspace::default().with_analyst(None, true);
         assert!(
             empty
                 .handle(AppCommand::Run(Action::NextSentence))
@@ -675,7 +675,9 @@ mod headless {
     fn the_autosave_clock_runs_on_the_time_it_is_given() {
         let dir = tempfile::tempdir().unwrap();
         let store = RecoveryStore::new(dir.path().join("recovery"));
-        let mut ws = Workspace::default().with_recovery(store.clone());
+        let mut ws = Workspace::default()
+            .with_analyst(None, true)
+            .with_recovery(store.clone());
         ws.handle(AppCommand::Open(article(dir.path())));
         let t0 = Instant::now();
         label_first_sentence(&mut ws);
@@ -701,7 +703,9 @@ mod headless {
     fn a_recovery_copy_that_lands_after_the_save_is_removed() {
         let dir = tempfile::tempdir().unwrap();
         let store = RecoveryStore::new(dir.path().join("recovery"));
-        let mut ws = Workspace::default().with_recovery(store.clone());
+        let mut ws = Workspace::default()
+            .with_analyst(None, true)
+            .with_recovery(store.clone());
         let big = dir.path().join("big.txt");
         std::fs::write(&big, claimlens::samples::generate_report(1_100_000, 3)).unwrap();
         ws.handle(AppCommand::OpenWaiting(big));
@@ -754,7 +758,9 @@ mod headless {
     fn every_unsaved_review_comes_back_after_a_crash() {
         let dir = tempfile::tempdir().unwrap();
         let store = RecoveryStore::new(dir.path().join("recovery"));
-        let mut ws = Workspace::default().with_recovery(store.clone());
+        let mut ws = Workspace::default()
+            .with_analyst(None, true)
+            .with_recovery(store.clone());
         ws.handle(AppCommand::Open(article(dir.path())));
         label_first_sentence(&mut ws);
         ws.handle(AppCommand::OpenSample);
@@ -772,7 +778,9 @@ mod headless {
         drop((ws, store));
 
         let store = RecoveryStore::new(dir.path().join("recovery"));
-        let mut again = Workspace::default().with_recovery(store.clone());
+        let mut again = Workspace::default()
+            .with_analyst(None, true)
+            .with_recovery(store.clone());
         assert_eq!(again.recovery_offers().len(), 2);
         assert!(again.is_waiting(), "keys wait for the answer");
         again.handle(AppCommand::Recover(true));
@@ -795,7 +803,9 @@ mod headless {
     fn steady_work_is_kept_within_the_delay_of_its_first_change() {
         let dir = tempfile::tempdir().unwrap();
         let store = RecoveryStore::new(dir.path().join("recovery"));
-        let mut ws = Workspace::default().with_recovery(store.clone());
+        let mut ws = Workspace::default()
+            .with_analyst(None, true)
+            .with_recovery(store.clone());
         ws.handle(AppCommand::OpenSample);
         let keys: Vec<char> = ws.document().unwrap().session().taxonomy().labels[..2]
             .iter()
@@ -832,7 +842,7 @@ mod headless {
     #[test]
     fn a_background_save_marks_the_review_it_saved_not_the_one_shown() {
         let dir = tempfile::tempdir().unwrap();
-        let mut ws = Workspace::default();
+        let mut ws = Workspace::default().with_analyst(None, true);
         ws.handle(AppCommand::OpenSample);
         label_first_sentence(&mut ws);
         let big = dir.path().join("big.txt");

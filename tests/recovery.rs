@@ -17,6 +17,7 @@ fn app_with_recovery(dir: PathBuf, dialogs: ScriptedDialogs) -> Harness<'static,
         .with_max_steps(200)
         .build_eframe(move |_cc| {
             let mut app = ClaimlensApp::new(Box::new(dialogs), Vec::new())
+                .named(None)
                 .with_recovery(RecoveryStore::new(dir));
             app.open_startup(None);
             app

@@ -48,7 +48,7 @@ fn the_file_is_readable_ron_with_format_version_hash_and_quotes() {
     let text = to_ron(&sample_session());
     for needle in [
         "format: \"claimlens-session\"",
-        "version: 5",
+        "version: 6",
         "sha256: \"",
         "source_path: Some(\"assets/samples/hyesan-rice-prices.txt\")",
         "taxonomy: (",
@@ -129,11 +129,11 @@ fn bad_session_files_are_refused_with_the_reason() {
     assert_eq!(
         problem_of(&write(
             "new.ron",
-            &good.replacen("version: 5", "version: 6", 1)
+            &good.replacen("version: 6", "version: 7", 1)
         )),
         Problem::NewerVersion {
-            found: 6,
-            supported: 5
+            found: 7,
+            supported: 6
         }
     );
     assert!(matches!(

@@ -80,7 +80,7 @@ fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_the_
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, &session).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 5,") && !new_text.contains("start: "));
+    assert!(new_text.contains("version: 6,") && !new_text.contains("start: "));
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
 
@@ -117,7 +117,7 @@ fn a_version_3_session_loads_with_analyst_sources_and_no_gazetteer_edition() {
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, &session).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 5,"));
+    assert!(new_text.contains("version: 6,"));
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
 
@@ -156,9 +156,70 @@ fn a_version_4_session_loads_with_its_proposed_sources_and_no_article_details() 
     assert!(
         std::fs::read_to_string(&resaved)
             .unwrap()
-            .contains("version: 5,")
+            .contains("version: 6,")
     );
     assert_eq!(load_session(&resaved).unwrap(), session);
+}
+
+const V5: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/sessions/v5_hyesan_review.ron"
+);
+
+#[test]
+fn a_version_5_session_loads_with_its_article_details_and_no_one_named() {
+    let text = std::fs::read_to_string(V5).unwrap();
+    assert!(
+        text.contains("version: 5,") && !text.contains("provenance:"),
+        "the fixture must stay a version 5 file"
+    );
+    let session = load_session(std::path::Path::new(V5)).unwrap();
+    assert_eq!(session.len(), 33);
+    let meta = &session.article().meta;
+    assert_eq!(meta.site_name.as_deref(), Some("Kestrel Report"));
+    assert_eq!(meta.byline.as_deref(), Some("Seo Min-ji"));
+    assert_eq!(
+        meta.original.as_ref().map(|o| o.format.as_str()),
+        Some("html")
+    );
+    assert!(session.provenance().is_empty());
+    assert_eq!(session.sources().len(), 10);
+
+    // Saved again by a named analyst: version 6, who and when recorded, the rest unchanged.
+    let mut doc = claimlens::model::Document::new(session.clone(), None);
+    doc.stamp_save(Some("Kim J."), "2026-12-02T08:00:00Z");
+    let dir = tempfile::tempdir().unwrap();
+    let resaved = dir.path().join("resaved.ron");
+    save_session(&resaved, doc.session()).unwrap();
+    let new_text = std::fs::read_to_string(&resaved).unwrap();
+    assert!(new_text.contains("version: 6,") && new_text.contains("created_by: Some(\"Kim J.\")"));
+    let reloaded = load_session(&resaved).unwrap();
+    assert_eq!(reloaded.provenance().created_by.as_deref(), Some("Kim J."));
+    assert_eq!(
+        reloaded.provenance().changed.as_deref(),
+        Some("2026-12-02T08:00:00Z")
+    );
+    assert_eq!(reloaded.with_provenance(Default::default()), session);
+}
+
+/// A provenance field misspelt or holding a line break is refused with its name.
+#[test]
+fn a_damaged_provenance_is_refused_by_name() {
+    let mut doc =
+        claimlens::model::Document::new(load_session(std::path::Path::new(V5)).unwrap(), None);
+    doc.stamp_save(Some("Kim J."), "2026-12-02T08:00:00Z");
+    let good = claimlens::io::session_file::to_ron(doc.session());
+    let dir = tempfile::tempdir().unwrap();
+    for (bad, expect) in [
+        (good.replace("created_by:", "creatd_by:"), "creatd_by"),
+        (good.replace("\"Kim J.\"", "\"Kim\\nJ.\""), "created_by"),
+    ] {
+        let path = dir.path().join("bad.ron");
+        std::fs::write(&path, bad).unwrap();
+        let err = load_session(&path).unwrap_err().to_string();
+        assert!(err.contains(expect), "{err}");
+        assert!(!err.contains("Provenance"), "no Rust type names: {err}");
+    }
 }
 
 /// Reviews saved with the shipped labels' earlier colours (two of which were hard to tell

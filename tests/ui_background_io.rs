@@ -106,7 +106,10 @@ fn a_large_review_saves_in_the_background_and_later_edits_stay_unsaved() {
     h.key_press(egui::Key::Num3);
     frames_until_idle(&mut h);
 
-    assert_eq!(load_session(&target).unwrap(), labelled);
+    // The file holds the review as it was when the save began (and who saved it when).
+    let saved = load_session(&target).unwrap();
+    assert!(saved.provenance().changed.is_some());
+    assert_eq!(saved.with_provenance(Default::default()), labelled);
     let doc = h.state().document().unwrap();
     assert_eq!(doc.path.as_deref(), Some(target.as_path()));
     assert!(

@@ -222,7 +222,8 @@ fn a_long_notice_does_not_run_under_the_shortcuts_hint() {
             let mut app = claimlens::ui::ClaimlensApp::new(
                 Box::new(support::ScriptedDialogs::default()),
                 Vec::new(),
-            );
+            )
+            .named(None);
             app.open_startup(Some(path));
             app
         });

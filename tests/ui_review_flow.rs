@@ -343,7 +343,8 @@ fn built_in_dialog_app(
         .with_accessibility_check(false)
         .build_eframe(move |_cc| {
             let dialogs = claimlens::ui::SystemDialogs::new(&bare_desktop(), false);
-            let mut app = claimlens::ui::ClaimlensApp::new(Box::new(dialogs), Vec::new());
+            let mut app =
+                claimlens::ui::ClaimlensApp::new(Box::new(dialogs), Vec::new()).named(None);
             app.open_startup(Some(article));
             app
         });
@@ -440,7 +441,8 @@ fn two_files_named_on_the_command_line_open_in_two_tabs() {
         .with_size([1400.0, 900.0])
         .build_eframe(move |cc| {
             let mut app =
-                claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
+                claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new())
+                    .named(None);
             app.open_all(&files, &cc.egui_ctx);
             app
         });
@@ -461,7 +463,8 @@ fn sample_in_window(
 ) -> egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp> {
     builder.with_max_steps(200).build_eframe(|_cc| {
         let mut app =
-            claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new());
+            claimlens::ui::ClaimlensApp::new(Box::new(ScriptedDialogs::default()), Vec::new())
+                .named(None);
         app.open_startup(None);
         app
     })
@@ -677,4 +680,147 @@ fn the_clipboard_text_becomes_a_new_review() {
     let message = format!("{:?}", h.state().message());
     assert!(message.contains("holds no text"), "{message}");
     assert_eq!(h.state().workspace().reviews().len(), 2);
+}
+
+/// File › Export… (Ctrl+E): a window lists the formats; the arrow keys choose one without
+/// touching the review (no sentence moves, no label is set), Enter asks where to write it, and
+/// the file the dialog names is written (a name typed without its ending gets it).
+#[test]
+fn file_export_writes_the_chosen_format_where_the_dialog_says() {
+    use claimlens::io::export::Format;
+    use claimlens::ui::DialogKind;
+    let dir = tempfile::tempdir().unwrap();
+    let dialogs = ScriptedDialogs::answering([Some(dir.path().join("hyesan-report"))]);
+    let asked = dialogs.asked.clone();
+    let mut h = harness(dialogs, None);
+    let before = h.state().document().unwrap().session().clone();
+    let selected = h.state().selection().map(|s| s.head);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Export review");
+    h.get_by_label("W3C Web Annotation");
+    // CSV is first: two steps down is the W3C collection; digits and Enter stay in the window.
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().document().unwrap().session(),
+        &before,
+        "the review is untouched"
+    );
+    assert_eq!(h.state().selection().map(|s| s.head), selected);
+    assert!(
+        h.query_by_label("Export review").is_none(),
+        "the window closes on Enter"
+    );
+    match asked.borrow().last() {
+        Some(DialogKind::Export { format, suggested }) => {
+            assert_eq!(*format, Format::W3c);
+            assert!(
+                suggested.to_string_lossy().ends_with(".annotations.jsonld"),
+                "{suggested:?}"
+            );
+        }
+        other => panic!("expected the export dialog, got {other:?}"),
+    }
+    let written = dir.path().join("hyesan-report.annotations.jsonld");
+    let collection: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&written).unwrap()).unwrap();
+    assert_eq!(collection["type"], "AnnotationCollection");
+    use claimlens::app::Message;
+    assert!(
+        matches!(h.state().workspace().message(), Some(Message::Notice(n)) if n.contains("Exported W3C")),
+        "{:?}",
+        h.state().workspace().message()
+    );
+}
+
+/// The first save asks the analyst's name once; the review records who created it and who
+/// changed it last; Review › Your name… changes it, and the next save records the new name
+/// as the last to change it while the creator stays.
+#[test]
+fn the_first_save_asks_the_analysts_name_and_reviews_record_it() {
+    use claimlens::app::{Action, AppCommand};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hyesan.review.ron");
+    let dialogs = ScriptedDialogs::answering([Some(path.clone())]);
+    let mut h = support::harness_unnamed(dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Your name");
+    assert!(!path.exists(), "the save waits for the answer");
+    h.get_by_role(eframe::egui::accesskit::Role::TextInput)
+        .type_text("Kim J.");
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    let saved = claimlens::io::load_session(&path).unwrap();
+    assert_eq!(saved.provenance().created_by.as_deref(), Some("Kim J."));
+    assert_eq!(saved.provenance().changed_by.as_deref(), Some("Kim J."));
+    assert!(
+        saved
+            .provenance()
+            .created
+            .as_deref()
+            .is_some_and(|t| t.ends_with('Z'))
+    );
+    assert_eq!(h.state().workspace().analyst(), Some("Kim J."));
+
+    // Asked once: the next save goes straight to the file.
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("Your name").is_none());
+    assert!(!h.state().document().unwrap().is_dirty());
+
+    // Review › Your name…: another analyst takes over.
+    h.state_mut().queue(AppCommand::Run(Action::AnalystName));
+    h.run();
+    h.get_by_label("OK");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_role(eframe::egui::accesskit::Role::TextInput)
+        .type_text("Park S.");
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(h.state().workspace().analyst(), Some("Park S."));
+    h.key_press(Key::Num3);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = claimlens::io::load_session(&path).unwrap();
+    assert_eq!(saved.provenance().created_by.as_deref(), Some("Kim J."));
+    assert_eq!(saved.provenance().changed_by.as_deref(), Some("Park S."));
+    let mut csv = Vec::new();
+    claimlens::io::export::export(&saved, claimlens::io::export::Format::Csv, &mut csv).unwrap();
+    assert!(String::from_utf8(csv).unwrap().contains(",Park S."));
+}
+
+/// "Save without a name" saves, records no one, and is not asked again.
+#[test]
+fn skipping_the_name_saves_unnamed_and_asks_no_more() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hyesan.review.ron");
+    let dialogs = ScriptedDialogs::answering([Some(path.clone())]);
+    let mut h = support::harness_unnamed(dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Save without a name").click();
+    h.run();
+    let saved = claimlens::io::load_session(&path).unwrap();
+    assert_eq!(saved.provenance().created_by, None);
+    assert!(saved.provenance().changed.is_some());
+    assert!(h.state().workspace().analyst_asked());
+    h.key_press(Key::Num2);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("Your name").is_none());
+    assert!(!h.state().document().unwrap().is_dirty());
 }

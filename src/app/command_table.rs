@@ -15,6 +15,10 @@ pub enum Action {
     Reimport,
     Save,
     SaveAs,
+    /// Export the review for other tools (a window to choose the format).
+    Export,
+    /// The analyst's name, as saves record it.
+    AnalystName,
     /// Use claimlens' own file dialog instead of the desktop's (a preference).
     BuiltInFileDialog,
     Quit,
@@ -122,6 +126,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 Separator,
                 C(Save),
                 C(SaveAs),
+                C(Export),
                 Separator,
                 C(BuiltInFileDialog),
                 Separator,
@@ -149,7 +154,10 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
             "Suggestions",
             &[C(AcceptSuggestion), C(AcceptAbove), C(RerunSuggestions)],
         ),
-        ("Review", &[C(SourceSummary), C(EditLabels)]),
+        (
+            "Review",
+            &[C(SourceSummary), C(EditLabels), Separator, C(AnalystName)],
+        ),
         ("View", &[C(DarkTheme)]),
         (
             "Go",
@@ -172,13 +180,14 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 35] = [
+pub const FIXED: [Action; 37] = [
     Action::Open,
     Action::OpenFolder,
     Action::NewFromClipboard,
     Action::Reimport,
     Action::Save,
     Action::SaveAs,
+    Action::Export,
     Action::BuiltInFileDialog,
     Action::CloseReview,
     Action::Quit,
@@ -206,6 +215,7 @@ pub const FIXED: [Action; 35] = [
     Action::MergeWithNext,
     Action::EditLabels,
     Action::SourceSummary,
+    Action::AnalystName,
     Action::FinishNote,
     Action::ShowHelp,
 ];
@@ -232,6 +242,7 @@ impl Action {
             Action::FindPrevious => vec![key(Mods::SHIFT, F3)],
             Action::Save => vec![key(Mods::COMMAND, letter('S'))],
             Action::SaveAs => vec![key(Mods::COMMAND_SHIFT, letter('S'))],
+            Action::Export => vec![key(Mods::COMMAND, letter('E'))],
             Action::Quit => vec![key(Mods::COMMAND, letter('Q'))],
             Action::Undo => vec![key(Mods::COMMAND, letter('Z'))],
             Action::Redo => vec![
@@ -271,6 +282,7 @@ impl Action {
             Action::RerunSuggestions
             | Action::AcceptAbove
             | Action::EditLabels
+            | Action::AnalystName
             | Action::BuiltInFileDialog
             | Action::MoveOnAfterLabel
             | Action::DarkTheme
@@ -290,6 +302,7 @@ impl Action {
                 | Action::DarkTheme
                 | Action::Quit
                 | Action::ShowHelp
+                | Action::AnalystName
         )
     }
 
@@ -305,7 +318,8 @@ impl Action {
             | Action::Quit
             | Action::NextReview
             | Action::PreviousReview
-            | Action::CloseReview => Scope::Anywhere,
+            | Action::CloseReview
+            | Action::AnalystName => Scope::Anywhere,
             Action::FinishNote => Scope::NoteField,
             _ => Scope::Review,
         }

@@ -12,6 +12,8 @@ impl Action {
             Action::Reimport => "Re-import article…",
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
+            Action::Export => "Export…",
+            Action::AnalystName => "Your name…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -71,6 +73,14 @@ impl Action {
             }
             Action::Save => "Save the review; the first save asks where",
             Action::SaveAs => "Save the review under a new name",
+            Action::AnalystName => {
+                "The name your saves record in each review (who created it, who changed it \
+                 last), which exports and comparisons show"
+            }
+            Action::Export => {
+                "Export the review for a spreadsheet, a script or another annotation tool: CSV, \
+                 JSON Lines, W3C Web Annotation, brat standoff, Label Studio"
+            }
             Action::Quit => "Close claimlens, asking first about unsaved changes",
             Action::Undo => "Undo the last change",
             Action::Redo => "Redo the change just undone",

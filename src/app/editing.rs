@@ -161,12 +161,26 @@ pub(super) fn edit(r: &mut OpenReview, command: AppCommand, move_on: bool) -> Ve
                 Err(e) => vec![error(e.to_string())],
             }
         }
+        AppCommand::Export { format, path } => {
+            match io::export::export_to(r.doc.session(), format, &path) {
+                Ok(files) => vec![notice(exported(format, &path, files.len()))],
+                Err(e) => vec![error(e)],
+            }
+        }
         AppCommand::ImportLabels(path) => match io::taxonomy_file::load_taxonomy(&path) {
             Ok(taxonomy) => applied(r, Command::ReplaceTaxonomy { taxonomy }),
             Err(e) => vec![error(e.to_string())],
         },
         // Handled by the workspace itself.
         _ => Vec::new(),
+    }
+}
+
+fn exported(format: io::export::Format, path: &std::path::Path, files: usize) -> String {
+    let name = format.name();
+    match files {
+        1 => format!("Exported {name} to {}", path.display()),
+        n => format!("Exported {name} to {} ({n} files)", path.display()),
     }
 }
 
@@ -328,7 +342,8 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::Reimport
         | Action::Save
         | Action::SaveAs
-        | Action::Quit => Vec::new(),
+        | Action::Quit
+        | Action::AnalystName => Vec::new(),
         Action::AcceptAbove
         | Action::EditLabels
         | Action::SourceSummary
@@ -336,6 +351,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::BuiltInFileDialog
         | Action::DarkTheme
         | Action::NewFromClipboard
+        | Action::Export
         | Action::FinishNote => vec![Effect::Shell(action)],
     }
 }

@@ -33,6 +33,9 @@ pub enum Question {
     /// The file a save would replace is read-only: replace it anyway, save elsewhere or
     /// cancel; then carry on with the intent (if any).
     ReadOnly { path: PathBuf, then: Option<Intent> },
+    /// "Your name, as reviews record it": asked before the first save (which waits, here)
+    /// and from Review › Your name….
+    AnalystName(Option<super::analyst::HeldSave>),
 }
 
 /// The analyst's answer to a [`Question`].
@@ -56,6 +59,11 @@ pub enum DialogKind {
     SaveAs { suggested: PathBuf },
     /// Choose where to export the labels.
     ExportLabels { suggested: PathBuf },
+    /// Choose where to export the review in `format`.
+    Export {
+        format: crate::io::export::Format,
+        suggested: PathBuf,
+    },
     /// Choose a label preset to import.
     ImportLabels,
     /// Choose the newer version of the article under review.
@@ -70,6 +78,7 @@ pub(super) enum DialogPurpose {
     /// Save to the chosen path, then carry on with the intent (if any).
     SaveAs(Option<Intent>),
     ExportLabels,
+    Export(crate::io::export::Format),
     ImportLabels,
     Reimport,
 }
@@ -279,6 +288,10 @@ impl Workspace {
             (Some(path), DialogPurpose::ExportLabels) => {
                 self.handle(AppCommand::ExportLabels(path))
             }
+            (Some(path), DialogPurpose::Export(format)) => {
+                let path = format.with_extension(path);
+                self.handle(AppCommand::Export { format, path })
+            }
             (Some(path), DialogPurpose::ImportLabels) => {
                 self.handle(AppCommand::ImportLabels(path))
             }
@@ -329,7 +342,12 @@ impl Workspace {
         self.save_to_with(path, then, false)
     }
 
-    fn save_to_with(&mut self, path: PathBuf, then: Option<Intent>, force: bool) -> Vec<Effect> {
+    pub(super) fn save_to_with(
+        &mut self,
+        path: PathBuf,
+        then: Option<Intent>,
+        force: bool,
+    ) -> Vec<Effect> {
         if self.busy() {
             return Vec::new();
         }
@@ -337,6 +355,12 @@ impl Workspace {
             self.question = Some(Question::ReadOnly { path, then });
             return Vec::new();
         }
+        let held = super::analyst::HeldSave { path, then, force };
+        if let Some(effects) = self.hold_for_name(held.clone()) {
+            return effects;
+        }
+        let super::analyst::HeldSave { path, then, force } = held;
+        self.stamp_active();
         let Some(review) = self.active() else {
             return Vec::new();
         };

@@ -38,6 +38,18 @@ impl OpenReview {
     }
 
     /// Where the label preset is proposed to go: beside the review's file.
+    /// Beside the session (or where a new review's session would go), named after it:
+    /// `hyesan.review.ron` → `hyesan.csv`, `hyesan.ann`.
+    pub fn suggested_export_path(&self, format: crate::io::export::Format) -> PathBuf {
+        let session = self
+            .doc
+            .path
+            .clone()
+            .unwrap_or_else(|| self.suggested_save_path());
+        let stem = crate::io::export::stem_of(&session);
+        session.with_file_name(format!("{stem}{}", format.suffix()))
+    }
+
     pub fn suggested_labels_path(&self) -> PathBuf {
         self.doc
             .path

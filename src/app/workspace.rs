@@ -103,6 +103,14 @@ pub enum AppCommand {
     Reimport(PathBuf),
     /// Writes the open review's labels to a preset file.
     ExportLabels(PathBuf),
+    /// Asks where to export the open review in `format`.
+    AskExport(crate::io::export::Format),
+    /// Exports the open review in `format` to `path` (and, for brat and Label Studio, the
+    /// files that go beside it).
+    Export {
+        format: crate::io::export::Format,
+        path: PathBuf,
+    },
     /// Replaces the open review's labels by a preset file's (one undo step).
     ImportLabels(PathBuf),
     /// Makes review `n` (in [`Workspace::reviews`] order) the one shown.
@@ -137,6 +145,13 @@ pub enum AppCommand {
     AskImportLabels,
     /// The analyst dismissed the message shown.
     DismissMessage,
+    /// The analyst's name as kept from the last run, and whether it was asked for already.
+    SetAnalyst {
+        name: Option<String>,
+        asked: bool,
+    },
+    /// The answer to "Your name": the name, or `None` to go on without one.
+    AnalystNamed(Option<String>),
 }
 
 /// The two views of a review that show its sentences.
@@ -211,6 +226,10 @@ pub struct Workspace {
     /// When the notice shown was first seen by a [`AppCommand::Tick`]: it goes after
     /// `messages::NOTICE_LIFETIME`.
     pub(super) notice_seen: Option<Instant>,
+    /// The analyst's name, as saves record it (a preference).
+    pub(super) analyst: Option<String>,
+    /// The name was asked for once already (answered or skipped).
+    pub(super) analyst_asked: bool,
 }
 
 pub(super) fn notice(text: impl Into<String>) -> Effect {
@@ -449,6 +468,16 @@ impl Workspace {
                 }
                 None => Vec::new(),
             },
+            AppCommand::AskExport(format) => match self.active() {
+                Some(r) => {
+                    let suggested = r.suggested_export_path(format);
+                    self.ask(
+                        DialogKind::Export { format, suggested },
+                        DialogPurpose::Export(format),
+                    )
+                }
+                None => Vec::new(),
+            },
             AppCommand::AskImportLabels if open => {
                 self.ask(DialogKind::ImportLabels, DialogPurpose::ImportLabels)
             }
@@ -475,6 +504,12 @@ impl Workspace {
             AppCommand::Answer(answer) => self.answer(answer),
             AppCommand::Recover(restore) => self.recover(restore),
             AppCommand::CloseRequested => self.close_requested(),
+            AppCommand::SetAnalyst { name, asked } => {
+                self.set_analyst(name, asked);
+                Vec::new()
+            }
+            AppCommand::AnalystNamed(name) => self.named(name),
+            AppCommand::Run(Action::AnalystName) => self.ask_name(),
             AppCommand::DismissMessage => {
                 self.message = None;
                 Vec::new()

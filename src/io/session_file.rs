@@ -5,8 +5,8 @@ use super::atomic::write_atomic_then;
 use super::error::{FileError, Problem};
 use crate::model::anchor::Orphan;
 use crate::model::{
-    Annotation, Article, Credibility, Hedging, LabelId, Link, SentenceId, Session, Source,
-    SourceId, Span, Status, Taxonomy, article::sha256_hex,
+    Annotation, Article, Credibility, Hedging, LabelId, Link, Provenance, SentenceId, Session,
+    Source, SourceId, Span, Status, Taxonomy, article::sha256_hex,
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -21,7 +21,9 @@ pub const FORMAT: &str = "claimlens-session";
 /// no proposed sources and edition 0 (their labels' own aliases only).
 /// Version 5 adds the article's metadata (`meta`: byline, date, publisher, address, language,
 /// and the web page or document the text was extracted from); earlier files open with none.
-pub const VERSION: u32 = 5;
+/// Version 6 adds who created the review and who changed it last, and when (`provenance`);
+/// earlier files open with no one named.
+pub const VERSION: u32 = 6;
 /// Sessions carry their article, so they may be larger than articles; still bounded.
 pub const MAX_SESSION_BYTES: u64 = 512_000_000;
 
@@ -36,6 +38,8 @@ struct Header {
 struct SessionFile {
     format: String,
     version: u32,
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    provenance: Provenance,
     article: Article,
     taxonomy: Taxonomy,
     paragraphs: Vec<(usize, usize)>,
@@ -124,6 +128,7 @@ impl From<SessionFileV1> for SessionFile {
         SessionFile {
             format: FORMAT.to_string(),
             version: VERSION,
+            provenance: Provenance::default(),
             article: v1.article,
             taxonomy: v1.taxonomy,
             paragraphs: v1.paragraphs,
@@ -207,6 +212,7 @@ fn file_parts(session: &Session) -> (SessionFile, Vec<ClaimRecord>) {
     let file = SessionFile {
         format: FORMAT.to_string(),
         version: VERSION,
+        provenance: session.provenance().clone(),
         article: session.article().clone(),
         taxonomy: session.taxonomy().clone(),
         paragraphs: session
@@ -401,6 +407,7 @@ fn part_name(type_name: &str) -> &'static str {
         "Source" => "a source",
         "Link" => "a link",
         "Orphan" => "an orphaned claim",
+        "Provenance" => "who made the review (provenance)",
         _ => "this part of the session",
     }
 }
@@ -429,9 +436,13 @@ fn build_checked(file: SessionFile) -> Result<Session, String> {
         sources,
         claims,
         orphans,
+        provenance,
         ..
     } = file;
     let text = &article.text;
+    provenance
+        .validate()
+        .map_err(|e| format!("provenance: {e}"))?;
     taxonomy.validate().map_err(|e| format!("taxonomy: {e}"))?;
     let paragraphs = check_spans(
         text,
@@ -543,7 +554,8 @@ fn build_checked(file: SessionFile) -> Result<Session, String> {
         annotations,
         sources,
     )
-    .with_orphans(orphans);
+    .with_orphans(orphans)
+    .with_provenance(provenance);
     for (i, a) in session.annotations().iter().enumerate() {
         session
             .check_annotation(i, a)

@@ -157,6 +157,12 @@ impl Document {
         self.saved_state = state;
     }
 
+    /// Records who saves the review and when, just before it is written. Not an edit: it has
+    /// no undo step and leaves the saved state alone (the save that follows sets it).
+    pub fn stamp_save(&mut self, analyst: Option<&str>, now: &str) {
+        self.session.provenance.saved(analyst, now);
+    }
+
     /// Marks the review as holding unsaved work (restored from a recovery file).
     pub fn mark_unsaved(&mut self) {
         self.saved_state = u64::MAX;

@@ -63,6 +63,8 @@ pub struct Session {
     pub(in crate::model) sources: Vec<Source>,
     /// Claims that lost their place when the article was re-imported.
     pub(in crate::model) orphans: Vec<super::anchor::Orphan>,
+    /// Who created the review and who changed it last.
+    pub(in crate::model) provenance: super::provenance::Provenance,
     /// For each paragraph, the range of sentence indices inside it. Derived; see [`Self::reindex`].
     paragraph_sentences: Vec<Range<usize>>,
     /// For each sentence, its multi-sentence quotation group. Derived from text and boundaries.
@@ -130,6 +132,7 @@ impl Session {
             annotations,
             sources: Vec::new(),
             orphans: Vec::new(),
+            provenance: Default::default(),
             paragraph_sentences: Vec::new(),
             quote_groups: Vec::new(),
             id_index: Default::default(),
@@ -171,6 +174,16 @@ impl Session {
     /// Claims that lost their place when the article was re-imported.
     pub fn orphans(&self) -> &[super::anchor::Orphan] {
         &self.orphans
+    }
+
+    pub fn provenance(&self) -> &super::provenance::Provenance {
+        &self.provenance
+    }
+
+    /// A loaded session with the provenance its file records (construction, not an edit).
+    pub fn with_provenance(mut self, provenance: super::provenance::Provenance) -> Self {
+        self.provenance = provenance;
+        self
     }
 
     /// A loaded session with the orphans its file lists (construction, not an edit).

@@ -21,6 +21,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 pub const RECENT_KEY: &str = "recent_files";
+/// The analyst's name and whether it was asked for already.
+pub const ANALYST_KEY: &str = "analyst";
 /// The saved reviews open at quit, where each was: [`OpenAtQuit`].
 pub const OPEN_KEY: &str = "open_reviews_at";
 /// The same before the scroll position was kept: `(path, selected sentence)` pairs.
@@ -59,6 +61,12 @@ pub struct ClaimlensApp {
     pub(super) queue: Vec<AppCommand>,
     /// The threshold shown in "Accept all suggestions above…", while that dialog is open.
     accept_dialog: Option<f32>,
+    /// File › Export… is open.
+    pub(super) export_window: Option<super::export_window::ExportWindow>,
+    /// The name being typed in "Your name".
+    name_draft: Option<String>,
+    /// The format exported last, which the export window opens on.
+    last_export: crate::io::export::Format,
     /// The find bar, while it is open.
     find_bar: Option<super::find_bar::FindBar>,
     /// Each open review's article view and claims list (scroll positions, layout caches), by
@@ -93,6 +101,9 @@ impl ClaimlensApp {
             workspace: Workspace::new(recent),
             queue: Vec::new(),
             accept_dialog: None,
+            export_window: None,
+            name_draft: None,
+            last_export: crate::io::export::Format::Csv,
             find_bar: None,
             views: HashMap::new(),
             taxonomy_editor: Default::default(),
@@ -109,6 +120,12 @@ impl ClaimlensApp {
             awaiting_paste: None,
             copied_html: || None,
         }
+    }
+
+    /// The analyst's name as kept from an earlier run (asked already, answered or skipped).
+    pub fn named(mut self, name: Option<String>) -> Self {
+        self.workspace = std::mem::take(&mut self.workspace).with_analyst(name, true);
+        self
     }
 
     /// Asks the system clipboard for copied HTML (egui hands over only text).
@@ -295,6 +312,9 @@ impl ClaimlensApp {
         let open = self.workspace.document().is_some();
         match action {
             Action::AcceptAbove if open => self.accept_dialog = Some(0.85),
+            Action::Export if open => {
+                self.export_window = Some(super::export_window::ExportWindow::new(self.last_export))
+            }
             Action::EditLabels if open => self.taxonomy_editor.open = true,
             Action::SourceSummary if open => self.source_summary.open = !self.source_summary.open,
             Action::ShowHelp => self.show_help = !self.show_help,
@@ -432,6 +452,14 @@ impl ClaimlensApp {
     }
 
     fn windows(&mut self, ctx: &Context) {
+        if let Some(window) = &mut self.export_window {
+            let (stays, asked) = window.show(ctx);
+            self.last_export = window.chosen();
+            if !stays || self.workspace.document().is_none() {
+                self.export_window = None;
+            }
+            self.queue.extend(asked);
+        }
         if let Some(threshold) = self.accept_dialog {
             let (open, command) = chrome::accept_dialog(ctx, &mut self.workspace, threshold);
             self.accept_dialog = open;
@@ -465,6 +493,21 @@ impl ClaimlensApp {
             Some(Question::Unsaved(intent)) => prompt::unsaved_changes(ctx, intent),
             Some(Question::ChangedOnDisk(_)) => prompt::changed_on_disk(ctx),
             Some(Question::ReadOnly { path, .. }) => prompt::read_only(ctx, path),
+            Some(Question::AnalystName(held)) => {
+                let saving = held.is_some();
+                let analyst = self.workspace.analyst().unwrap_or_default().to_string();
+                let draft = self.name_draft.get_or_insert(analyst);
+                if let Some(named) = prompt::analyst_name(ctx, draft, saving) {
+                    self.name_draft = None;
+                    // Cancel from the menu keeps the name; skipping before a save saves unnamed.
+                    let named = match (named, saving) {
+                        (None, false) => self.workspace.analyst().map(str::to_string),
+                        (named, _) => named,
+                    };
+                    self.queue.push(AppCommand::AnalystNamed(named));
+                }
+                None
+            }
             None => None,
         };
         self.queue.extend(answer.map(AppCommand::Answer));
@@ -551,5 +594,7 @@ impl eframe::App for ClaimlensApp {
         eframe::set_value(storage, MOVE_ON_KEY, &self.workspace.moves_on_after_label());
         eframe::set_value(storage, PANEL_WIDTH_KEY, &self.panel_width.to_pref());
         eframe::set_value(storage, DARK_THEME_KEY, &self.dark_theme);
+        let analyst = (self.workspace.analyst(), self.workspace.analyst_asked());
+        eframe::set_value(storage, ANALYST_KEY, &analyst);
     }
 }

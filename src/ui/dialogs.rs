@@ -95,6 +95,18 @@ fn native(kind: DialogKind) -> Option<PathBuf> {
             )
             .save_file()
             .map(with_ron_extension),
+        DialogKind::Export { format, suggested } => {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title(format!("Export the review as {}", format.name()))
+                .add_filter(format.name(), &[format.extension()]);
+            if let Some(dir) = suggested.parent().filter(|d| d.is_dir()) {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = suggested.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            dialog.save_file()
+        }
         DialogKind::ReimportArticle => rfd::FileDialog::new()
             .set_title("Re-import the article (a newer version of its text)")
             .add_filter("Articles", ARTICLE_EXTENSIONS)

@@ -48,7 +48,9 @@ impl InAppDialogs {
 
     fn start_dir(&self, kind: &DialogKind) -> PathBuf {
         let proposed = match kind {
-            DialogKind::SaveAs { suggested } | DialogKind::ExportLabels { suggested } => suggested
+            DialogKind::SaveAs { suggested }
+            | DialogKind::ExportLabels { suggested }
+            | DialogKind::Export { suggested, .. } => suggested
                 .parent()
                 .filter(|d| d.is_dir())
                 .map(Path::to_path_buf),
@@ -80,8 +82,20 @@ impl InAppDialogs {
 fn is_save(kind: &DialogKind) -> bool {
     matches!(
         kind,
-        DialogKind::SaveAs { .. } | DialogKind::ExportLabels { .. }
+        DialogKind::SaveAs { .. } | DialogKind::ExportLabels { .. } | DialogKind::Export { .. }
     )
+}
+
+/// The extensions of the files an export dialog lists (static, as the filter keeps them).
+fn export_extension(format: crate::io::export::Format) -> &'static [&'static str] {
+    use crate::io::export::Format;
+    match format {
+        Format::Csv => &["csv"],
+        Format::Jsonl => &["jsonl"],
+        Format::W3c => &["jsonld"],
+        Format::Brat => &["ann"],
+        Format::LabelStudio => &["json"],
+    }
 }
 
 fn has_extension(path: &Path, wanted: &[&str]) -> bool {
@@ -103,6 +117,11 @@ fn build(kind: &DialogKind, start: PathBuf) -> FileDialog {
         ),
         DialogKind::SaveAs { .. } => (FileDialog::save_file(), "Save review session", &["ron"]),
         DialogKind::ExportLabels { .. } => (FileDialog::save_file(), "Export labels", &["ron"]),
+        DialogKind::Export { format, .. } => (
+            FileDialog::save_file(),
+            "Export the review",
+            export_extension(*format),
+        ),
         DialogKind::ImportLabels => (FileDialog::open_file(), "Import labels", &["ron"]),
         DialogKind::ReimportArticle => (
             FileDialog::open_file(),
@@ -121,7 +140,9 @@ fn build(kind: &DialogKind, start: PathBuf) -> FileDialog {
         .show_rename(false)
         .show_files_filter(Box::new(move |p: &Path| has_extension(p, shown)));
     match kind {
-        DialogKind::SaveAs { suggested } | DialogKind::ExportLabels { suggested } => {
+        DialogKind::SaveAs { suggested }
+        | DialogKind::ExportLabels { suggested }
+        | DialogKind::Export { suggested, .. } => {
             let name = suggested
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -42,7 +42,7 @@ impl ClaimlensApp {
     /// Handles key presses in the order they were typed, so that fast typing ahead ("Enter j
     /// Enter j") does what it says even when several keys arrive in one frame.
     pub(super) fn handle_keys(&mut self, ctx: &Context) {
-        if self.workspace.is_waiting() {
+        if self.workspace.is_waiting() || self.export_window.is_some() {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();

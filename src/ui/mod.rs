@@ -11,6 +11,7 @@ mod claims_rows;
 mod clipboard;
 pub mod colors;
 pub mod dialogs;
+mod export_window;
 pub mod file_dialog;
 mod find_bar;
 mod glyph_map;
@@ -65,6 +66,12 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                 .and_then(|s| eframe::get_value::<bool>(s, app::MOVE_ON_KEY))
             {
                 app.queue(crate::app::AppCommand::MoveOnAfterLabel(on));
+            }
+            if let Some((name, asked)) = cc
+                .storage
+                .and_then(|s| eframe::get_value::<(Option<String>, bool)>(s, app::ANALYST_KEY))
+            {
+                app.queue(crate::app::AppCommand::SetAnalyst { name, asked });
             }
             let width = cc
                 .storage

@@ -2,7 +2,7 @@
 //! the recovery offer, as modals.
 
 use crate::app::{Answer, Intent};
-use eframe::egui::{Context, Id, Modal};
+use eframe::egui::{self, Context, Id, Modal};
 
 /// A question as a modal: a heading, its text, and one button per answer; closing the modal
 /// (Escape, a click outside) is Cancel. The answer once the analyst gives one.
@@ -157,4 +157,47 @@ pub fn replace_file(ctx: &Context, path: &std::path::Path) -> Option<bool> {
         ],
     )
     .map(|a| a == Answer::Save)
+}
+
+/// "Your name": asked before the first save (`saving`) and from Review › Your name….
+/// `Some(Some(name))` to use the name typed, `Some(None)` to go on without one.
+pub fn analyst_name(ctx: &Context, draft: &mut String, saving: bool) -> Option<Option<String>> {
+    let mut answer = None;
+    let modal = Modal::new(Id::unique("analyst_name")).show(ctx, |ui| {
+        ui.set_max_width(420.0);
+        ui.heading("Your name");
+        ui.label(
+            "Each review you save records who created it and who changed it last; exports and \
+             comparisons of two analysts show it. Your team's Label Studio matches an e-mail \
+             address to its users.",
+        );
+        ui.add_space(6.0);
+        let field = ui.add(
+            egui::TextEdit::singleline(draft)
+                .hint_text("Name or e-mail")
+                .desired_width(f32::INFINITY),
+        );
+        field.request_focus();
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let ok = if saving { "Save" } else { "OK" };
+            if ui.button(ok).clicked() || entered {
+                answer = Some(Some(draft.clone()));
+            }
+            let skip = if saving {
+                "Save without a name"
+            } else {
+                "Cancel"
+            };
+            if ui.button(skip).clicked() {
+                answer = Some(None);
+            }
+        });
+        ui.weak("Change it later with Review › Your name…");
+    });
+    if modal.should_close() && answer.is_none() {
+        answer = Some(None);
+    }
+    answer
 }

@@ -37,13 +37,29 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
+/// The app on the bundled sample (or `file`), as an analyst who was asked their name before
+/// and went on without one: saves go straight to the file.
 pub fn harness(dialogs: ScriptedDialogs, file: Option<PathBuf>) -> Harness<'static, ClaimlensApp> {
     let mut harness = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_max_steps(200)
         .build_eframe(move |_cc| {
-            let mut app = ClaimlensApp::new(Box::new(dialogs), Vec::new());
+            let mut app = ClaimlensApp::new(Box::new(dialogs), Vec::new()).named(None);
             app.open_startup(file);
+            app
+        });
+    harness.run();
+    harness
+}
+
+/// The app on the bundled sample, on a first run: the first save asks the analyst's name.
+pub fn harness_unnamed(dialogs: ScriptedDialogs) -> Harness<'static, ClaimlensApp> {
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(200)
+        .build_eframe(move |_cc| {
+            let mut app = ClaimlensApp::new(Box::new(dialogs), Vec::new());
+            app.open_startup(None);
             app
         });
     harness.run();

@@ -17,7 +17,7 @@ pub fn write(rows: &[Row], out: &mut dyn Write) -> std::io::Result<()> {
     writer.flush()
 }
 
-const HEADER: [&str; 17] = [
+const HEADER: [&str; 18] = [
     "index",
     "id",
     "start_byte",
@@ -35,4 +35,5 @@ const HEADER: [&str; 17] = [
     "hedging",
     "note",
     "links",
+    "analyst",
 ];

@@ -1,40 +1,192 @@
 //! A review as files other tools read: one row per sentence with everything the analyst
-//! recorded about it, in CSV (for a spreadsheet) or JSON Lines (for a script). Offsets are
-//! given in bytes (UTF-8, as Rust and Python's `bytes` count) and in characters (Unicode
-//! scalar values, as Python's `str` counts), so that a row's text can be sliced back out of
-//! the article in either unit.
+//! recorded about it, in CSV (for a spreadsheet) or JSON Lines (for a script); and the labelled
+//! claims as annotations for peers: a W3C Web Annotation collection, brat standoff files, a
+//! Label Studio task. Each format counts offsets as its readers do (`offsets`): bytes and
+//! characters in the rows; code points for W3C, brat and Label Studio (which converts the
+//! browser's UTF-16 offsets to code points), with UTF-16 units alongside for Label Studio.
+//! What a format has no field for (sources, grades, hedging, status) travels as a claimlens
+//! extension the README documents, so that an import can bring it back.
 
+mod brat;
 mod csv_rows;
+mod ids;
 mod jsonl;
+mod labelstudio;
+pub mod offsets;
+mod w3c;
 
 use crate::model::Session;
 use serde::Serialize;
 use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
     Jsonl,
+    W3c,
+    Brat,
+    LabelStudio,
 }
 
 impl Format {
-    /// The file name ending for the format.
-    pub fn extension(self) -> &'static str {
+    pub const ALL: [Format; 5] = [
+        Format::Csv,
+        Format::Jsonl,
+        Format::W3c,
+        Format::Brat,
+        Format::LabelStudio,
+    ];
+
+    /// The name menus and messages use.
+    pub fn name(self) -> &'static str {
         match self {
-            Format::Csv => "csv",
-            Format::Jsonl => "jsonl",
+            Format::Csv => "CSV",
+            Format::Jsonl => "JSON Lines",
+            Format::W3c => "W3C Web Annotation",
+            Format::Brat => "brat standoff",
+            Format::LabelStudio => "Label Studio",
         }
+    }
+
+    /// How the exported file's name ends, after the review's own name.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Format::Csv => ".csv",
+            Format::Jsonl => ".jsonl",
+            Format::W3c => ".annotations.jsonld",
+            Format::Brat => ".ann",
+            Format::LabelStudio => ".labelstudio.json",
+        }
+    }
+
+    /// The file type's own extension (the suffix's last part), for file dialogs' filters.
+    pub fn extension(self) -> &'static str {
+        self.suffix().rsplit('.').next().unwrap_or_default()
+    }
+
+    /// `path` ending in the format's extension: a name typed without one gets the suffix.
+    pub fn with_extension(self, path: PathBuf) -> PathBuf {
+        let has = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case(self.extension()));
+        if has {
+            return path;
+        }
+        let mut name = path.into_os_string();
+        name.push(self.suffix());
+        PathBuf::from(name)
+    }
+
+    /// Whether the export is one file that can go to standard output (brat's is four).
+    pub fn is_one_file(self) -> bool {
+        self != Format::Brat
     }
 }
 
-/// Writes the review in `format`.
+/// Writes the review in `format` to one stream; brat, which is several files, is refused.
 pub fn export(session: &Session, format: Format, out: &mut dyn Write) -> std::io::Result<()> {
-    let rows = rows(session);
     match format {
-        Format::Csv => csv_rows::write(&rows, out),
-        Format::Jsonl => jsonl::write(session, &rows, out),
+        Format::Csv => csv_rows::write(&rows(session), out),
+        Format::Jsonl => jsonl::write(session, &rows(session), out),
+        Format::W3c => w3c::write(session, out),
+        Format::LabelStudio => labelstudio::write(session, out),
+        Format::Brat => Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "brat standoff is several files (.txt, .ann, annotation.conf, visual.conf): \
+             give a folder or an .ann file to write",
+        )),
     }
+}
+
+/// Writes the export to `target`, each file atomically, and returns the files written. brat's
+/// `target` is the `.ann` file: the text (`<name>.txt`) and the configuration go beside it; a
+/// Label Studio task's labelling configuration goes beside it as `<name>.xml`. Everything is
+/// made before anything is written, and a file beside the target that holds something else
+/// (the analyst's own `hyesan.txt`, say) is never replaced: the export stops first.
+pub fn export_to(session: &Session, format: Format, target: &Path) -> Result<Vec<PathBuf>, String> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let folder = target.parent().unwrap_or(Path::new(""));
+    let cannot = |e: std::io::Error| format!("Cannot export to {}: {e}", target.display());
+    if !folder.as_os_str().is_empty() && !folder.is_dir() {
+        return Err(format!(
+            "Cannot export to {}: the folder {} does not exist",
+            target.display(),
+            folder.display()
+        ));
+    }
+    let files: Vec<(PathBuf, Vec<u8>)> = match format {
+        Format::Brat => {
+            let stem = name.strip_suffix(".ann").unwrap_or(&name);
+            let [text, ann, conf, visual] = brat::files(session);
+            let text_path = folder.join(format!("{stem}.txt"));
+            if let Ok(existing) = std::fs::read(&text_path)
+                && existing != text
+            {
+                return Err(format!(
+                    "{} already exists and holds other text: brat needs the review's text \
+                     there. Export into another folder or under another name.",
+                    text_path.display()
+                ));
+            }
+            // A folder's brat configuration written by hand (for other documents) stays; one
+            // an earlier export wrote is brought up to date.
+            for conf_name in ["annotation.conf", "visual.conf"] {
+                let path = folder.join(conf_name);
+                if let Ok(existing) = std::fs::read_to_string(&path)
+                    && !existing.starts_with(brat::CONF_HEADER)
+                {
+                    return Err(format!(
+                        "{} is another brat configuration, not one claimlens wrote: it is \
+                         left as it is. Export into another folder.",
+                        path.display()
+                    ));
+                }
+            }
+            vec![
+                (text_path, text),
+                (target.to_path_buf(), ann),
+                (folder.join("annotation.conf"), conf),
+                (folder.join("visual.conf"), visual),
+            ]
+        }
+        _ => {
+            let mut bytes = Vec::new();
+            export(session, format, &mut bytes).map_err(cannot)?;
+            let mut files = vec![(target.to_path_buf(), bytes)];
+            if format == Format::LabelStudio {
+                // Label Studio needs a project whose labelling configuration names these labels.
+                let stem = name.strip_suffix(".json").unwrap_or(&name);
+                let config = labelstudio::config(session).into_bytes();
+                files.push((folder.join(format!("{stem}.xml")), config));
+            }
+            files
+        }
+    };
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        crate::io::atomic::write_atomic(&path, |w| w.write_all(&bytes))
+            .map_err(|e| format!("Cannot write {}: {e}", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The name an export of the session file `session_path` takes: `hyesan.review.ron` →
+/// `hyesan`.
+pub fn stem_of(session_path: &Path) -> String {
+    let name = session_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.strip_suffix(".review.ron")
+        .or_else(|| name.strip_suffix(".ron"))
+        .unwrap_or(&name)
+        .to_string()
 }
 
 /// One sentence and what the analyst recorded about it.
@@ -66,6 +218,8 @@ pub struct Row {
     pub note: String,
     /// "corroborates 12; contradicts 3": the link's kind and the other sentence's index.
     pub links: String,
+    /// Who last changed the review (its creator if no one since); empty when unnamed.
+    pub analyst: String,
 }
 
 /// The rows of every sentence, in order.
@@ -73,21 +227,11 @@ pub fn rows(session: &Session) -> Vec<Row> {
     let text = &session.article().text;
     let taxonomy = session.taxonomy();
     let mut rows = Vec::with_capacity(session.len());
-    // Characters are counted once, walking forward: sentences are in order and do not overlap.
-    let (mut at_byte, mut at_char) = (0usize, 0usize);
-    let mut chars_to = |byte: usize| {
-        if byte >= at_byte {
-            at_char += text[at_byte..byte].chars().count();
-        } else {
-            at_char = text[..byte].chars().count();
-        }
-        at_byte = byte;
-        at_char
-    };
+    let positions = offsets::positions(text, session.sentences());
+    let analyst = analyst(session).unwrap_or_default().to_string();
     for (i, span) in session.sentences().iter().enumerate() {
         let annotation = &session.annotations()[i];
-        let start_char = chars_to(span.start);
-        let end_char = chars_to(span.end);
+        let (start_char, end_char) = positions[i].chars;
         let label = annotation.label.as_ref().and_then(|l| taxonomy.get(l));
         let source = annotation.source.and_then(|s| session.source(s));
         let status = match (&annotation.label, annotation.status) {
@@ -130,7 +274,14 @@ pub fn rows(session: &Session) -> Vec<Row> {
             hedging: annotation.hedging.name().to_string(),
             note: annotation.note.clone(),
             links,
+            analyst: analyst.clone(),
         });
     }
     rows
+}
+
+/// The analyst a review's exports name: who changed it last, else who created it.
+pub fn analyst(session: &Session) -> Option<&str> {
+    let p = session.provenance();
+    p.changed_by.as_deref().or(p.created_by.as_deref())
 }

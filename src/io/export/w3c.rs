@@ -1,0 +1,312 @@
+//! A W3C Web Annotation collection (JSON-LD): a `classifying` annotation per labelled claim,
+//! `commenting` for notes on unlabelled sentences, `linking` for links between claims.
+//!
+//! Targets select the article's text as claimlens stores it (its normalised extract of the
+//! page or file, named in the target's source): a `TextQuoteSelector` with up to 32
+//! characters of context either side and a `TextPositionSelector` counted in code points, as
+//! the data model asks. Labels, notes and grades are bodies with the purposes `classifying`,
+//! `commenting` and `assessing`; what the model has no term for is in the `claimlens:`
+//! namespace (label id and kind, status, source, reliability, credibility, hedging, link kind).
+
+use super::ids::urn_uuid;
+use super::offsets::{Position, context, positions};
+use crate::model::article::sha256_hex;
+use crate::model::{Annotation, Session, Status};
+use serde_json::{Value, json};
+use std::io::Write;
+
+pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+/// The namespace of claimlens' own terms.
+pub const CLAIMLENS_NS: &str = "urn:claimlens:terms:";
+const CONTEXT_CHARS: usize = 32;
+
+pub fn write(session: &Session, out: &mut dyn Write) -> std::io::Result<()> {
+    let collection = collection(session);
+    serde_json::to_writer_pretty(&mut *out, &collection)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+fn context_value() -> Value {
+    json!([ANNO_CONTEXT, { "claimlens": CLAIMLENS_NS }])
+}
+
+pub fn collection(session: &Session) -> Value {
+    let article = session.article();
+    let sha = sha256_hex(&article.text);
+    let positions = positions(&article.text, session.sentences());
+    let source = source(session, &sha);
+    let creator = super::analyst(session).map(|name| json!({ "type": "Person", "name": name }));
+    let generator = json!({
+        "type": "Software",
+        "name": format!("claimlens {}", env!("CARGO_PKG_VERSION")),
+    });
+    let mut items = Vec::new();
+    for (i, a) in session.annotations().iter().enumerate() {
+        let claim = Claim {
+            session,
+            sha: &sha,
+            source: &source,
+            positions: &positions,
+        };
+        if a.label.is_some() || !a.note.is_empty() {
+            items.push(claim.annotation(i, a, &creator, &generator));
+        }
+        for link in &a.links {
+            if let Some(j) = session.index_of(link.to) {
+                items.push(claim.link(i, j, link.kind.name(), &creator, &generator));
+            }
+        }
+    }
+    let mut collection = json!({
+        "@context": context_value(),
+        "id": urn_uuid(&[&sha, "collection"]),
+        "type": "AnnotationCollection",
+        "label": article.title,
+        "total": items.len(),
+        "generator": generator,
+        "claimlens:sha256": sha,
+    });
+    if let Some(p) = session.provenance().created.as_deref() {
+        collection["created"] = json!(p);
+    }
+    if let Some(c) = creator {
+        collection["creator"] = c;
+    }
+    if !items.is_empty() {
+        collection["first"] = json!({
+            "id": urn_uuid(&[&sha, "page", "0"]),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        });
+    }
+    collection
+}
+
+/// The article as the targets' source: its web address, else its file, else its text's
+/// hash; with what the positions count over.
+fn source(session: &Session, sha: &str) -> Value {
+    let article = session.article();
+    let url = article.meta.url.as_deref().filter(|u| is_web_address(u));
+    let file = article
+        .source_path
+        .as_deref()
+        .filter(|p| std::path::Path::new(p).is_absolute())
+        .map(file_iri);
+    let id = url
+        .map(str::to_string)
+        .or(file)
+        .unwrap_or_else(|| urn_uuid(&[sha, "article"]));
+    let mut source = json!({
+        "id": id,
+        "claimlens:extract": "the article's text as claimlens extracted and normalised it; \
+                              positions count its code points",
+        "claimlens:sha256": sha,
+    });
+    if !article.title.is_empty() {
+        source["claimlens:title"] = json!(article.title);
+    }
+    if let Some(path) = &article.source_path {
+        source["claimlens:file"] = json!(path);
+    }
+    if let Some(lang) = &article.meta.language {
+        source["language"] = json!(lang);
+    }
+    source
+}
+
+fn is_web_address(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// `file:///home/kim/a%20b.html`: the path's bytes, with all but unreserved ones and `/`
+/// percent-encoded.
+fn file_iri(path: &str) -> String {
+    let mut iri = String::from("file://");
+    if !path.starts_with('/') {
+        iri.push('/');
+    }
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            iri.push(b as char);
+        } else if b == b':' && iri.len() <= 9 {
+            iri.push(':');
+        } else {
+            iri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    iri
+}
+
+struct Claim<'a> {
+    session: &'a Session,
+    sha: &'a str,
+    source: &'a Value,
+    positions: &'a [Position],
+}
+
+impl Claim<'_> {
+    fn target(&self, i: usize) -> Value {
+        let text = &self.session.article().text;
+        let p = self.positions[i];
+        let (prefix, suffix) = context(text, p.bytes.0, p.bytes.1, CONTEXT_CHARS);
+        json!({
+            "type": "SpecificResource",
+            "source": self.source,
+            "selector": [
+                {
+                    "type": "TextQuoteSelector",
+                    "exact": &text[p.bytes.0..p.bytes.1],
+                    "prefix": prefix,
+                    "suffix": suffix,
+                },
+                { "type": "TextPositionSelector", "start": p.chars.0, "end": p.chars.1 },
+            ],
+        })
+    }
+
+    fn id(&self, i: usize) -> String {
+        self.session.ids()[i].0.to_string()
+    }
+
+    fn annotation(
+        &self,
+        i: usize,
+        a: &Annotation,
+        creator: &Option<Value>,
+        generator: &Value,
+    ) -> Value {
+        let session = self.session;
+        let mut bodies = Vec::new();
+        let label = a.label.as_ref().and_then(|l| session.taxonomy().get(l));
+        if let (Some(id), Some(label)) = (&a.label, label) {
+            bodies.push(json!({
+                "type": "TextualBody",
+                "purpose": "classifying",
+                "value": label.name,
+                "format": "text/plain",
+                "claimlens:labelId": id.as_str(),
+                "claimlens:kind": label.kind.as_str(),
+                "claimlens:status": match a.status {
+                    Status::Confirmed => "confirmed",
+                    Status::Suggested => "suggested",
+                },
+            }));
+        }
+        if !a.note.is_empty() {
+            bodies.push(json!({
+                "type": "TextualBody",
+                "purpose": "commenting",
+                "value": a.note,
+                "format": "text/plain",
+            }));
+        }
+        if let Some(assessing) = assessing(session, a) {
+            bodies.push(assessing);
+        }
+        let motivation = if label.is_some() {
+            "classifying"
+        } else {
+            "commenting"
+        };
+        let mut annotation = json!({
+            "@context": context_value(),
+            "id": urn_uuid(&[self.sha, "claim", &self.id(i)]),
+            "type": "Annotation",
+            "motivation": motivation,
+            "generator": generator,
+            "body": bodies,
+            "target": self.target(i),
+            "claimlens:sentence": i + 1,
+        });
+        if let Some(c) = creator {
+            annotation["creator"] = c.clone();
+        }
+        annotation
+    }
+
+    /// "Claim i corroborates claim j": the target is claim i, the body claim j (`linking`),
+    /// with the link's kind as a `tagging` body.
+    fn link(
+        &self,
+        i: usize,
+        j: usize,
+        kind: &str,
+        creator: &Option<Value>,
+        generator: &Value,
+    ) -> Value {
+        let mut linked = self.target(j);
+        linked["purpose"] = json!("linking");
+        let mut annotation = json!({
+            "@context": context_value(),
+            "id": urn_uuid(&[self.sha, "link", &self.id(i), kind, &self.id(j)]),
+            "type": "Annotation",
+            "motivation": "linking",
+            "generator": generator,
+            "body": [
+                linked,
+                { "type": "TextualBody", "purpose": "tagging", "value": kind, "format": "text/plain" },
+            ],
+            "target": self.target(i),
+            "claimlens:link": kind,
+            "claimlens:sentence": i + 1,
+            "claimlens:linkedSentence": j + 1,
+        });
+        if let Some(c) = creator {
+            annotation["creator"] = c.clone();
+        }
+        annotation
+    }
+}
+
+/// The analyst's grading of the claim, when there is any: its source and that source's
+/// reliability, the claim's credibility and the report's hedging.
+fn assessing(session: &Session, a: &Annotation) -> Option<Value> {
+    let source = a.source.and_then(|s| session.source(s));
+    let graded =
+        source.is_some() || a.credibility != Default::default() || a.hedging != Default::default();
+    if !graded {
+        return None;
+    }
+    let credibility = a.credibility.digit();
+    let value = match source {
+        Some(s) => format!("{}{credibility}", s.reliability.letter()),
+        None => format!("credibility {credibility}"),
+    };
+    let mut body = json!({
+        "type": "TextualBody",
+        "purpose": "assessing",
+        "value": value,
+        "format": "text/plain",
+        "claimlens:credibility": credibility,
+        "claimlens:hedging": a.hedging.name(),
+    });
+    if let Some(s) = source {
+        body["claimlens:source"] = json!(s.name);
+        body["claimlens:reliability"] = json!(s.reliability.letter().to_string());
+        if !s.descriptor.is_empty() {
+            body["claimlens:descriptor"] = json!(s.descriptor);
+        }
+    }
+    Some(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_iris_encode_what_an_iri_cannot_hold() {
+        assert_eq!(
+            file_iri("/home/kim/a b#c.html"),
+            "file:///home/kim/a%20b%23c.html"
+        );
+        assert_eq!(file_iri("C:\\Reports\\x.pdf"), "file:///C:/Reports/x.pdf");
+        assert!(is_web_address("https://example.org/a"));
+        assert!(!is_web_address("https://example.org/a b"));
+        assert!(!is_web_address("javascript:alert(1)"));
+    }
+}
