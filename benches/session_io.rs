@@ -135,5 +135,54 @@ fn exports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, find, pages, pdfs, exports);
+/// The sourcing report of a reviewed 5 MB article (60,000 sentences, every one labelled,
+/// sourced, noted and linked), to memory.
+fn reports(c: &mut Criterion) {
+    use claimlens::io::export::{Format, export};
+    let mut group = c.benchmark_group("report_5MB");
+    group.sample_size(10);
+    let session = reviewed_report(60_000);
+    assert!(session.article().text.len() >= 5_000_000);
+    for format in [Format::ReportHtml, Format::ReportMarkdown] {
+        group.bench_function(format.extension(), |b| {
+            b.iter(|| {
+                let mut out = Vec::with_capacity(32 << 20);
+                export(&session, format, &mut out).expect("writes");
+                black_box(out.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Importing a 50,000-claim export back, per format: read, place on the sentences, build
+/// the review.
+fn imports(c: &mut Criterion) {
+    use claimlens::io::export::{Format, export_to};
+    use claimlens::io::import::import_file;
+    let mut group = c.benchmark_group("import_50k_claims");
+    group.sample_size(10);
+    let session = reviewed_report(50_000);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for format in [Format::W3c, Format::Brat, Format::LabelStudio] {
+        let target = dir.path().join(format!("report{}", format.suffix()));
+        export_to(&session, format, &target).expect("exports");
+        let article = session.article().clone();
+        let taxonomy = session.taxonomy().clone();
+        group.bench_function(format.extension(), |b| {
+            b.iter(|| {
+                let done = import_file(
+                    &target,
+                    Some(article.clone()),
+                    taxonomy.clone(),
+                    &Default::default(),
+                );
+                black_box(done.expect("imports").0.len())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, find, pages, pdfs, exports, reports, imports);
 criterion_main!(benches);

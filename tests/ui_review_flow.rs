@@ -824,3 +824,65 @@ fn skipping_the_name_saves_unnamed_and_asks_no_more() {
     assert!(h.query_by_label("Your name").is_none());
     assert!(!h.state().document().unwrap().is_dirty());
 }
+
+/// File › Import annotations…: a Label Studio export of the shown review opens as a new,
+/// unsaved review beside it with the same labels; a file that is no annotation file says so
+/// and opens nothing; the shown review is never changed.
+#[test]
+fn importing_annotations_opens_a_new_review_and_leaves_the_shown_one() {
+    use claimlens::app::{Action, AppCommand, Message};
+    let dir = tempfile::tempdir().unwrap();
+    let task = dir.path().join("colleague.labelstudio.json");
+    let junk = dir.path().join("junk.json");
+    std::fs::write(&junk, "[1, 2, 3]").unwrap();
+    let dialogs = ScriptedDialogs::answering([Some(task.clone()), Some(junk)]);
+    let mut h = harness(dialogs, None);
+    h.key_press(Key::Num2);
+    h.run();
+    let shown = h.state().document().unwrap().session().clone();
+    claimlens::io::export::export_to(&shown, claimlens::io::export::Format::LabelStudio, &task)
+        .unwrap();
+
+    h.state_mut()
+        .queue(AppCommand::Run(Action::ImportAnnotations));
+    h.run();
+    let workspace = h.state().workspace();
+    assert_eq!(workspace.reviews().len(), 2, "{:?}", workspace.message());
+    let imported = workspace.active().unwrap().document();
+    assert!(imported.is_untitled() && imported.is_dirty());
+    let labels = |s: &claimlens::model::Session| -> Vec<_> {
+        s.annotations()
+            .iter()
+            .map(|a| (a.label.clone(), a.status))
+            .collect()
+    };
+    assert_eq!(labels(imported.session()), labels(&shown));
+    assert_eq!(workspace.reviews()[0].document().session(), &shown);
+
+    h.state_mut()
+        .queue(AppCommand::Run(Action::ImportAnnotations));
+    h.run();
+    let workspace = h.state().workspace();
+    assert_eq!(workspace.reviews().len(), 2);
+    assert!(
+        matches!(workspace.message(), Some(Message::Error(e)) if e.contains("junk.json")),
+        "{:?}",
+        workspace.message()
+    );
+}
+
+/// File › Export report… opens the export window on the HTML sourcing report; Enter writes
+/// the page where the dialog says.
+#[test]
+fn export_report_writes_the_sourcing_page() {
+    use claimlens::app::{Action, AppCommand};
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("hyesan.report.html");
+    let mut h = harness(ScriptedDialogs::answering([Some(page.clone())]), None);
+    h.state_mut().queue(AppCommand::Run(Action::ExportReport));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h1>Sourcing report</h1>"));
+}

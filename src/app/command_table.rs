@@ -19,6 +19,10 @@ pub enum Action {
     Export,
     /// The analyst's name, as saves record it.
     AnalystName,
+    /// The sourcing report for a reader (the export window, on the report).
+    ExportReport,
+    /// Another tool's annotations as a new review of the shown article.
+    ImportAnnotations,
     /// Use claimlens' own file dialog instead of the desktop's (a preference).
     BuiltInFileDialog,
     Quit,
@@ -127,6 +131,8 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 C(Save),
                 C(SaveAs),
                 C(Export),
+                C(ExportReport),
+                C(ImportAnnotations),
                 Separator,
                 C(BuiltInFileDialog),
                 Separator,
@@ -180,7 +186,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 37] = [
+pub const FIXED: [Action; 39] = [
     Action::Open,
     Action::OpenFolder,
     Action::NewFromClipboard,
@@ -188,6 +194,8 @@ pub const FIXED: [Action; 37] = [
     Action::Save,
     Action::SaveAs,
     Action::Export,
+    Action::ExportReport,
+    Action::ImportAnnotations,
     Action::BuiltInFileDialog,
     Action::CloseReview,
     Action::Quit,
@@ -283,6 +291,8 @@ impl Action {
             | Action::AcceptAbove
             | Action::EditLabels
             | Action::AnalystName
+            | Action::ImportAnnotations
+            | Action::ExportReport
             | Action::BuiltInFileDialog
             | Action::MoveOnAfterLabel
             | Action::DarkTheme
@@ -303,6 +313,7 @@ impl Action {
                 | Action::Quit
                 | Action::ShowHelp
                 | Action::AnalystName
+                | Action::ImportAnnotations
         )
     }
 
@@ -319,7 +330,8 @@ impl Action {
             | Action::NextReview
             | Action::PreviousReview
             | Action::CloseReview
-            | Action::AnalystName => Scope::Anywhere,
+            | Action::AnalystName
+            | Action::ImportAnnotations => Scope::Anywhere,
             Action::FinishNote => Scope::NoteField,
             _ => Scope::Review,
         }

@@ -13,7 +13,9 @@ impl Action {
             Action::Save => "Save",
             Action::SaveAs => "Save As…",
             Action::Export => "Export…",
+            Action::ExportReport => "Export report…",
             Action::AnalystName => "Your name…",
+            Action::ImportAnnotations => "Import annotations…",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -73,6 +75,14 @@ impl Action {
             }
             Action::Save => "Save the review; the first save asks where",
             Action::SaveAs => "Save the review under a new name",
+            Action::ExportReport => {
+                "Write the sourcing report for a reader: summary, warnings, the text with each \
+                 claim numbered and its source note (printable HTML or Markdown)"
+            }
+            Action::ImportAnnotations => {
+                "Open another tool's annotations of this article (W3C Web Annotation, brat .ann, \
+                 Label Studio JSON, doccano JSONL) as a new review beside this one"
+            }
             Action::AnalystName => {
                 "The name your saves record in each review (who created it, who changed it \
                  last), which exports and comparisons show"

@@ -343,7 +343,8 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::Save
         | Action::SaveAs
         | Action::Quit
-        | Action::AnalystName => Vec::new(),
+        | Action::AnalystName
+        | Action::ImportAnnotations => Vec::new(),
         Action::AcceptAbove
         | Action::EditLabels
         | Action::SourceSummary
@@ -352,6 +353,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::DarkTheme
         | Action::NewFromClipboard
         | Action::Export
+        | Action::ExportReport
         | Action::FinishNote => vec![Effect::Shell(action)],
     }
 }

@@ -66,6 +66,8 @@ pub enum DialogKind {
     },
     /// Choose a label preset to import.
     ImportLabels,
+    /// Choose another tool's annotation file to import.
+    ImportAnnotations,
     /// Choose the newer version of the article under review.
     ReimportArticle,
 }
@@ -79,6 +81,7 @@ pub(super) enum DialogPurpose {
     SaveAs(Option<Intent>),
     ExportLabels,
     Export(crate::io::export::Format),
+    ImportAnnotations,
     ImportLabels,
     Reimport,
 }
@@ -291,6 +294,9 @@ impl Workspace {
             (Some(path), DialogPurpose::Export(format)) => {
                 let path = format.with_extension(path);
                 self.handle(AppCommand::Export { format, path })
+            }
+            (Some(path), DialogPurpose::ImportAnnotations) => {
+                self.handle(AppCommand::ImportAnnotations(path))
             }
             (Some(path), DialogPurpose::ImportLabels) => {
                 self.handle(AppCommand::ImportLabels(path))

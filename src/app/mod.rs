@@ -8,6 +8,7 @@ mod autosave;
 pub mod command_table;
 mod command_text;
 mod editing;
+mod exchange;
 pub mod find;
 pub mod flow;
 pub mod key_groups;

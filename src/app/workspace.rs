@@ -103,6 +103,8 @@ pub enum AppCommand {
     Reimport(PathBuf),
     /// Writes the open review's labels to a preset file.
     ExportLabels(PathBuf),
+    /// Imports another tool's annotations as a new review (of the shown review's article).
+    ImportAnnotations(PathBuf),
     /// Asks where to export the open review in `format`.
     AskExport(crate::io::export::Format),
     /// Exports the open review in `format` to `path` (and, for brat and Label Studio, the
@@ -510,6 +512,11 @@ impl Workspace {
             }
             AppCommand::AnalystNamed(name) => self.named(name),
             AppCommand::Run(Action::AnalystName) => self.ask_name(),
+            AppCommand::Run(Action::ImportAnnotations) => self.ask(
+                DialogKind::ImportAnnotations,
+                DialogPurpose::ImportAnnotations,
+            ),
+            AppCommand::ImportAnnotations(path) => self.import_annotations(&path),
             AppCommand::DismissMessage => {
                 self.message = None;
                 Vec::new()

@@ -11,6 +11,7 @@ pub mod record;
 pub mod record_edit;
 pub mod segment;
 pub mod session;
+pub mod sourcing;
 pub mod suggest;
 pub mod taxonomy;
 pub(crate) mod work;

@@ -315,6 +315,10 @@ impl ClaimlensApp {
             Action::Export if open => {
                 self.export_window = Some(super::export_window::ExportWindow::new(self.last_export))
             }
+            Action::ExportReport if open => {
+                let report = crate::io::export::Format::ReportHtml;
+                self.export_window = Some(super::export_window::ExportWindow::new(report))
+            }
             Action::EditLabels if open => self.taxonomy_editor.open = true,
             Action::SourceSummary if open => self.source_summary.open = !self.source_summary.open,
             Action::ShowHelp => self.show_help = !self.show_help,

@@ -5,6 +5,9 @@
 
 use super::file_dialog::InAppDialogs;
 use crate::io::article_file::{ARTICLE_EXTENSIONS, OPENABLE_EXTENSIONS};
+
+/// The files File › Import annotations… lists.
+pub const ANNOTATION_EXTENSIONS: &[&str] = &["json", "jsonld", "jsonl", "ann"];
 use eframe::egui;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
@@ -110,6 +113,10 @@ fn native(kind: DialogKind) -> Option<PathBuf> {
         DialogKind::ReimportArticle => rfd::FileDialog::new()
             .set_title("Re-import the article (a newer version of its text)")
             .add_filter("Articles", ARTICLE_EXTENSIONS)
+            .pick_file(),
+        DialogKind::ImportAnnotations => rfd::FileDialog::new()
+            .set_title("Import annotations (W3C, brat, Label Studio, doccano)")
+            .add_filter("Annotation files", ANNOTATION_EXTENSIONS)
             .pick_file(),
         DialogKind::ImportLabels => rfd::FileDialog::new()
             .set_title("Import labels")

@@ -17,6 +17,8 @@ fn purpose(format: Format) -> &'static str {
         Format::W3c => "A Web Annotation collection (JSON-LD), for tools of the W3C model",
         Format::Brat => "brat's .txt and .ann with annotation.conf and visual.conf, in one folder",
         Format::LabelStudio => "A Label Studio task, with its labelling configuration beside it",
+        Format::ReportHtml => "For a reader: summary, warnings, the text with source notes; prints",
+        Format::ReportMarkdown => "The same report as Markdown, for a wiki or an e-mail",
     }
 }
 
@@ -60,11 +62,22 @@ impl ExportWindow {
             .show(ctx, |ui| {
                 ui.label("Choose a format (Up, Down), then Enter to choose where to write it.");
                 ui.add_space(4.0);
-                for format in Format::ALL {
-                    ui.radio_value(&mut self.chosen, format, format.name())
-                        .on_hover_text(format.suffix());
-                    ui.indent(format.name(), |ui| ui.weak(purpose(format)));
-                }
+                // On a small window the list scrolls and the buttons stay in sight.
+                let room = (ui.ctx().content_rect().height() - 170.0).max(120.0);
+                egui::ScrollArea::vertical()
+                    .max_height(room)
+                    .show(ui, |ui| {
+                        for format in Format::ALL {
+                            if format == Format::ReportHtml {
+                                ui.separator();
+                            }
+                            let picked = ui.radio_value(&mut self.chosen, format, format.name());
+                            if picked.changed() || (down || up) && self.chosen == format {
+                                picked.scroll_to_me(None);
+                            }
+                            ui.indent(format.name(), |ui| ui.weak(purpose(format)));
+                        }
+                    });
                 ui.add_space(6.0);
                 ui.horizontal(|ui| {
                     enter |= ui.button("Export…").clicked();

@@ -95,6 +95,8 @@ fn export_extension(format: crate::io::export::Format) -> &'static [&'static str
         Format::W3c => &["jsonld"],
         Format::Brat => &["ann"],
         Format::LabelStudio => &["json"],
+        Format::ReportHtml => &["html"],
+        Format::ReportMarkdown => &["md"],
     }
 }
 
@@ -123,6 +125,11 @@ fn build(kind: &DialogKind, start: PathBuf) -> FileDialog {
             export_extension(*format),
         ),
         DialogKind::ImportLabels => (FileDialog::open_file(), "Import labels", &["ron"]),
+        DialogKind::ImportAnnotations => (
+            FileDialog::open_file(),
+            "Import annotations",
+            super::dialogs::ANNOTATION_EXTENSIONS,
+        ),
         DialogKind::ReimportArticle => (
             FileDialog::open_file(),
             "Re-import the article (a newer version of its text)",

@@ -26,7 +26,8 @@ pub const FROM_NAME: &str = "label";
 pub const TO_NAME: &str = "text";
 
 pub fn write(session: &Session, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &json!([task(session)]))?;
+    // Compact, as Label Studio writes its own exports: a long review stays a few megabytes.
+    serde_json::to_writer(&mut *out, &json!([task(session)]))?;
     out.write_all(b"\n")?;
     out.flush()
 }

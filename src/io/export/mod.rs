@@ -15,6 +15,9 @@ mod labelstudio;
 pub mod offsets;
 mod w3c;
 
+pub use brat::CONF_HEADER as BRAT_CONF_HEADER;
+pub use ids::plain_name;
+
 use crate::model::Session;
 use serde::Serialize;
 use std::io::Write;
@@ -28,15 +31,21 @@ pub enum Format {
     W3c,
     Brat,
     LabelStudio,
+    /// The sourcing report for a reader, as a printable HTML page.
+    ReportHtml,
+    /// The sourcing report as Markdown.
+    ReportMarkdown,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 7] = [
         Format::Csv,
         Format::Jsonl,
         Format::W3c,
         Format::Brat,
         Format::LabelStudio,
+        Format::ReportHtml,
+        Format::ReportMarkdown,
     ];
 
     /// The name menus and messages use.
@@ -47,6 +56,8 @@ impl Format {
             Format::W3c => "W3C Web Annotation",
             Format::Brat => "brat standoff",
             Format::LabelStudio => "Label Studio",
+            Format::ReportHtml => "Sourcing report (HTML)",
+            Format::ReportMarkdown => "Sourcing report (Markdown)",
         }
     }
 
@@ -58,6 +69,8 @@ impl Format {
             Format::W3c => ".annotations.jsonld",
             Format::Brat => ".ann",
             Format::LabelStudio => ".labelstudio.json",
+            Format::ReportHtml => ".report.html",
+            Format::ReportMarkdown => ".report.md",
         }
     }
 
@@ -92,6 +105,8 @@ pub fn export(session: &Session, format: Format, out: &mut dyn Write) -> std::io
         Format::Jsonl => jsonl::write(session, &rows(session), out),
         Format::W3c => w3c::write(session, out),
         Format::LabelStudio => labelstudio::write(session, out),
+        Format::ReportHtml => crate::io::report::write_html(session, out),
+        Format::ReportMarkdown => crate::io::report::write_markdown(session, out),
         Format::Brat => Err(std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
             "brat standoff is several files (.txt, .ann, annotation.conf, visual.conf): \

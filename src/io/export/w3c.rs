@@ -20,10 +20,33 @@ pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 pub const CLAIMLENS_NS: &str = "urn:claimlens:terms:";
 const CONTEXT_CHARS: usize = 32;
 
+/// Writes the collection with one annotation per line (compact JSON), so that a 50,000-claim
+/// review is streamed out, never held as one tree, and diffs annotation by annotation.
 pub fn write(session: &Session, out: &mut dyn Write) -> std::io::Result<()> {
-    let collection = collection(session);
-    serde_json::to_writer_pretty(&mut *out, &collection)?;
-    out.write_all(b"\n")?;
+    let (mut head, items) = parts(session);
+    let page_id = head
+        .as_object_mut()
+        .and_then(|h| h.remove("first"))
+        .map(|page| page["id"].clone());
+    let mut head_text = serde_json::to_string(&head)?;
+    head_text.pop(); // the closing brace: the page goes in before it
+    out.write_all(head_text.as_bytes())?;
+    if let (Some(id), true) = (page_id, items > 0) {
+        write!(
+            out,
+            ",\n\"first\":{{\"id\":{id},\"type\":\"AnnotationPage\",\"startIndex\":0,\"items\":[\n"
+        )?;
+        let mut first = true;
+        for_each_item(session, |item| {
+            if !first {
+                out.write_all(b",\n")?;
+            }
+            first = false;
+            serde_json::to_writer(&mut *out, &item).map_err(std::io::Error::other)
+        })?;
+        out.write_all(b"\n]}")?;
+    }
+    out.write_all(b"}\n")?;
     out.flush()
 }
 
@@ -31,62 +54,89 @@ fn context_value() -> Value {
     json!([ANNO_CONTEXT, { "claimlens": CLAIMLENS_NS }])
 }
 
-pub fn collection(session: &Session) -> Value {
+/// The collection without its items (an empty `first.items`), and how many items there are.
+fn parts(session: &Session) -> (Value, usize) {
     let article = session.article();
     let sha = sha256_hex(&article.text);
-    let positions = positions(&article.text, session.sentences());
-    let source = source(session, &sha);
-    let creator = super::analyst(session).map(|name| json!({ "type": "Person", "name": name }));
-    let generator = json!({
-        "type": "Software",
-        "name": format!("claimlens {}", env!("CARGO_PKG_VERSION")),
-    });
-    let mut items = Vec::new();
-    for (i, a) in session.annotations().iter().enumerate() {
-        let claim = Claim {
-            session,
-            sha: &sha,
-            source: &source,
-            positions: &positions,
-        };
-        if a.label.is_some() || !a.note.is_empty() {
-            items.push(claim.annotation(i, a, &creator, &generator));
-        }
-        for link in &a.links {
-            if let Some(j) = session.index_of(link.to) {
-                items.push(claim.link(i, j, link.kind.name(), &creator, &generator));
-            }
-        }
-    }
+    let items = session
+        .annotations()
+        .iter()
+        .map(|a| {
+            let own = (a.label.is_some() || !a.note.is_empty()) as usize;
+            own + a
+                .links
+                .iter()
+                .filter(|l| session.index_of(l.to).is_some())
+                .count()
+        })
+        .sum();
     let mut collection = json!({
         "@context": context_value(),
         "id": urn_uuid(&[&sha, "collection"]),
         "type": "AnnotationCollection",
         "label": article.title,
-        "total": items.len(),
-        "generator": generator,
-        "claimlens:sha256": sha,
+        "total": items,
+        "generator": generator(),
+        "claimlens:extract": source_description(session, &sha),
     });
     if let Some(p) = session.provenance().created.as_deref() {
         collection["created"] = json!(p);
     }
-    if let Some(c) = creator {
+    if let Some(c) = creator(session) {
         collection["creator"] = c;
     }
-    if !items.is_empty() {
+    if items > 0 {
         collection["first"] = json!({
             "id": urn_uuid(&[&sha, "page", "0"]),
             "type": "AnnotationPage",
             "startIndex": 0,
-            "items": items,
+            "items": [],
         });
     }
-    collection
+    (collection, items)
 }
 
-/// The article as the targets' source: its web address, else its file, else its text's
-/// hash; with what the positions count over.
-fn source(session: &Session, sha: &str) -> Value {
+fn generator() -> Value {
+    json!({
+        "type": "Software",
+        "name": format!("claimlens {}", env!("CARGO_PKG_VERSION")),
+    })
+}
+
+fn creator(session: &Session) -> Option<Value> {
+    super::analyst(session).map(|name| json!({ "type": "Person", "name": name }))
+}
+
+/// Every annotation in order: a claim's own (label, note, grade), then one per link.
+fn for_each_item(
+    session: &Session,
+    mut emit: impl FnMut(Value) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let article = session.article();
+    let sha = sha256_hex(&article.text);
+    let positions = positions(&article.text, session.sentences());
+    let claim = Claim {
+        session,
+        sha: &sha,
+        source: &source_iri(session, &sha),
+        positions: &positions,
+        creator: creator(session),
+    };
+    for (i, a) in session.annotations().iter().enumerate() {
+        if a.label.is_some() || !a.note.is_empty() {
+            emit(claim.annotation(i, a))?;
+        }
+        for link in &a.links {
+            if let Some(j) = session.index_of(link.to) {
+                emit(claim.link(i, j, link.kind.name()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The article as the targets' source: its web address, else its file, else its text's hash.
+fn source_iri(session: &Session, sha: &str) -> String {
     let article = session.article();
     let url = article.meta.url.as_deref().filter(|u| is_web_address(u));
     let file = article
@@ -94,26 +144,31 @@ fn source(session: &Session, sha: &str) -> Value {
         .as_deref()
         .filter(|p| std::path::Path::new(p).is_absolute())
         .map(file_iri);
-    let id = url
-        .map(str::to_string)
+    url.map(str::to_string)
         .or(file)
-        .unwrap_or_else(|| urn_uuid(&[sha, "article"]));
-    let mut source = json!({
-        "id": id,
-        "claimlens:extract": "the article's text as claimlens extracted and normalised it; \
-                              positions count its code points",
-        "claimlens:sha256": sha,
+        .unwrap_or_else(|| urn_uuid(&[sha, "article"]))
+}
+
+/// What the positions count over, said once for the collection: claimlens' normalised extract
+/// of the source, with its hash (each target carries the hash as `claimlens:extract`).
+fn source_description(session: &Session, sha: &str) -> Value {
+    let article = session.article();
+    let mut description = json!({
+        "source": source_iri(session, sha),
+        "sha256": sha,
+        "about": "Targets select the article's text as claimlens extracted and normalised it \
+                  (not the page's or file's own bytes); positions count its code points.",
     });
     if !article.title.is_empty() {
-        source["claimlens:title"] = json!(article.title);
+        description["title"] = json!(article.title);
     }
     if let Some(path) = &article.source_path {
-        source["claimlens:file"] = json!(path);
+        description["file"] = json!(path);
     }
     if let Some(lang) = &article.meta.language {
-        source["language"] = json!(lang);
+        description["language"] = json!(lang);
     }
-    source
+    description
 }
 
 fn is_web_address(u: &str) -> bool {
@@ -144,8 +199,9 @@ fn file_iri(path: &str) -> String {
 struct Claim<'a> {
     session: &'a Session,
     sha: &'a str,
-    source: &'a Value,
+    source: &'a str,
     positions: &'a [Position],
+    creator: Option<Value>,
 }
 
 impl Claim<'_> {
@@ -156,6 +212,7 @@ impl Claim<'_> {
         json!({
             "type": "SpecificResource",
             "source": self.source,
+            "claimlens:extract": self.sha,
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -172,13 +229,7 @@ impl Claim<'_> {
         self.session.ids()[i].0.to_string()
     }
 
-    fn annotation(
-        &self,
-        i: usize,
-        a: &Annotation,
-        creator: &Option<Value>,
-        generator: &Value,
-    ) -> Value {
+    fn annotation(&self, i: usize, a: &Annotation) -> Value {
         let session = self.session;
         let mut bodies = Vec::new();
         let label = a.label.as_ref().and_then(|l| session.taxonomy().get(l));
@@ -217,12 +268,12 @@ impl Claim<'_> {
             "id": urn_uuid(&[self.sha, "claim", &self.id(i)]),
             "type": "Annotation",
             "motivation": motivation,
-            "generator": generator,
+            "generator": generator(),
             "body": bodies,
             "target": self.target(i),
             "claimlens:sentence": i + 1,
         });
-        if let Some(c) = creator {
+        if let Some(c) = &self.creator {
             annotation["creator"] = c.clone();
         }
         annotation
@@ -230,14 +281,7 @@ impl Claim<'_> {
 
     /// "Claim i corroborates claim j": the target is claim i, the body claim j (`linking`),
     /// with the link's kind as a `tagging` body.
-    fn link(
-        &self,
-        i: usize,
-        j: usize,
-        kind: &str,
-        creator: &Option<Value>,
-        generator: &Value,
-    ) -> Value {
+    fn link(&self, i: usize, j: usize, kind: &str) -> Value {
         let mut linked = self.target(j);
         linked["purpose"] = json!("linking");
         let mut annotation = json!({
@@ -245,7 +289,7 @@ impl Claim<'_> {
             "id": urn_uuid(&[self.sha, "link", &self.id(i), kind, &self.id(j)]),
             "type": "Annotation",
             "motivation": "linking",
-            "generator": generator,
+            "generator": generator(),
             "body": [
                 linked,
                 { "type": "TextualBody", "purpose": "tagging", "value": kind, "format": "text/plain" },
@@ -255,7 +299,7 @@ impl Claim<'_> {
             "claimlens:sentence": i + 1,
             "claimlens:linkedSentence": j + 1,
         });
-        if let Some(c) = creator {
+        if let Some(c) = &self.creator {
             annotation["creator"] = c.clone();
         }
         annotation

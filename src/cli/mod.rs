@@ -1,6 +1,8 @@
 //! Command-line interface: with no subcommand the GUI starts (optionally on a file); the
 //! subcommands do headless work for scripts.
 
+mod exchange;
+
 use crate::io::{FileError, Problem, read_article};
 use crate::model::{Article, segment::segment};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -76,8 +78,49 @@ pub enum Headless {
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
     },
+    /// Write the sourcing report of reviews for a reader: a printable HTML page or Markdown
+    /// with the summary, warnings, the text with each claim numbered, and source notes.
+    Report {
+        /// Review sessions (.ron).
+        #[arg(required = true)]
+        sessions: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Html)]
+        format: ReportFormat,
+        /// The file to write (one session), or a folder for several; standard output when
+        /// not given.
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// Import annotations made in another tool (W3C Web Annotation, brat .ann, Label Studio
+    /// JSON, doccano JSONL) as a review session of the article; prints what was imported
+    /// and what could not be placed.
+    Import {
+        /// The annotation file.
+        file: PathBuf,
+        /// The article the annotations are on; without it, the text the file carries
+        /// (Label Studio, doccano, brat's .txt).
+        #[arg(long, value_name = "ARTICLE")]
+        article: Option<PathBuf>,
+        /// The review session to write.
+        #[arg(short, long, value_name = "SESSION.ron")]
+        output: PathBuf,
+        /// Of a Label Studio task with several annotators' annotations, the one to take (from 1).
+        #[arg(long, value_name = "N")]
+        annotation: Option<usize>,
+        /// Replace the output even if it is read-only or not a claimlens session.
+        #[arg(long)]
+        force: bool,
+    },
     /// Print the keyboard shortcuts and mouse gestures as a Markdown table (the README's).
     Keys,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// A self-contained HTML page (no external assets) that prints on A4 and Letter.
+    Html,
+    /// Markdown with tables and footnotes.
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -273,7 +316,28 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
             sessions,
             format,
             output,
-        } => export_command(&sessions, format, output.as_deref(), out),
+        } => exchange::export_command(&sessions, format, output.as_deref(), out),
+        Headless::Report {
+            sessions,
+            format,
+            output,
+        } => {
+            let format = match format {
+                ReportFormat::Html => crate::io::export::Format::ReportHtml,
+                ReportFormat::Md => crate::io::export::Format::ReportMarkdown,
+            };
+            exchange::write_files(&sessions, format, output.as_deref(), out)
+        }
+        Headless::Import {
+            file,
+            article,
+            output,
+            annotation,
+            force,
+        } => {
+            may_replace(&output, force)?;
+            exchange::import_command(&file, article.as_deref(), &output, annotation, out)
+        }
         Headless::Text { file, meta } => {
             let article = read_input(&file).map_err(|e| e.to_string())?;
             let mut result = Ok(());
@@ -346,53 +410,4 @@ fn read_input(path: &Path) -> Result<Article, FileError> {
             .map_err(|p| FileError::open(path, p));
     }
     read_article(path)
-}
-
-fn export_command(
-    sessions: &[PathBuf],
-    format: ExportFormat,
-    output: Option<&Path>,
-    out: &mut dyn Write,
-) -> Result<(), String> {
-    use crate::io::export::{self, Format as Exported};
-    let format = match format {
-        ExportFormat::Csv => Exported::Csv,
-        ExportFormat::Jsonl => Exported::Jsonl,
-        ExportFormat::W3c => Exported::W3c,
-        ExportFormat::Brat => Exported::Brat,
-        ExportFormat::Labelstudio => Exported::LabelStudio,
-    };
-    if output.is_none() && !format.is_one_file() {
-        return Err(format!(
-            "{} is several files (.txt, .ann, annotation.conf, visual.conf): give a folder or \
-             an .ann file with -o",
-            format.name()
-        ));
-    }
-    // Every session is read before anything is written: a damaged one stops the export whole.
-    let loaded = sessions
-        .iter()
-        .map(|path| crate::io::load_session(path).map(|s| (path, s)))
-        .collect::<Result<Vec<_>, FileError>>()
-        .map_err(|e| e.to_string())?;
-    let several = loaded.len() > 1;
-    match output {
-        None => loaded.iter().try_for_each(|(_, session)| {
-            export::export(session, format, out).map_err(|e| format!("cannot write output: {e}"))
-        }),
-        Some(folder) if several || folder.is_dir() => {
-            if !folder.is_dir() {
-                return Err(format!(
-                    "{} is not a folder: several sessions are exported into a folder",
-                    folder.display()
-                ));
-            }
-            for (path, session) in &loaded {
-                let target = folder.join(format!("{}{}", export::stem_of(path), format.suffix()));
-                export::export_to(session, format, &target)?;
-            }
-            Ok(())
-        }
-        Some(file) => export::export_to(&loaded[0].1, format, file).map(|_| ()),
-    }
 }
