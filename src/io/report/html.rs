@@ -2,7 +2,7 @@
 //! in relative units and printable on A4 and Letter alike (the page's margins, not its width,
 //! are set; tables and notes do not break inside a row).
 
-use super::{Piece, claim_list, details, endnote, paragraphs, warnings};
+use super::{Markup, Piece, claim_list, details, endnote, paragraphs, warnings};
 use crate::model::Session;
 use crate::model::sourcing::Sourcing;
 use std::fmt::Write as _;
@@ -226,28 +226,16 @@ fn notes_section(h: &mut String, session: &Session, s: &Sourcing) {
         return;
     }
     h.push_str("<section>\n<h2>Source notes</h2>\n<ol class=\"notes\">\n");
+    let markup = Markup {
+        esc,
+        strong: |t| format!("<strong>{t}</strong>"),
+        claim_link: |n| format!("<a href=\"#n{n}\">[{n}]</a>"),
+        unconfirmed: "<em class=\"weak\">(label suggested, not confirmed)</em>",
+    };
     for claim in &s.claims {
-        let e = endnote(session, claim);
         let n = claim.number;
-        let _ = write!(
-            h,
-            "<li id=\"n{n}\"><a href=\"#c{n}\">↑</a> <strong>{}</strong>. {}.",
-            esc(&e.source),
-            esc(&e.grade)
-        );
-        if let Some(hedge) = &e.hedging {
-            let _ = write!(h, " In its own words {}.", esc(hedge));
-        }
-        if !e.note.is_empty() {
-            let _ = write!(h, " Analyst's note: {}", esc(&e.note));
-        }
-        for (words, other) in &e.links {
-            let _ = write!(h, " It {words} <a href=\"#n{other}\">[{other}]</a>.");
-        }
-        if e.unconfirmed {
-            h.push_str(" <em class=\"weak\">(label suggested, not confirmed)</em>");
-        }
-        h.push_str("</li>\n");
+        let note = endnote(session, claim).render(&markup);
+        let _ = writeln!(h, "<li id=\"n{n}\"><a href=\"#c{n}\">↑</a> {note}</li>");
     }
     h.push_str("</ol>\n</section>\n");
 }

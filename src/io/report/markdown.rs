@@ -1,7 +1,7 @@
 //! The report as Markdown (CommonMark with GitHub's tables and footnotes): each claim in bold
 //! with a footnote that is its source note; the source mix as a table.
 
-use super::{Piece, claim_list, details, endnote, paragraphs, warnings};
+use super::{Markup, Piece, claim_list, details, endnote, paragraphs, warnings};
 use crate::model::Session;
 use crate::model::sourcing::Sourcing;
 use std::fmt::Write as _;
@@ -106,28 +106,15 @@ pub fn page(session: &Session, s: &Sourcing) -> String {
         }
         m.push_str("\n\n");
     }
+    let markup = Markup {
+        esc,
+        strong: |t| format!("**{t}**"),
+        claim_link: |n| format!("\\[{n}\\]"),
+        unconfirmed: "*(label suggested, not confirmed)*",
+    };
     for claim in &s.claims {
-        let e = endnote(session, claim);
-        let _ = write!(
-            m,
-            "[^{}]: **{}**. {}.",
-            claim.number,
-            esc(&e.source),
-            esc(&e.grade)
-        );
-        if let Some(hedge) = &e.hedging {
-            let _ = write!(m, " In its own words {}.", esc(hedge));
-        }
-        if !e.note.is_empty() {
-            let _ = write!(m, " Analyst's note: {}", esc(&e.note));
-        }
-        for (words, other) in &e.links {
-            let _ = write!(m, " It {words} \\[{other}\\].");
-        }
-        if e.unconfirmed {
-            m.push_str(" *(label suggested, not confirmed)*");
-        }
-        m.push('\n');
+        let note = endnote(session, claim).render(&markup);
+        let _ = writeln!(m, "[^{}]: {note}", claim.number);
     }
     m
 }

@@ -32,6 +32,37 @@ pub(crate) struct Endnote {
     pub unconfirmed: bool,
 }
 
+/// How a page marks up a source note: escaping, bold, a link to claim `n`, the "suggested"
+/// remark.
+pub(crate) struct Markup {
+    pub esc: fn(&str) -> String,
+    pub strong: fn(&str) -> String,
+    pub claim_link: fn(usize) -> String,
+    pub unconfirmed: &'static str,
+}
+
+impl Endnote {
+    /// The note's sentences, in the page's markup: the same words in HTML and Markdown.
+    pub fn render(&self, m: &Markup) -> String {
+        let esc = m.esc;
+        let mut t = format!("{}. {}.", (m.strong)(&esc(&self.source)), esc(&self.grade));
+        if let Some(hedge) = &self.hedging {
+            t.push_str(&format!(" In its own words {}.", esc(hedge)));
+        }
+        if !self.note.is_empty() {
+            t.push_str(&format!(" Analyst's note: {}", esc(&self.note)));
+        }
+        for (words, other) in &self.links {
+            t.push_str(&format!(" It {words} {}.", (m.claim_link)(*other)));
+        }
+        if self.unconfirmed {
+            t.push(' ');
+            t.push_str(m.unconfirmed);
+        }
+        t
+    }
+}
+
 pub(crate) fn endnote(session: &Session, claim: &Claim) -> Endnote {
     let a = &session.annotations()[claim.sentence];
     let source = claim.source.map(|s| &session.sources()[s]);
