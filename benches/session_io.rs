@@ -128,6 +128,14 @@ fn exports(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     for format in Format::ALL {
         let target = dir.path().join(format!("report{}", format.suffix()));
+        let written: u64 = export_to(&session, format, &target)
+            .expect("exports")
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+        eprintln!("{}: {written} bytes", format.extension());
+        group.throughput(Throughput::Bytes(written));
         group.bench_function(format.extension(), |b| {
             b.iter(|| black_box(export_to(&session, format, &target).expect("exports")))
         });

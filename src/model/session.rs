@@ -227,7 +227,12 @@ impl Session {
     }
 
     pub fn source(&self, id: SourceId) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        // Ids are handed out in order, so a source is usually at its id's place; exports and
+        // imports ask once per claim.
+        match self.sources.get(id.0 as usize) {
+            Some(s) if s.id == id => Some(s),
+            _ => self.sources.iter().find(|s| s.id == id),
+        }
     }
 
     /// A source id not used yet.

@@ -126,7 +126,6 @@ pub fn export_to(session: &Session, format: Format, target: &Path) -> Result<Vec
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let folder = target.parent().unwrap_or(Path::new(""));
-    let cannot = |e: std::io::Error| format!("Cannot export to {}: {e}", target.display());
     if !folder.as_os_str().is_empty() && !folder.is_dir() {
         return Err(format!(
             "Cannot export to {}: the folder {} does not exist",
@@ -134,7 +133,7 @@ pub fn export_to(session: &Session, format: Format, target: &Path) -> Result<Vec
             folder.display()
         ));
     }
-    let files: Vec<(PathBuf, Vec<u8>)> = match format {
+    let files: Vec<(PathBuf, Contents)> = match format {
         Format::Brat => {
             let stem = name.strip_suffix(".ann").unwrap_or(&name);
             let [text, ann, conf, visual] = brat::files(session);
@@ -163,32 +162,41 @@ pub fn export_to(session: &Session, format: Format, target: &Path) -> Result<Vec
                 }
             }
             vec![
-                (text_path, text),
-                (target.to_path_buf(), ann),
-                (folder.join("annotation.conf"), conf),
-                (folder.join("visual.conf"), visual),
+                (text_path, Contents::Bytes(text)),
+                (target.to_path_buf(), Contents::Bytes(ann)),
+                (folder.join("annotation.conf"), Contents::Bytes(conf)),
+                (folder.join("visual.conf"), Contents::Bytes(visual)),
             ]
         }
         _ => {
-            let mut bytes = Vec::new();
-            export(session, format, &mut bytes).map_err(cannot)?;
-            let mut files = vec![(target.to_path_buf(), bytes)];
+            let mut files = vec![(target.to_path_buf(), Contents::Stream)];
             if format == Format::LabelStudio {
                 // Label Studio needs a project whose labelling configuration names these labels.
                 let stem = name.strip_suffix(".json").unwrap_or(&name);
                 let config = labelstudio::config(session).into_bytes();
-                files.push((folder.join(format!("{stem}.xml")), config));
+                files.push((folder.join(format!("{stem}.xml")), Contents::Bytes(config)));
             }
             files
         }
     };
     let mut written = Vec::new();
-    for (path, bytes) in files {
-        crate::io::atomic::write_atomic(&path, |w| w.write_all(&bytes))
-            .map_err(|e| format!("Cannot write {}: {e}", path.display()))?;
+    for (path, contents) in files {
+        crate::io::atomic::write_atomic(&path, |w| match &contents {
+            Contents::Bytes(bytes) => w.write_all(bytes),
+            Contents::Stream => export(session, format, w),
+        })
+        .map_err(|e| format!("Cannot write {}: {e}", path.display()))?;
         written.push(path);
     }
     Ok(written)
+}
+
+/// What goes into one exported file: bytes made beforehand (small files, and brat's, which
+/// are all checked before any is written), or the format streamed straight into the file,
+/// so that a 100 MB export is never held in memory.
+enum Contents {
+    Bytes(Vec<u8>),
+    Stream,
 }
 
 /// The name an export of the session file `session_path` takes: `hyesan.review.ron` →

@@ -12,6 +12,7 @@ use super::ids::urn_uuid;
 use super::offsets::{Position, context, positions};
 use crate::model::article::sha256_hex;
 use crate::model::{Annotation, Session, Status};
+use serde::Serialize;
 use serde_json::{Value, json};
 use std::io::Write;
 
@@ -42,7 +43,7 @@ pub fn write(session: &Session, out: &mut dyn Write) -> std::io::Result<()> {
                 out.write_all(b",\n")?;
             }
             first = false;
-            serde_json::to_writer(&mut *out, &item).map_err(std::io::Error::other)
+            serde_json::to_writer(&mut *out, item).map_err(std::io::Error::other)
         })?;
         out.write_all(b"\n]}")?;
     }
@@ -110,25 +111,34 @@ fn creator(session: &Session) -> Option<Value> {
 /// Every annotation in order: a claim's own (label, note, grade), then one per link.
 fn for_each_item(
     session: &Session,
-    mut emit: impl FnMut(Value) -> std::io::Result<()>,
+    mut emit: impl FnMut(&Item) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let article = session.article();
     let sha = sha256_hex(&article.text);
     let positions = positions(&article.text, session.sentences());
+    let source = source_iri(session, &sha);
+    let creator = super::analyst(session).map(|name| Agent {
+        kind: "Person",
+        name: name.to_string(),
+    });
     let claim = Claim {
         session,
         sha: &sha,
-        source: &source_iri(session, &sha),
+        source: &source,
         positions: &positions,
-        creator: creator(session),
+        creator: creator.as_ref(),
+        generator: &Agent {
+            kind: "Software",
+            name: format!("claimlens {}", env!("CARGO_PKG_VERSION")),
+        },
     };
     for (i, a) in session.annotations().iter().enumerate() {
         if a.label.is_some() || !a.note.is_empty() {
-            emit(claim.annotation(i, a))?;
+            emit(&claim.annotation(i, a))?;
         }
         for link in &a.links {
             if let Some(j) = session.index_of(link.to) {
-                emit(claim.link(i, j, link.kind.name()))?;
+                emit(&claim.link(i, j, link.kind.name()))?;
             }
         }
     }
@@ -196,119 +206,259 @@ fn file_iri(path: &str) -> String {
     iri
 }
 
+/// The `@context` of every annotation: the model's, and claimlens' namespace.
+type Context = (&'static str, Namespace);
+
+#[derive(Serialize)]
+struct Namespace {
+    claimlens: &'static str,
+}
+
+const CONTEXT: Context = (
+    ANNO_CONTEXT,
+    Namespace {
+        claimlens: CLAIMLENS_NS,
+    },
+);
+
+/// One annotation of the collection, serialized as it is built: a 50,000-claim review makes
+/// 100,000 of these, and typed fields keep that to one pass with no intermediate tree.
+#[derive(Serialize)]
+struct Item<'a> {
+    #[serde(rename = "@context")]
+    context: Context,
+    id: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    motivation: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creator: Option<&'a Agent>,
+    generator: &'a Agent,
+    body: Vec<Body<'a>>,
+    target: Target<'a>,
+    #[serde(rename = "claimlens:sentence")]
+    sentence: usize,
+    #[serde(rename = "claimlens:link", skip_serializing_if = "Option::is_none")]
+    link: Option<&'a str>,
+    #[serde(
+        rename = "claimlens:linkedSentence",
+        skip_serializing_if = "Option::is_none"
+    )]
+    linked_sentence: Option<usize>,
+}
+
+#[derive(Serialize)]
+struct Agent {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    name: String,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Body<'a> {
+    Text(TextBody<'a>),
+    Assessing(Assessing<'a>),
+    Linked(Target<'a>),
+}
+
+#[derive(Serialize)]
+struct TextBody<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: &'a str,
+    format: &'static str,
+    #[serde(rename = "claimlens:labelId", skip_serializing_if = "Option::is_none")]
+    label_id: Option<&'a str>,
+    #[serde(rename = "claimlens:kind", skip_serializing_if = "Option::is_none")]
+    label_kind: Option<&'a str>,
+    #[serde(rename = "claimlens:status", skip_serializing_if = "Option::is_none")]
+    status: Option<&'static str>,
+}
+
+impl<'a> TextBody<'a> {
+    fn new(purpose: &'static str, value: &'a str) -> Self {
+        TextBody {
+            kind: "TextualBody",
+            purpose,
+            value,
+            format: "text/plain",
+            label_id: None,
+            label_kind: None,
+            status: None,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Assessing<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+    value: String,
+    format: &'static str,
+    #[serde(rename = "claimlens:credibility")]
+    credibility: u8,
+    #[serde(rename = "claimlens:hedging")]
+    hedging: &'a str,
+    #[serde(rename = "claimlens:source", skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(
+        rename = "claimlens:reliability",
+        skip_serializing_if = "Option::is_none"
+    )]
+    reliability: Option<String>,
+    #[serde(
+        rename = "claimlens:descriptor",
+        skip_serializing_if = "Option::is_none"
+    )]
+    descriptor: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Target<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    purpose: Option<&'static str>,
+    source: &'a str,
+    #[serde(rename = "claimlens:extract")]
+    extract: &'a str,
+    selector: (Quote<'a>, PositionSelector),
+}
+
+#[derive(Serialize)]
+struct Quote<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    exact: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+}
+
+#[derive(Serialize)]
+struct PositionSelector {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    start: usize,
+    end: usize,
+}
+
 struct Claim<'a> {
     session: &'a Session,
     sha: &'a str,
     source: &'a str,
     positions: &'a [Position],
-    creator: Option<Value>,
+    creator: Option<&'a Agent>,
+    generator: &'a Agent,
 }
 
-impl Claim<'_> {
-    fn target(&self, i: usize) -> Value {
+impl<'a> Claim<'a> {
+    fn target(&self, i: usize) -> Target<'a> {
         let text = &self.session.article().text;
         let p = self.positions[i];
         let (prefix, suffix) = context(text, p.bytes.0, p.bytes.1, CONTEXT_CHARS);
-        json!({
-            "type": "SpecificResource",
-            "source": self.source,
-            "claimlens:extract": self.sha,
-            "selector": [
-                {
-                    "type": "TextQuoteSelector",
-                    "exact": &text[p.bytes.0..p.bytes.1],
-                    "prefix": prefix,
-                    "suffix": suffix,
+        Target {
+            kind: "SpecificResource",
+            purpose: None,
+            source: self.source,
+            extract: self.sha,
+            selector: (
+                Quote {
+                    kind: "TextQuoteSelector",
+                    exact: &text[p.bytes.0..p.bytes.1],
+                    prefix,
+                    suffix,
                 },
-                { "type": "TextPositionSelector", "start": p.chars.0, "end": p.chars.1 },
-            ],
-        })
+                PositionSelector {
+                    kind: "TextPositionSelector",
+                    start: p.chars.0,
+                    end: p.chars.1,
+                },
+            ),
+        }
     }
 
     fn id(&self, i: usize) -> String {
         self.session.ids()[i].0.to_string()
     }
 
-    fn annotation(&self, i: usize, a: &Annotation) -> Value {
+    fn item(
+        &self,
+        i: usize,
+        id: String,
+        motivation: &'static str,
+        body: Vec<Body<'a>>,
+    ) -> Item<'a> {
+        Item {
+            context: CONTEXT,
+            id,
+            kind: "Annotation",
+            motivation,
+            creator: self.creator,
+            generator: self.generator,
+            body,
+            target: self.target(i),
+            sentence: i + 1,
+            link: None,
+            linked_sentence: None,
+        }
+    }
+
+    fn annotation(&self, i: usize, a: &'a Annotation) -> Item<'a> {
         let session = self.session;
         let mut bodies = Vec::new();
         let label = a.label.as_ref().and_then(|l| session.taxonomy().get(l));
         if let (Some(id), Some(label)) = (&a.label, label) {
-            bodies.push(json!({
-                "type": "TextualBody",
-                "purpose": "classifying",
-                "value": label.name,
-                "format": "text/plain",
-                "claimlens:labelId": id.as_str(),
-                "claimlens:kind": label.kind.as_str(),
-                "claimlens:status": match a.status {
+            bodies.push(Body::Text(TextBody {
+                label_id: Some(id.as_str()),
+                label_kind: Some(label.kind.as_str()),
+                status: Some(match a.status {
                     Status::Confirmed => "confirmed",
                     Status::Suggested => "suggested",
-                },
+                }),
+                ..TextBody::new("classifying", &label.name)
             }));
         }
         if !a.note.is_empty() {
-            bodies.push(json!({
-                "type": "TextualBody",
-                "purpose": "commenting",
-                "value": a.note,
-                "format": "text/plain",
-            }));
+            bodies.push(Body::Text(TextBody::new("commenting", &a.note)));
         }
         if let Some(assessing) = assessing(session, a) {
-            bodies.push(assessing);
+            bodies.push(Body::Assessing(assessing));
         }
         let motivation = if label.is_some() {
             "classifying"
         } else {
             "commenting"
         };
-        let mut annotation = json!({
-            "@context": context_value(),
-            "id": urn_uuid(&[self.sha, "claim", &self.id(i)]),
-            "type": "Annotation",
-            "motivation": motivation,
-            "generator": generator(),
-            "body": bodies,
-            "target": self.target(i),
-            "claimlens:sentence": i + 1,
-        });
-        if let Some(c) = &self.creator {
-            annotation["creator"] = c.clone();
-        }
-        annotation
+        let id = urn_uuid(&[self.sha, "claim", &self.id(i)]);
+        self.item(i, id, motivation, bodies)
     }
 
     /// "Claim i corroborates claim j": the target is claim i, the body claim j (`linking`),
     /// with the link's kind as a `tagging` body.
-    fn link(&self, i: usize, j: usize, kind: &str) -> Value {
-        let mut linked = self.target(j);
-        linked["purpose"] = json!("linking");
-        let mut annotation = json!({
-            "@context": context_value(),
-            "id": urn_uuid(&[self.sha, "link", &self.id(i), kind, &self.id(j)]),
-            "type": "Annotation",
-            "motivation": "linking",
-            "generator": generator(),
-            "body": [
-                linked,
-                { "type": "TextualBody", "purpose": "tagging", "value": kind, "format": "text/plain" },
-            ],
-            "target": self.target(i),
-            "claimlens:link": kind,
-            "claimlens:sentence": i + 1,
-            "claimlens:linkedSentence": j + 1,
-        });
-        if let Some(c) = &self.creator {
-            annotation["creator"] = c.clone();
+    fn link(&self, i: usize, j: usize, kind: &'a str) -> Item<'a> {
+        let linked = Target {
+            purpose: Some("linking"),
+            ..self.target(j)
+        };
+        let id = urn_uuid(&[self.sha, "link", &self.id(i), kind, &self.id(j)]);
+        let body = vec![
+            Body::Linked(linked),
+            Body::Text(TextBody::new("tagging", kind)),
+        ];
+        Item {
+            link: Some(kind),
+            linked_sentence: Some(j + 1),
+            ..self.item(i, id, "linking", body)
         }
-        annotation
     }
 }
 
 /// The analyst's grading of the claim, when there is any: its source and that source's
 /// reliability, the claim's credibility and the report's hedging.
-fn assessing(session: &Session, a: &Annotation) -> Option<Value> {
+fn assessing<'a>(session: &'a Session, a: &'a Annotation) -> Option<Assessing<'a>> {
     let source = a.source.and_then(|s| session.source(s));
     let graded =
         source.is_some() || a.credibility != Default::default() || a.hedging != Default::default();
@@ -320,22 +470,19 @@ fn assessing(session: &Session, a: &Annotation) -> Option<Value> {
         Some(s) => format!("{}{credibility}", s.reliability.letter()),
         None => format!("credibility {credibility}"),
     };
-    let mut body = json!({
-        "type": "TextualBody",
-        "purpose": "assessing",
-        "value": value,
-        "format": "text/plain",
-        "claimlens:credibility": credibility,
-        "claimlens:hedging": a.hedging.name(),
-    });
-    if let Some(s) = source {
-        body["claimlens:source"] = json!(s.name);
-        body["claimlens:reliability"] = json!(s.reliability.letter().to_string());
-        if !s.descriptor.is_empty() {
-            body["claimlens:descriptor"] = json!(s.descriptor);
-        }
-    }
-    Some(body)
+    Some(Assessing {
+        kind: "TextualBody",
+        purpose: "assessing",
+        value,
+        format: "text/plain",
+        credibility,
+        hedging: a.hedging.name(),
+        source: source.map(|s| s.name.as_str()),
+        reliability: source.map(|s| s.reliability.letter().to_string()),
+        descriptor: source
+            .map(|s| s.descriptor.as_str())
+            .filter(|d| !d.is_empty()),
+    })
 }
 
 #[cfg(test)]

@@ -5,8 +5,7 @@
 //! exports (status, grades, hedging; `note | source: … | analyst: …`).
 
 use super::{
-    ImportSpan, Imported, Positions, credibility, hedging, link_kind, reliability, span_bytes,
-    status,
+    ImportSpan, Imported, Positions, credibility, hedging, link_kind, reliability, status,
 };
 use std::collections::HashMap;
 use std::path::Path;
@@ -143,8 +142,10 @@ pub fn read(path: &Path, ann: &str) -> Result<Imported, String> {
     }
     match text {
         Some(text) => {
+            let units = super::units::Units::new(&text);
             for span in &mut imported.spans {
-                (span.start, span.end) = span_bytes(&text, (span.start, span.end), false, &span.id)
+                (span.start, span.end) = units
+                    .span_bytes((span.start, span.end), false, &span.id)
                     .map_err(|e| format!("{e} ({})", txt.display()))?;
             }
             imported.text = Some(text);

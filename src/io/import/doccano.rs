@@ -4,7 +4,8 @@
 //! `Comments`. doccano counts offsets in UTF-16 units (its browser's string length); a file
 //! whose spans only fit as code points is read in code points.
 
-use super::{ImportSpan, Imported, link_kind, span_bytes};
+use super::units::Units;
+use super::{ImportSpan, Imported, link_kind};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -52,13 +53,14 @@ pub fn read(text: &str) -> Result<Imported, String> {
             raw.push((item["id"].as_u64(), s as usize, e as usize, l.to_string()));
         }
     }
+    let units = Units::new(&text);
     let units_fit = raw
         .iter()
-        .all(|(_, s, e, _)| span_bytes(&text, (*s, *e), true, "").is_ok());
+        .all(|(_, s, e, _)| units.span_bytes((*s, *e), true, "").is_ok());
     let mut by_id = HashMap::new();
     for (n, (id, s, e, label)) in raw.into_iter().enumerate() {
         let name = format!("span {} ({s}–{e})", n + 1);
-        let (start, end) = span_bytes(&text, (s, e), units_fit, &name)?;
+        let (start, end) = units.span_bytes((s, e), units_fit, &name)?;
         if let Some(id) = id {
             by_id.insert(id, imported.spans.len());
         }

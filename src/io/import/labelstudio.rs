@@ -5,9 +5,7 @@
 //! `meta.text`, or a `textarea` item on the same region, is its note; `meta.claimlens` brings
 //! back what claimlens exported.
 
-use super::{
-    ImportSpan, Imported, Options, credibility, hedging, link_kind, reliability, span_bytes, status,
-};
+use super::{ImportSpan, Imported, Options, credibility, hedging, link_kind, reliability, status};
 use crate::model::Status;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -24,6 +22,7 @@ pub fn read(text: &str, options: &Options) -> Result<Imported, String> {
         .as_str()
         .ok_or("its task has no data.text: claimlens imports text labelling tasks")?
         .to_string();
+    let units = super::units::Units::new(&text);
     let mut imported = Imported::default();
     if tasks.len() > 1 {
         imported.skipped.push(format!(
@@ -31,20 +30,21 @@ pub fn read(text: &str, options: &Options) -> Result<Imported, String> {
             tasks.len() - 1
         ));
     }
-    let annotations = task["annotations"].as_array().cloned().unwrap_or_default();
+    // Borrowed, never cloned: a 50,000-region result is a large tree.
+    let annotations: &[Value] = task["annotations"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let (chosen, suggested) = match (annotations.len(), options.annotation) {
         (0, _) => {
-            let prediction = task["predictions"]
-                .as_array()
-                .and_then(|p| p.first())
-                .cloned();
+            let prediction = task["predictions"].as_array().and_then(|p| p.first());
             (
                 prediction.ok_or("its task has neither annotations nor predictions")?,
                 true,
             )
         }
-        (1, None) => (annotations[0].clone(), false),
-        (n, Some(k)) if (1..=n).contains(&k) => (annotations[k - 1].clone(), false),
+        (1, None) => (&annotations[0], false),
+        (n, Some(k)) if (1..=n).contains(&k) => (&annotations[k - 1], false),
         (n, choice) => {
             let who: Vec<String> = annotations
                 .iter()
@@ -71,7 +71,10 @@ pub fn read(text: &str, options: &Options) -> Result<Imported, String> {
                 .map(str::to_string)
         });
     imported.from_claimlens = task["meta"].get("claimlens").is_some();
-    let result = chosen["result"].as_array().cloned().unwrap_or_default();
+    let result: &[Value] = chosen["result"]
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default();
     let mut by_id: HashMap<String, usize> = HashMap::new();
     let mut notes: Vec<(String, String)> = Vec::new();
     for (n, item) in result.iter().enumerate() {
@@ -89,8 +92,8 @@ pub fn read(text: &str, options: &Options) -> Result<Imported, String> {
                 };
                 let offsets = (start as usize, end as usize);
                 let id = format!("region {region}");
-                let by_units = span_bytes(&text, offsets, true, &id).ok();
-                let (s, e) = match span_bytes(&text, offsets, false, &id) {
+                let by_units = units.span_bytes(offsets, true, &id).ok();
+                let (s, e) = match units.span_bytes(offsets, false, &id) {
                     // A quote that matches only when counted in UTF-16 units says the export
                     // counted them (Label Studio before 2022).
                     Ok(chars) => match (v["text"].as_str(), by_units) {

@@ -8,6 +8,7 @@ mod brat;
 mod doccano;
 mod labelstudio;
 mod place;
+mod units;
 mod w3c;
 
 pub use place::{Report, place};
@@ -212,64 +213,6 @@ pub fn import_file(
     place(article, taxonomy, imported).map_err(cannot)
 }
 
-/// The byte offset of code point `n` of `text`, or `None` past its end.
-pub(crate) fn byte_of_char(text: &str, n: usize) -> Option<usize> {
-    if n == 0 {
-        return Some(0);
-    }
-    match text.char_indices().nth(n) {
-        Some((i, _)) => Some(i),
-        None if text.chars().count() == n => Some(text.len()),
-        None => None,
-    }
-}
-
-/// The byte offset of UTF-16 unit `n` of `text`, or `None` past its end or inside a pair.
-pub(crate) fn byte_of_utf16(text: &str, n: usize) -> Option<usize> {
-    let mut units = 0;
-    for (i, c) in text.char_indices() {
-        if units == n {
-            return Some(i);
-        }
-        if units > n {
-            return None;
-        }
-        units += c.len_utf16();
-    }
-    (units == n).then_some(text.len())
-}
-
-/// Maps offsets counted in code points (or UTF-16 units) to bytes, with a message naming
-/// the span when they run past the text.
-pub(crate) fn span_bytes(
-    text: &str,
-    (start, end): (usize, usize),
-    utf16: bool,
-    id: &str,
-) -> Result<(usize, usize), String> {
-    let at = |n| {
-        if utf16 {
-            byte_of_utf16(text, n)
-        } else {
-            byte_of_char(text, n)
-        }
-    };
-    let unit = if utf16 { "UTF-16 units" } else { "characters" };
-    let length = if utf16 {
-        text.encode_utf16().count()
-    } else {
-        text.chars().count()
-    };
-    match (at(start), at(end)) {
-        (Some(s), Some(e)) if s <= e => Ok((s, e)),
-        (Some(_), Some(_)) => Err(format!("{id} ends ({end}) before it starts ({start})")),
-        _ => Err(format!(
-            "{id} runs to {unit} {end}, past the end of the text ({length} {unit}): the file \
-             annotates another text, or another version of it"
-        )),
-    }
-}
-
 /// A link kind from its name as exports write it ("corroborates", "Same_origin").
 pub(crate) fn link_kind(name: &str) -> Option<LinkKind> {
     let plain = name.trim().to_ascii_lowercase().replace('_', " ");
@@ -304,18 +247,6 @@ pub(crate) fn hedging(name: &str) -> Option<Hedging> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offsets_in_either_unit_map_to_bytes_and_past_the_end_is_named() {
-        let text = "a🙂b";
-        assert_eq!(byte_of_char(text, 2), Some(5));
-        assert_eq!(byte_of_utf16(text, 3), Some(5));
-        assert_eq!(byte_of_utf16(text, 2), None, "inside the surrogate pair");
-        assert_eq!(byte_of_char(text, 3), Some(6));
-        assert_eq!(byte_of_char(text, 4), None);
-        let err = span_bytes(text, (1, 9), false, "T4").unwrap_err();
-        assert!(err.contains("T4") && err.contains("past the end"), "{err}");
-    }
 
     #[test]
     fn link_kinds_read_back_from_every_exports_spelling() {

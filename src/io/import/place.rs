@@ -3,12 +3,14 @@
 //! are set to theirs. Labels are matched to the taxonomy by id or name, or added; what could
 //! not be placed is reported, never guessed.
 
-use super::{ImportSpan, Imported, Positions, span_bytes};
+use super::units::Units;
+use super::{ImportSpan, Imported, Positions};
 use crate::model::segment::{segment, trim_span};
 use crate::model::{
     Annotation, Article, LabelId, Link, Provenance, SentenceId, Session, Source, SourceId,
     SourceKind, SourceType, Span, Status, Taxonomy,
 };
+use std::collections::HashMap;
 use std::fmt;
 
 /// What an import did.
@@ -68,8 +70,12 @@ pub fn place(
     let text = article.text.as_str();
     // Each span as bytes of the article's text, or the reason it has no place in it.
     let mut placed: Vec<Option<Span>> = Vec::with_capacity(imported.spans.len());
+    let units = Units::new(text);
+    // Compared once: the spans of a file made over another version of the text are found by
+    // their quotes.
+    let other = imported.text.as_deref().filter(|own| *own != text);
     for span in &imported.spans {
-        let found = find(text, &imported, span)?;
+        let found = find(text, &units, other, imported.positions, span)?;
         if found.is_none() {
             report
                 .not_placed
@@ -92,17 +98,19 @@ pub fn place(
         .iter()
         .map(|s| label_for(&mut taxonomy, s, &mut report))
         .collect();
-    let mut sources: Vec<Source> = Vec::new();
+    let mut sources = Sources::default();
     let mut annotations = vec![Annotation::default(); sentences.len()];
     let mut sentence_of: Vec<Option<usize>> = vec![None; imported.spans.len()];
     for (k, span) in imported.spans.iter().enumerate() {
         let Some(at) = placed[k] else { continue };
-        let covered: Vec<usize> = sentences
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.start < at.end && at.start < s.end)
-            .filter(|(_, s)| 2 * (s.end.min(at.end) - s.start.max(at.start)) > s.end - s.start)
-            .map(|(i, _)| i)
+        // Sentences are in order and do not overlap: those the span touches are a run.
+        let first = sentences.partition_point(|s| s.end <= at.start);
+        let covered: Vec<usize> = (first..sentences.len())
+            .take_while(|&i| sentences[i].start < at.end)
+            .filter(|&i| {
+                let s = sentences[i];
+                2 * (s.end.min(at.end) - s.start.max(at.start)) > s.end - s.start
+            })
             .collect();
         if covered.is_empty() {
             report.not_placed.push(format!(
@@ -115,7 +123,7 @@ pub fn place(
         let source = span
             .source
             .as_ref()
-            .map(|name| source_id(&mut sources, name, span, &labels[k]));
+            .map(|name| sources.id_of(name, span, &labels[k]));
         for &i in &covered {
             let a = &mut annotations[i];
             if !a.is_blank() {
@@ -157,6 +165,7 @@ pub fn place(
             )),
         }
     }
+    let sources = sources.list;
     report.sources = sources.len();
     let ids = (0..sentences.len() as u32).map(SentenceId).collect();
     let mut session = Session::from_saved(
@@ -196,15 +205,22 @@ pub fn place(
 }
 
 /// Where the span is in `text`: its offsets (turned into bytes), checked against the quote;
-/// a text that differs from the article's is matched by the quote, nearest its place.
-fn find(text: &str, imported: &Imported, span: &ImportSpan) -> Result<Option<Span>, String> {
-    let (bytes, quote) = match (&imported.text, imported.positions) {
+/// a span over `other`, a text that differs from the article's, is matched by its quote,
+/// nearest its place.
+fn find(
+    text: &str,
+    units: &Units,
+    other: Option<&str>,
+    positions: Positions,
+    span: &ImportSpan,
+) -> Result<Option<Span>, String> {
+    let (bytes, quote) = match (other, positions) {
         (_, Positions::CodePoints) if span.start == usize::MAX => (None, span.quote.clone()),
         (_, Positions::CodePoints) => {
-            let (s, e) = span_bytes(text, (span.start, span.end), false, &span.id)?;
+            let (s, e) = units.span_bytes((span.start, span.end), false, &span.id)?;
             (Some((s, e)), span.quote.clone())
         }
-        (Some(own), Positions::Bytes) if own != text => {
+        (Some(own), Positions::Bytes) => {
             let q = own[span.start..span.end].to_string();
             let guess = span.start * text.len() / own.len().max(1);
             return Ok(nearest(text, &q, guess).map(|s| Span::new(s, s + q.len())));
@@ -229,18 +245,37 @@ fn find(text: &str, imported: &Imported, span: &ImportSpan) -> Result<Option<Spa
     }
 }
 
-/// The occurrence of `quote` in `text` nearest byte `near`.
+/// The occurrence of `quote` in `text` nearest byte `near`: looked for in a window around
+/// `near` that doubles until it holds one (an occurrence at distance d inside a window of
+/// half-width w ≥ d is nearer than any outside it), so that a span a little off its place
+/// costs a few kilobytes of search, not the whole text.
 fn nearest(text: &str, quote: &str, near: usize) -> Option<usize> {
     if quote.is_empty() {
         return None;
     }
-    text.match_indices(quote)
-        .map(|(i, _)| i)
-        .min_by_key(|&i| i.abs_diff(near))
+    let near = near.min(text.len());
+    let mut half = 4096;
+    loop {
+        let from = text.floor_char_boundary(near.saturating_sub(half));
+        let to = text.ceil_char_boundary((near + half + quote.len()).min(text.len()));
+        let found = text[from..to]
+            .match_indices(quote)
+            .map(|(i, _)| from + i)
+            .min_by_key(|&i| i.abs_diff(near));
+        match found {
+            Some(i) if i.abs_diff(near) <= half => return Some(i),
+            found if from == 0 && to == text.len() => return found,
+            _ => half *= 2,
+        }
+    }
 }
 
 /// Makes each placed span that lies inside one paragraph a sentence of its own, the rest of
 /// the sentences it cuts kept as sentences; returns how many spans changed a boundary.
+///
+/// One pass over spans and sentences together: the sentences before a span's are final once
+/// it is placed, so they go straight to the result and only the cut sentence's tail can meet
+/// the next span.
 fn set_boundaries(
     text: &str,
     paragraphs: &[Span],
@@ -249,37 +284,74 @@ fn set_boundaries(
 ) -> usize {
     let mut spans: Vec<Span> = placed.iter().flatten().copied().collect();
     spans.sort_by_key(|s| s.start);
+    let old = std::mem::take(sentences);
+    let mut out: Vec<Span> = Vec::with_capacity(old.len() + spans.len());
+    // What is not final yet: the tail of the last cut sentence, then `old[next..]`.
+    let mut tail: Option<Span> = None;
+    let mut next = 0;
     let mut changed = 0;
     let mut last_end = 0;
     for span in spans {
+        // The one paragraph that can hold the span: the first to end after its start.
         let inside = paragraphs
-            .iter()
-            .any(|p| p.start <= span.start && span.end <= p.end);
-        if !inside || span.start < last_end || sentences.contains(&span) {
+            .get(paragraphs.partition_point(|p| p.end <= span.start))
+            .is_some_and(|p| p.start <= span.start && span.end <= p.end);
+        let rest = &old[next..];
+        let is_sentence = tail == Some(span)
+            || rest
+                .binary_search_by_key(&span.start, |s| s.start)
+                .is_ok_and(|i| rest[i] == span);
+        if !inside || span.start < last_end || is_sentence {
             last_end = last_end.max(span.end);
             continue;
         }
         last_end = span.end;
-        let first = sentences.iter().position(|s| s.end > span.start);
-        let last = sentences.iter().rposition(|s| s.start < span.end);
+        // The pending sentences, tail first, and the run of them the span touches.
+        let pending = |k: usize| {
+            if let Some(t) = tail {
+                if k == 0 { t } else { old[next + k - 1] }
+            } else {
+                old[next + k]
+            }
+        };
+        let offset = tail.is_some() as usize;
+        let first = match tail {
+            Some(t) if t.end > span.start => Some(0),
+            _ => Some(offset + old[next..].partition_point(|s| s.end <= span.start))
+                .filter(|&k| k < old.len() - next + offset),
+        };
+        let last = {
+            let in_rest = old[next..].partition_point(|s| s.start < span.end);
+            match (in_rest, tail) {
+                (0, Some(t)) if t.start < span.end => Some(0),
+                (0, _) => None,
+                (n, _) => Some(n - 1 + offset),
+            }
+        };
         let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
-        let mut replacement = Vec::new();
-        let (head, tail) = (sentences[first], sentences[last]);
-        for piece in [
-            Span::new(head.start, span.start.max(head.start)),
-            span,
-            Span::new(span.end.min(tail.end), tail.end),
-        ] {
+        if first > last {
+            continue;
+        }
+        for k in 0..first {
+            out.push(pending(k));
+        }
+        let (head, cut) = (pending(first), pending(last));
+        for piece in [Span::new(head.start, span.start.max(head.start)), span] {
             let piece = trim_span(text, piece);
             if piece.start < piece.end {
-                replacement.push(piece);
+                out.push(piece);
             }
         }
-        sentences.splice(first..=last, replacement);
+        let rest_piece = trim_span(text, Span::new(span.end.min(cut.end), cut.end));
+        next += last + 1 - offset;
+        tail = (rest_piece.start < rest_piece.end).then_some(rest_piece);
         changed += 1;
     }
+    out.extend(tail);
+    out.extend_from_slice(&old[next..]);
+    *sentences = out;
     changed
 }
 
@@ -340,24 +412,125 @@ fn label_for(taxonomy: &mut Taxonomy, span: &ImportSpan, report: &mut Report) ->
     Some(id)
 }
 
-fn source_id(
-    sources: &mut Vec<Source>,
-    name: &str,
-    span: &ImportSpan,
-    label: &Option<LabelId>,
-) -> SourceId {
-    let name = &name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(s) = sources.iter().find(|s| &s.name == name) {
-        return s.id;
+/// The sources spans name, each made once, found again by name.
+#[derive(Default)]
+struct Sources {
+    list: Vec<Source>,
+    by_name: HashMap<String, SourceId>,
+}
+
+impl Sources {
+    fn id_of(&mut self, name: &str, span: &ImportSpan, label: &Option<LabelId>) -> SourceId {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(&id) = self.by_name.get(&name) {
+            return id;
+        }
+        let id = SourceId(self.list.len() as u32);
+        self.by_name.insert(name.clone(), id);
+        self.list.push(Source {
+            id,
+            name,
+            label: label.clone(),
+            descriptor: String::new(),
+            reliability: span.reliability.unwrap_or_default(),
+            proposed: false,
+        });
+        id
     }
-    let id = SourceId(sources.len() as u32);
-    sources.push(Source {
-        id,
-        name: name.to_string(),
-        label: label.clone(),
-        descriptor: String::new(),
-        reliability: span.reliability.unwrap_or_default(),
-        proposed: false,
-    });
-    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The rule as first written, one splice per span: what the one-pass version must do.
+    fn by_splicing(
+        text: &str,
+        paragraphs: &[Span],
+        sentences: &mut Vec<Span>,
+        placed: &[Option<Span>],
+    ) -> usize {
+        let mut spans: Vec<Span> = placed.iter().flatten().copied().collect();
+        spans.sort_by_key(|s| s.start);
+        let (mut changed, mut last_end) = (0, 0);
+        for span in spans {
+            let inside = paragraphs
+                .iter()
+                .any(|p| p.start <= span.start && span.end <= p.end);
+            if !inside || span.start < last_end || sentences.contains(&span) {
+                last_end = last_end.max(span.end);
+                continue;
+            }
+            last_end = span.end;
+            let first = sentences.iter().position(|s| s.end > span.start);
+            let last = sentences.iter().rposition(|s| s.start < span.end);
+            let (Some(first), Some(last)) = (first, last) else {
+                continue;
+            };
+            if first > last {
+                continue;
+            }
+            let (head, tail) = (sentences[first], sentences[last]);
+            let replacement: Vec<Span> = [
+                Span::new(head.start, span.start.max(head.start)),
+                span,
+                Span::new(span.end.min(tail.end), tail.end),
+            ]
+            .into_iter()
+            .map(|p| trim_span(text, p))
+            .filter(|p| p.start < p.end)
+            .collect();
+            sentences.splice(first..=last, replacement);
+            changed += 1;
+        }
+        changed
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Exported spans that split, merge, repeat and overlap the app's own sentences set the
+        /// same boundaries as one splice per span would.
+        #[test]
+        fn boundaries_are_set_as_span_by_span(
+            words in proptest::collection::vec(
+                prop_oneof![Just("Kim said so."), Just("It rose"), Just("by 5%."), Just("\n\n"), Just("Dr. Ri left.")],
+                1..40,
+            ),
+            cuts in proptest::collection::vec((0usize..400, 0usize..80), 0..12),
+        ) {
+            let text = words.join(" ");
+            let seg = segment(&text);
+            let placed: Vec<Option<Span>> = cuts
+                .iter()
+                .map(|&(at, len)| {
+                    let start = at.min(text.len());
+                    Some(trim_span(&text, Span::new(start, (start + len).min(text.len()))))
+                        .filter(|s| s.start < s.end)
+                })
+                .chain(seg.sentences.iter().step_by(3).map(|&s| Some(s)))
+                .collect();
+            let mut want = seg.sentences.clone();
+            let mut got = seg.sentences.clone();
+            let changes = by_splicing(&text, &seg.paragraphs, &mut want, &placed);
+            prop_assert_eq!(set_boundaries(&text, &seg.paragraphs, &mut got, &placed), changes);
+            prop_assert_eq!(got, want);
+        }
+    }
+
+    #[test]
+    fn the_nearest_occurrence_is_found_on_either_side_and_far_away() {
+        let text = format!(
+            "{}needle{}needle{}",
+            "x".repeat(10_000),
+            "y".repeat(50),
+            "z".repeat(20_000)
+        );
+        assert_eq!(nearest(&text, "needle", 10_020), Some(10_000));
+        assert_eq!(nearest(&text, "needle", 10_040), Some(10_056));
+        assert_eq!(nearest(&text, "needle", 0), Some(10_000));
+        assert_eq!(nearest(&text, "needle", text.len()), Some(10_056));
+        assert_eq!(nearest(&text, "absent", 5), None);
+        assert_eq!(nearest("é needle", "needle", 1), Some(3));
+    }
 }

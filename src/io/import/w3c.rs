@@ -6,6 +6,7 @@
 
 use super::{ImportSpan, Imported, credibility, hedging, link_kind, reliability, status};
 use serde_json::Value;
+use std::collections::HashMap;
 
 pub fn read(text: &str) -> Result<Imported, String> {
     let value: Value =
@@ -39,6 +40,11 @@ pub fn read(text: &str) -> Result<Imported, String> {
                 .push(format!("{id}: no text selector in its target")),
         }
     }
+    // The first span at each position: links name their claims by position.
+    let mut at: HashMap<(usize, usize), usize> = HashMap::with_capacity(imported.spans.len());
+    for (i, s) in imported.spans.iter().enumerate() {
+        at.entry((s.start, s.end)).or_insert(i);
+    }
     for a in links {
         let kind = a["claimlens:link"]
             .as_str()
@@ -50,7 +56,7 @@ pub fn read(text: &str) -> Result<Imported, String> {
             .and_then(link_kind);
         let to = bodies(a).find(|b| b.get("selector").is_some() || b.get("source").is_some());
         let (from, to) = (position(&a["target"]), to.and_then(position));
-        let index = |p: (usize, usize)| imported.spans.iter().position(|s| (s.start, s.end) == p);
+        let index = |p: (usize, usize)| at.get(&p).copied();
         match (kind, from.and_then(index), to.and_then(index)) {
             (Some(kind), Some(i), Some(j)) if i != j => imported.links.push((i, j, kind)),
             _ => imported.skipped.push(format!(
