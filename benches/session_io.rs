@@ -192,5 +192,57 @@ fn imports(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, find, pages, pdfs, exports, reports, imports);
+/// Two analysts' reviews of one 50,000-claim report compared, as `claimlens agree` does it:
+/// both files loaded, lined up, and every figure computed.
+fn agreement(c: &mut Criterion) {
+    use claimlens::io::{load_session, save_session};
+    use claimlens::model::compare::{Counting, Figures, line_up};
+    use claimlens::model::{LabelId, Status};
+    let mut group = c.benchmark_group("agree_50k_claims");
+    group.sample_size(10);
+    let first = reviewed_report(50_000);
+    let mut annotations = first.annotations().to_vec();
+    for a in annotations.iter_mut() {
+        a.status = Status::Confirmed;
+    }
+    for a in annotations.iter_mut().step_by(7) {
+        a.label = Some(LabelId::new("other_media"));
+    }
+    let second = Session::from_saved(
+        first.article().clone(),
+        first.taxonomy().clone(),
+        (
+            first.paragraphs().to_vec(),
+            first.sentences().to_vec(),
+            first.ids().to_vec(),
+        ),
+        annotations,
+        first.sources().to_vec(),
+    );
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+    save_session(&a, &first).expect("save");
+    save_session(&b, &second).expect("save");
+    group.bench_function("load_and_compare", |bench| {
+        bench.iter(|| {
+            let (x, y) = (
+                load_session(&a).expect("load"),
+                load_session(&b).expect("load"),
+            );
+            let lineup = line_up(&[&x, &y], Counting::default()).expect("lines up");
+            black_box(Figures::of(&lineup, Counting::default()))
+        })
+    });
+    group.bench_function("compare_only", |bench| {
+        bench.iter(|| {
+            let lineup = line_up(&[&first, &second], Counting::default()).expect("lines up");
+            black_box(Figures::of(&lineup, Counting::default()))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches, bench, find, pages, pdfs, exports, reports, imports, agreement
+);
 criterion_main!(benches);

@@ -1,6 +1,7 @@
 //! Command-line interface: with no subcommand the GUI starts (optionally on a file); the
 //! subcommands do headless work for scripts.
 
+mod agree;
 mod exchange;
 
 use crate::io::{FileError, Problem, read_article};
@@ -90,6 +91,22 @@ pub enum Headless {
         /// not given.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+    },
+    /// Measure how far analysts' reviews of one article agree: percent agreement, Cohen's κ,
+    /// Fleiss' κ and Krippendorff's α overall and per label, the confusion matrix, agreement
+    /// on grades and on sentence boundaries. The unit is a sentence of the first review.
+    Agree {
+        /// Two or more review sessions (.ron) of the same article.
+        #[arg(required = true, num_args = 2..)]
+        sessions: Vec<PathBuf>,
+        /// Count sentences without a label as the value "(no label)" (left out by default).
+        #[arg(long)]
+        unlabelled: bool,
+        /// Count suggestions nobody confirmed as the analyst's labels (left out by default).
+        #[arg(long)]
+        suggested: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Import annotations made in another tool (W3C Web Annotation, brat .ann, Label Studio
     /// JSON, doccano JSONL) as a review session of the article; prints what was imported
@@ -328,6 +345,20 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
             };
             exchange::write_files(&sessions, format, output.as_deref(), out)
         }
+        Headless::Agree {
+            sessions,
+            unlabelled,
+            suggested,
+            format,
+        } => agree::agree_command(
+            &sessions,
+            crate::model::compare::Counting {
+                unlabelled,
+                suggested,
+            },
+            format,
+            out,
+        ),
         Headless::Import {
             file,
             article,

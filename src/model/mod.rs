@@ -1,10 +1,12 @@
 //! The domain: articles, sentences, the label taxonomy, review sessions and the commands that
 //! change them. Nothing here draws or touches files, so all of it runs headless and fast.
 
+pub mod agreement;
 pub mod anchor;
 pub mod article;
 pub mod colour;
 pub mod command;
+pub mod compare;
 pub mod document;
 pub mod provenance;
 pub mod record;
