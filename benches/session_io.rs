@@ -208,17 +208,7 @@ fn agreement(c: &mut Criterion) {
     for a in annotations.iter_mut().step_by(7) {
         a.label = Some(LabelId::new("other_media"));
     }
-    let second = Session::from_saved(
-        first.article().clone(),
-        first.taxonomy().clone(),
-        (
-            first.paragraphs().to_vec(),
-            first.sentences().to_vec(),
-            first.ids().to_vec(),
-        ),
-        annotations,
-        first.sources().to_vec(),
-    );
+    let second = first.with_annotations(annotations);
     let dir = tempfile::tempdir().expect("a temporary folder");
     let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
     save_session(&a, &first).expect("save");

@@ -261,17 +261,7 @@ mod agreement {
     }
 
     fn rebuilt(s: &Session, annotations: Vec<Annotation>) -> Session {
-        Session::from_saved(
-            s.article().clone(),
-            s.taxonomy().clone(),
-            (
-                s.paragraphs().to_vec(),
-                s.sentences().to_vec(),
-                s.ids().to_vec(),
-            ),
-            annotations,
-            s.sources().to_vec(),
-        )
+        s.with_annotations(annotations)
     }
 
     fn relabel(s: &Session, every: usize, to: &str) -> Session {

@@ -7,6 +7,7 @@ mod analyst;
 mod autosave;
 pub mod command_table;
 mod command_text;
+pub mod compare;
 mod editing;
 mod exchange;
 pub mod find;

@@ -186,6 +186,23 @@ impl Session {
         self
     }
 
+    /// The same review with other annotations, one per sentence (construction, not an edit:
+    /// another analyst's judgements on the same sentences, in tests, benches and imports).
+    pub fn with_annotations(&self, annotations: Vec<Annotation>) -> Session {
+        Session::from_saved(
+            self.article.clone(),
+            self.taxonomy.clone(),
+            (
+                self.paragraphs.clone(),
+                self.sentences.clone(),
+                self.ids.clone(),
+            ),
+            annotations,
+            self.sources.clone(),
+        )
+        .with_provenance(self.provenance.clone())
+    }
+
     /// A loaded session with the orphans its file lists (construction, not an edit).
     pub fn with_orphans(mut self, orphans: Vec<super::anchor::Orphan>) -> Self {
         self.orphans = orphans;
