@@ -200,3 +200,66 @@ fn a_pdf_whose_reader_hangs_does_not_stop_the_window() {
         std::env::remove_var("CLAIMLENS_PDF_TIME_LIMIT");
     }
 }
+
+/// File › Import annotations… with a large file: read and placed on a worker while the window
+/// keeps drawing; the new review is the same as an import done in one go.
+#[test]
+fn a_large_import_runs_in_the_background_and_opens_its_review_beside_the_shown_one() {
+    use claimlens::app::{Action, AppCommand};
+    use claimlens::model::{LabelId, Status};
+    let dir = tempfile::tempdir().unwrap();
+    let article = large_article(dir.path());
+    let file = dir.path().join("colleague.annotations.jsonld");
+    let mut h = harness(ScriptedDialogs::answering([Some(file.clone())]), None);
+    drop_file(&mut h, &article);
+    frames_until_idle(&mut h);
+    // A colleague's W3C export of the same article: every sentence "Source in Russia".
+    let shown = h.state().document().unwrap().session().clone();
+    let mut annotations = shown.annotations().to_vec();
+    for a in &mut annotations {
+        a.label = Some(LabelId::new("in_russia"));
+        a.status = Status::Confirmed;
+    }
+    let theirs = shown.with_annotations(annotations);
+    let before = h.state().workspace().reviews().len();
+    claimlens::io::export::export_to(&theirs, claimlens::io::export::Format::W3c, &file).unwrap();
+    assert!(std::fs::metadata(&file).unwrap().len() >= BACKGROUND_FROM_BYTES);
+
+    h.state_mut()
+        .queue(AppCommand::Run(Action::ImportAnnotations));
+    for _ in 0..3 {
+        if h.state().progress().is_none() {
+            h.step();
+        }
+    }
+    let progress = h
+        .state()
+        .progress()
+        .expect("the import runs in the background");
+    assert!(
+        progress.starts_with("Importing colleague.annotations.jsonld"),
+        "{progress}"
+    );
+    assert_eq!(h.state().workspace().reviews().len(), before);
+    frames_until_idle(&mut h);
+
+    let workspace = h.state().workspace();
+    assert_eq!(
+        workspace.reviews().len(),
+        before + 1,
+        "{:?}",
+        workspace.message()
+    );
+    let imported = workspace.active().unwrap().document();
+    assert!(imported.is_untitled() && imported.is_dirty());
+    let labels = |s: &claimlens::model::Session| -> Vec<_> {
+        s.annotations().iter().map(|a| a.label.clone()).collect()
+    };
+    assert_eq!(labels(imported.session()), labels(&theirs));
+    assert!(
+        workspace
+            .reviews()
+            .iter()
+            .any(|r| r.document().session() == &shown)
+    );
+}

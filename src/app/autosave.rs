@@ -2,7 +2,7 @@
 //! crashed run left behind (offered one at a time), and their removal once the work is saved
 //! or given up.
 
-use super::flow::Job;
+use super::jobs::Job;
 use super::open::is_large_session;
 use super::workspace::{AppCommand, Effect, Workspace, error, notice};
 use crate::io::recovery::Recovered;

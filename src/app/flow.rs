@@ -3,12 +3,11 @@
 //! file read or written on a worker thread). The workspace keeps what each flow waits for, so
 //! that the answer, whenever it comes, carries the flow on.
 
+use super::jobs::{Job, Running, RunningJob};
 use super::naming::with_ron_extension;
 use super::open::{Prepared, is_large, is_large_session, prepare};
 use super::workspace::{AppCommand, Effect, Message, Workspace, error, notice};
-use crate::io::recovery::RecoveryStore;
-use crate::io::{self, FileError, session_file};
-use crate::model::Session;
+use crate::io::{self, session_file};
 use std::path::{Path, PathBuf};
 
 const MAX_RECENT: usize = 10;
@@ -86,79 +85,7 @@ pub(super) enum DialogPurpose {
     Reimport,
 }
 
-/// Work the shell runs on a worker thread, reporting back with [`AppCommand::Finished`] (open,
-/// save) or [`AppCommand::AutosaveDone`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum Job {
-    Open(PathBuf),
-    /// Read the article at this path for a re-import of the review that asked.
-    Reimport(PathBuf),
-    /// Write this snapshot of the review; the analyst may go on working meanwhile.
-    Save {
-        path: PathBuf,
-        snapshot: Box<Session>,
-        /// The analyst agreed to replace a read-only file.
-        replace_read_only: bool,
-    },
-    /// Write this snapshot of an unsaved review to its recovery file.
-    Autosave {
-        store: RecoveryStore,
-        original: Option<PathBuf>,
-        changes: usize,
-        snapshot: Box<Session>,
-    },
-}
-
-/// How a worker's open or save ended.
-#[derive(Debug)]
-pub enum Outcome {
-    Opened(Result<Prepared, FileError>),
-    /// An article read for a re-import.
-    Read(Result<Box<crate::model::Article>, FileError>),
-    Saved(Result<(), FileError>),
-}
-
-/// The open or save a worker is running.
-#[derive(Debug)]
-pub(super) struct Running {
-    path: PathBuf,
-    job: RunningJob,
-}
-
-#[derive(Debug)]
-enum RunningJob {
-    /// Opening a file; once open, select this sentence (a reopened review's).
-    Open { select: Option<usize> },
-    /// Reading an article to re-import into review `key`.
-    Reimport { key: u64 },
-    /// Saving review `key` as it was at revision `state`; then carry on with `then`.
-    Save {
-        key: u64,
-        state: u64,
-        then: Option<Intent>,
-    },
-}
-
 impl Workspace {
-    /// A file is being opened or saved: a second one waits, with a message saying why.
-    fn busy(&mut self) -> bool {
-        let Some(running) = &self.running else {
-            return false;
-        };
-        let verb = match running.job {
-            RunningJob::Open { .. } => "opening",
-            RunningJob::Reimport { .. } => "reading",
-            RunningJob::Save { .. } => "saving",
-        };
-        let name = running
-            .path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        self.message = Some(Message::Notice(format!("Please wait: still {verb} {name}")));
-        true
-    }
-
     /// Opens an article or a session. The file is read first: if it cannot be, the message says
     /// why and the open reviews stay as they were; if it can, it opens as a review of its own
     /// beside them (or shows the review already open for it). A large file is read on a
@@ -234,7 +161,7 @@ impl Workspace {
         self.adopt_at(path, prepared, None)
     }
 
-    fn adopt_at(
+    pub(super) fn adopt_at(
         &mut self,
         path: PathBuf,
         prepared: Prepared,
@@ -398,7 +325,13 @@ impl Workspace {
 
     /// Review `key` reached the disk at `path` as it was at revision `state`: it is saved (if
     /// nothing changed since), its recovery copy goes, and the intent carries on.
-    fn saved(&mut self, key: u64, path: PathBuf, state: u64, then: Option<Intent>) -> Vec<Effect> {
+    pub(super) fn saved(
+        &mut self,
+        key: u64,
+        path: PathBuf,
+        state: u64,
+        then: Option<Intent>,
+    ) -> Vec<Effect> {
         let Some(i) = self.reviews.iter().position(|r| r.key == key) else {
             return Vec::new();
         };
@@ -435,37 +368,6 @@ impl Workspace {
             return vec![Effect::Start(Job::Reimport(path))];
         }
         self.handle(AppCommand::Reimport(path))
-    }
-
-    /// A worker's open or save ended.
-    pub(super) fn finished(&mut self, outcome: Outcome) -> Vec<Effect> {
-        let Some(Running { path, job }) = self.running.take() else {
-            return Vec::new();
-        };
-        let mut effects = match (job, outcome) {
-            (RunningJob::Open { select }, Outcome::Opened(Ok(prepared))) => {
-                self.adopt_at(path, prepared, select)
-            }
-            (RunningJob::Save { key, state, then }, Outcome::Saved(Ok(()))) => {
-                self.saved(key, path, state, then)
-            }
-            (RunningJob::Reimport { key }, Outcome::Read(Ok(article))) => {
-                match self.reviews.iter_mut().find(|r| r.key == key) {
-                    Some(r) => super::editing::reimport_article(r, &path, *article),
-                    None => Vec::new(),
-                }
-            }
-            (_, Outcome::Opened(Err(e)) | Outcome::Saved(Err(e)) | Outcome::Read(Err(e))) => {
-                vec![error(e.to_string())]
-            }
-            (_, Outcome::Opened(Ok(_)) | Outcome::Saved(Ok(())) | Outcome::Read(Ok(_))) => {
-                Vec::new()
-            }
-        };
-        if std::mem::take(&mut self.close_when_idle) && !self.quitting {
-            effects.extend(self.request(Intent::Quit));
-        }
-        effects
     }
 
     /// Runs an intent now if nothing would be lost, otherwise asks first.

@@ -12,6 +12,7 @@ mod editing;
 mod exchange;
 pub mod find;
 pub mod flow;
+mod jobs;
 pub mod key_groups;
 pub mod keys;
 mod messages;
@@ -23,7 +24,8 @@ pub mod workspace;
 
 pub use autosave::{AUTOSAVE_DELAY, recovered_name};
 pub use command_table::{Action, Entry, GESTURES, Scope, entries, lookup, overlaps};
-pub use flow::{Answer, DialogKind, Intent, Job, Outcome, Question};
+pub use flow::{Answer, DialogKind, Intent, Question};
+pub use jobs::{Job, Outcome};
 pub use key_groups::key_groups;
 pub use keys::{Extra, Key, Mods, Shortcut};
 pub use messages::NOTICE_LIFETIME;

@@ -7,7 +7,8 @@
 use super::autosave::Flight;
 use super::command_table::Action;
 use super::editing::edit;
-use super::flow::{Answer, DialogKind, DialogPurpose, Intent, Job, Outcome, Question, Running};
+use super::flow::{Answer, DialogKind, DialogPurpose, Intent, Question};
+use super::jobs::{Job, Outcome, Running};
 use super::open::Prepared;
 use super::review::OpenReview;
 use super::selection::Selection;

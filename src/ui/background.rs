@@ -13,10 +13,19 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
-/// An open or a save running on a worker thread.
+/// What a worker does with its file: the progress line's verb, and what a worker that died
+/// reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Work {
+    Opening,
+    Saving,
+    Importing,
+}
+
+/// An open, import or save running on a worker thread.
 pub struct Task {
     path: PathBuf,
-    saving: bool,
+    work: Work,
     started: Instant,
     stage: Arc<AtomicU8>,
     rx: Receiver<Outcome>,
@@ -36,14 +45,27 @@ pub fn start(job: Job, ctx: &Context) -> Started {
     match job {
         Job::Open(path) => {
             let worker_path = path.clone();
-            Started::Task(Task::spawn(path, false, ctx, move |stage| {
+            Started::Task(Task::spawn(path, Work::Opening, ctx, move |stage| {
                 Outcome::Opened(prepare(&worker_path, stage))
             }))
         }
         Job::Reimport(path) => {
             let worker_path = path.clone();
-            Started::Task(Task::spawn(path, false, ctx, move |_| {
+            Started::Task(Task::spawn(path, Work::Opening, ctx, move |_| {
                 Outcome::Read(io::read_article(&worker_path).map(Box::new))
+            }))
+        }
+        Job::Import {
+            path,
+            article,
+            taxonomy,
+        } => {
+            let worker_path = path.clone();
+            Started::Task(Task::spawn(path, Work::Importing, ctx, move |_| {
+                let options = io::import::Options::default();
+                let done =
+                    io::import::import_file(&worker_path, article.map(|a| *a), *taxonomy, &options);
+                Outcome::Imported(done.map(Box::new))
             }))
         }
         Job::Save {
@@ -52,7 +74,7 @@ pub fn start(job: Job, ctx: &Context) -> Started {
             replace_read_only,
         } => {
             let worker_path = path.clone();
-            Started::Task(Task::spawn(path, true, ctx, move |stage| {
+            Started::Task(Task::spawn(path, Work::Saving, ctx, move |stage| {
                 stage.store(Stage::Writing as u8, Ordering::Relaxed);
                 Outcome::Saved(match replace_read_only {
                     true => io::session_file::save_session_replacing(&worker_path, &snapshot),
@@ -90,23 +112,23 @@ pub fn autosave_result(worker: Autosave) -> Result<(), String> {
 impl Task {
     fn spawn(
         path: PathBuf,
-        saving: bool,
+        work: Work,
         ctx: &Context,
-        work: impl FnOnce(&AtomicU8) -> Outcome + Send + 'static,
+        job: impl FnOnce(&AtomicU8) -> Outcome + Send + 'static,
     ) -> Self {
         let (tx, rx) = channel();
         let stage = Arc::new(AtomicU8::new(Stage::Reading as u8));
         let worker_stage = Arc::clone(&stage);
         let ctx = ctx.clone();
         std::thread::spawn(move || {
-            let outcome = work(&worker_stage);
+            let outcome = job(&worker_stage);
             // The app may have gone away; then nobody needs the answer.
             let _ = tx.send(outcome);
             ctx.request_repaint();
         });
         Self {
             path,
-            saving,
+            work,
             started: Instant::now(),
             stage,
             rx,
@@ -121,16 +143,19 @@ impl Task {
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => {
                 let stopped = "the worker thread stopped".to_string();
-                Some(if self.saving {
-                    Outcome::Saved(Err(FileError::save(
+                Some(match self.work {
+                    Work::Saving => Outcome::Saved(Err(FileError::save(
                         &self.path,
                         io::Problem::WriteFailed(stopped),
-                    )))
-                } else {
-                    Outcome::Opened(Err(FileError::open(
+                    ))),
+                    Work::Opening => Outcome::Opened(Err(FileError::open(
                         &self.path,
                         io::Problem::Unreadable(stopped),
-                    )))
+                    ))),
+                    Work::Importing => Outcome::Imported(Err(format!(
+                        "Cannot import {}: {stopped}",
+                        self.path.display()
+                    ))),
                 })
             }
         }
@@ -138,7 +163,11 @@ impl Task {
 
     /// "Opening report.txt: splitting into sentences (1.2 s)".
     pub fn progress(&self) -> String {
-        let verb = if self.saving { "Saving" } else { "Opening" };
+        let verb = match self.work {
+            Work::Opening => "Opening",
+            Work::Saving => "Saving",
+            Work::Importing => "Importing",
+        };
         let name = self
             .path
             .file_name()
