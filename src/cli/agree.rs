@@ -156,15 +156,27 @@ fn render(first: &Session, reviews: &[Review], lineup: &Lineup, f: &Figures) -> 
             .map(|l| l.label.chars().count())
             .max()
             .unwrap_or(0);
-        let _ = writeln!(s, "\nPer label (that label against any other): values, α");
+        let _ = writeln!(
+            s,
+            "\nPer label (that label against any other):\n  {}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}",
+            " ".repeat(width),
+            "values",
+            "agree",
+            "κ Coh",
+            "κ Fl",
+            "α"
+        );
         for l in &f.per_label {
             let pad = width - l.label.chars().count();
             let _ = writeln!(
                 s,
-                "  {}{}  {:>6}  {}",
+                "  {}{}  {:>6}  {:>6}  {:>6}  {:>6}  {:>6}",
                 l.label,
                 " ".repeat(pad),
                 l.values,
+                figure(l.percent_agreement),
+                figure(l.cohen_kappa),
+                figure(l.fleiss_kappa),
                 figure(l.alpha)
             );
         }

@@ -318,7 +318,10 @@ pub struct LabelFigures {
     pub label: String,
     /// Values of this label among the compared units.
     pub values: usize,
-    /// α nominal of "this label" against "any other".
+    /// The figures of "this label" against "any other".
+    pub percent_agreement: Option<f64>,
+    pub cohen_kappa: Option<f64>,
+    pub fleiss_kappa: Option<f64>,
     pub alpha: Option<f64>,
 }
 
@@ -347,6 +350,10 @@ impl Figures {
                     .iter()
                     .map(|u| u.iter().map(|v| v.map(|v| (v == c) as u32)).collect())
                     .collect();
+                let pairs: Vec<(u32, u32)> = binary
+                    .iter()
+                    .filter_map(|u| Some((u.first().copied()??, u.get(1).copied()??)))
+                    .collect();
                 LabelFigures {
                     label: lineup.categories[c as usize].clone(),
                     values: units
@@ -355,6 +362,13 @@ impl Figures {
                         .flatten()
                         .filter(|v| **v == Some(c))
                         .count(),
+                    percent_agreement: percent_agreement(&binary),
+                    cohen_kappa: if reviews == 2 {
+                        cohen_kappa(&pairs)
+                    } else {
+                        None
+                    },
+                    fleiss_kappa: fleiss_kappa_of_complete(&binary).0,
                     alpha: krippendorff_alpha(&binary, Level::Nominal),
                 }
             })
