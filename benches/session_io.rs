@@ -223,6 +223,25 @@ fn agreement(c: &mut Criterion) {
             black_box(Figures::of(&lineup, Counting::default()))
         })
     });
+    // The second analyst reviewed a later version: a paragraph added at the top. Its claims
+    // are re-anchored onto the first's text before they are compared.
+    let later_text = format!(
+        "An editor's note opens the page.\n\n{}",
+        first.article().text
+    );
+    let started = std::time::Instant::now();
+    let later = claimlens::model::anchor::reanchor(
+        &second,
+        claimlens::model::Article::new("later", None, &later_text),
+    )
+    .session;
+    eprintln!("re-anchoring 50,000 claims: {:?}", started.elapsed());
+    group.bench_function("compare_another_version", |bench| {
+        bench.iter(|| {
+            let lineup = line_up(&[&first, &later], Counting::default()).expect("lines up");
+            black_box(Figures::of(&lineup, Counting::default()))
+        })
+    });
     group.bench_function("compare_only", |bench| {
         bench.iter(|| {
             let lineup = line_up(&[&first, &second], Counting::default()).expect("lines up");

@@ -64,28 +64,52 @@ fn common_prefix(a: &str, b: &str) -> usize {
 
 /// Where the quote of an old sentence is in the new text: the occurrence with the most matching
 /// context, then the one nearest the old relative position.
+///
+/// A review of a book-length text has tens of thousands of claims, so the quote is looked for
+/// in a window around where it is expected, doubling until the answer is certain: an
+/// occurrence with all its context matching, within the window's half-width of the expected
+/// place, beats or ties every occurrence outside it (ties go to the nearer). Where the best
+/// in the window matches less, the window grows, to the whole text if need be.
 fn locate(old: &Session, index: usize, new_text: &str) -> Option<usize> {
     let span = old.sentences[index];
     let old_text = &old.article.text;
     let quote = &old_text[span.range()];
+    if quote.is_empty() {
+        return None;
+    }
     let before = context_before(old_text, span.start);
     let after = context_after(old_text, span.end);
+    let perfect = before.chars().count() + after.chars().count();
     let expected = span.start as f64 / old_text.len().max(1) as f64 * new_text.len() as f64;
-    new_text
-        .match_indices(quote)
-        .map(|(at, _)| {
-            let score = common_suffix(before, context_before(new_text, at))
-                + common_prefix(after, context_after(new_text, at + quote.len()));
-            (at, score)
-        })
-        .max_by(|(a, sa), (b, sb)| {
-            sa.cmp(sb).then_with(|| {
-                let da = (*a as f64 - expected).abs();
-                let db = (*b as f64 - expected).abs();
-                db.total_cmp(&da)
+    let near = (expected as usize).min(new_text.len());
+    let mut half = 4096usize;
+    loop {
+        let from = new_text.floor_char_boundary(near.saturating_sub(half));
+        let to = new_text.ceil_char_boundary((near + half + quote.len()).min(new_text.len()));
+        let best = new_text[from..to]
+            .match_indices(quote)
+            .map(|(at, _)| {
+                let at = from + at;
+                let score = common_suffix(before, context_before(new_text, at))
+                    + common_prefix(after, context_after(new_text, at + quote.len()));
+                (at, score)
             })
-        })
-        .map(|(at, _)| at)
+            .max_by(|(a, sa), (b, sb)| {
+                sa.cmp(sb).then_with(|| {
+                    let da = (*a as f64 - expected).abs();
+                    let db = (*b as f64 - expected).abs();
+                    db.total_cmp(&da)
+                })
+            });
+        let whole = from == 0 && to == new_text.len();
+        match best {
+            Some((at, score)) if whole || (score == perfect && at.abs_diff(near) + 1 < half) => {
+                return Some(at);
+            }
+            None if whole => return None,
+            _ => half = half.saturating_mul(2),
+        }
+    }
 }
 
 /// Rebuilds the review on `article`: claims whose quote is found keep all they carry; the rest
@@ -99,7 +123,9 @@ pub fn reanchor(old: &Session, article: Article) -> Reanchored {
     let mut placed: Vec<(Span, SentenceId, Annotation)> = Vec::new();
     let mut orphans = Vec::new();
     let (mut moved, mut kept) = (0, 0);
-    let mut taken: Vec<Span> = Vec::new();
+    // The spans already given to claims, by start: they never overlap, so the one that could
+    // overlap a new span is the last to start before its end.
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
     for (i, annotation) in old.annotations.iter().enumerate() {
         if annotation.is_blank() {
             continue;
@@ -108,18 +134,24 @@ pub fn reanchor(old: &Session, article: Article) -> Reanchored {
         let quote = &old.article.text[span.range()];
         match locate(old, i, &new_text) {
             Some(at)
-                if !taken
-                    .iter()
-                    .any(|t| t.start < at + quote.len() && at < t.end) =>
+                if taken
+                    .range(..at + quote.len())
+                    .next_back()
+                    .is_none_or(|(_, &end)| end <= at) =>
             {
                 let new_span = Span::new(at, at + quote.len());
-                if session.paragraphs.iter().any(|p| p.contains(new_span)) {
+                let paragraph = session.paragraphs.get(
+                    session
+                        .paragraphs
+                        .partition_point(|p| p.end <= new_span.start),
+                );
+                if paragraph.is_some_and(|p| p.contains(new_span)) {
                     if at == span.start {
                         kept += 1;
                     } else {
                         moved += 1;
                     }
-                    taken.push(new_span);
+                    taken.insert(new_span.start, new_span.end);
                     placed.push((new_span, old.ids[i], annotation.clone()));
                 } else {
                     orphans.push(Orphan {
@@ -144,15 +176,21 @@ pub fn reanchor(old: &Session, article: Article) -> Reanchored {
     impose(&mut session, &placed);
     // Links between claims follow their claims; a link to an orphan is kept on the orphan side
     // only.
+    let index: HashMap<Span, usize> = session
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i))
+        .collect();
     let id_map: HashMap<SentenceId, SentenceId> = placed
         .iter()
         .filter_map(|(span, old_id, _)| {
-            let i = session.sentences.iter().position(|s| s == span)?;
+            let i = *index.get(span)?;
             Some((*old_id, session.ids[i]))
         })
         .collect();
     for (span, _, annotation) in &placed {
-        if let Some(i) = session.sentences.iter().position(|s| s == span) {
+        if let Some(&i) = index.get(span) {
             let mut a = annotation.clone();
             a.links = a
                 .links
@@ -341,5 +379,72 @@ impl Session {
             }
             None => Command::DropOrphan { orphan: index },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Taxonomy;
+    use proptest::prelude::*;
+
+    /// The rule as first written, every occurrence in the whole text scored: what the windowed
+    /// search must find.
+    fn by_scanning(old: &Session, index: usize, new_text: &str) -> Option<usize> {
+        let span = old.sentences[index];
+        let old_text = &old.article.text;
+        let quote = &old_text[span.range()];
+        let before = context_before(old_text, span.start);
+        let after = context_after(old_text, span.end);
+        let expected = span.start as f64 / old_text.len().max(1) as f64 * new_text.len() as f64;
+        new_text
+            .match_indices(quote)
+            .map(|(at, _)| {
+                let score = common_suffix(before, context_before(new_text, at))
+                    + common_prefix(after, context_after(new_text, at + quote.len()));
+                (at, score)
+            })
+            .max_by(|(a, sa), (b, sb)| {
+                sa.cmp(sb).then_with(|| {
+                    let da = (*a as f64 - expected).abs();
+                    let db = (*b as f64 - expected).abs();
+                    db.total_cmp(&da)
+                })
+            })
+            .map(|(at, _)| at)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+        /// Repeated sentences, texts long enough for several windows, and edits that shift the
+        /// text a little or a lot: every claim lands where a scan of the whole text says.
+        #[test]
+        fn the_windowed_search_finds_what_a_whole_scan_finds(
+            picks in proptest::collection::vec(0usize..6, 150..600),
+            cut in (0usize..20_000, 0usize..12_000),
+            insert in 0usize..9_000,
+        ) {
+            let sentences = [
+                "Prices rose in Hyesan.", "A source said so.", "Traders were arrested.",
+                "KCNA denied it.", "The market closed early.", "Prices rose in Hyesan again.",
+            ];
+            let text: String = picks
+                .iter()
+                .enumerate()
+                .map(|(i, &k)| format!("{}{}", sentences[k], if i % 7 == 6 { "\n\n" } else { " " }))
+                .collect();
+            let old = Session::new(Article::new("t", None, &text), Taxonomy::default_preset());
+            let start = text.floor_char_boundary(cut.0.min(text.len()));
+            let end = text.floor_char_boundary((start + cut.1).min(text.len()));
+            let new_text = format!(
+                "{}{}{}",
+                &text[..start],
+                "Inserted words. ".repeat(insert / 16),
+                &text[end..]
+            );
+            for i in 0..old.sentences.len() {
+                prop_assert_eq!(locate(&old, i, &new_text), by_scanning(&old, i, &new_text), "sentence {}", i);
+            }
+        }
     }
 }
