@@ -4,6 +4,7 @@
 //! offsets already turned into bytes of the text they count in); `place` maps the spans to the
 //! article's sentences and reports what it could not place.
 
+mod boundaries;
 mod brat;
 mod doccano;
 mod labelstudio;
