@@ -1,6 +1,6 @@
 //! `claimlens agree`: how far analysts' reviews of one article agree.
 
-use super::Format;
+use super::AgreeFormat as Format;
 use crate::model::compare::{Counting, Figures, Lineup, NO_LABEL, line_up};
 use crate::model::{Session, article::shorten};
 use serde::Serialize;

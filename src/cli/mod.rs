@@ -105,8 +105,8 @@ pub enum Headless {
         /// Count suggestions nobody confirmed as the analyst's labels (left out by default).
         #[arg(long)]
         suggested: bool,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = AgreeFormat::Text)]
+        format: AgreeFormat,
     },
     /// Import annotations made in another tool (W3C Web Annotation, brat .ann, Label Studio
     /// JSON, doccano JSONL) as a review session of the article; prints what was imported
@@ -130,6 +130,15 @@ pub enum Headless {
     },
     /// Print the keyboard shortcuts and mouse gestures as a Markdown table (the README's).
     Keys,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AgreeFormat {
+    /// The figures and tables, for a reader.
+    Text,
+    /// The same figures as one JSON object: reviews, figures (overall, per label, confusion,
+    /// grades), lineup (boundaries, claims not compared, labels without a match).
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
