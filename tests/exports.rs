@@ -944,3 +944,37 @@ fn the_sourcing_report_numbers_every_claim_and_warns_as_the_review_says() {
         "{md}"
     );
 }
+
+/// A worker's progress line moves on from "reading" once the file is read: the import says
+/// when, once, and not for a file it cannot read.
+#[test]
+fn an_import_says_when_the_file_is_read_and_its_spans_are_being_placed() {
+    use claimlens::io::import::{Options, import_file_reporting};
+    let dir = tempfile::tempdir().unwrap();
+    let session = reviewed();
+    let file = dir.path().join("review.jsonld");
+    export::export_to(&session, Format::W3c, &file).unwrap();
+    let mut calls = 0;
+    let (imported, _) = import_file_reporting(
+        &file,
+        Some(session.article().clone()),
+        session.taxonomy().clone(),
+        &Options::default(),
+        &mut || calls += 1,
+    )
+    .unwrap();
+    assert_eq!(calls, 1);
+    assert_eq!(imported.len(), session.len());
+    let junk = dir.path().join("junk.jsonld");
+    std::fs::write(&junk, "{ not json").unwrap();
+    let mut calls = 0;
+    let refused = import_file_reporting(
+        &junk,
+        Some(session.article().clone()),
+        session.taxonomy().clone(),
+        &Options::default(),
+        &mut || calls += 1,
+    );
+    assert!(refused.is_err_and(|e| e.contains("junk.jsonld")));
+    assert_eq!(calls, 0);
+}

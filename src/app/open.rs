@@ -46,6 +46,8 @@ pub enum Stage {
     Splitting = 1,
     Suggesting = 2,
     Writing = 3,
+    /// Placing imported spans on the article's sentences.
+    Placing = 4,
 }
 
 impl Stage {
@@ -54,6 +56,7 @@ impl Stage {
             1 => Stage::Splitting,
             2 => Stage::Suggesting,
             3 => Stage::Writing,
+            4 => Stage::Placing,
             _ => Stage::Reading,
         }
     }
@@ -64,6 +67,7 @@ impl Stage {
             Stage::Splitting => "splitting into sentences",
             Stage::Suggesting => "suggesting sources",
             Stage::Writing => "writing",
+            Stage::Placing => "placing the spans on sentences",
         }
     }
 }

@@ -61,10 +61,16 @@ pub fn start(job: Job, ctx: &Context) -> Started {
             taxonomy,
         } => {
             let worker_path = path.clone();
-            Started::Task(Task::spawn(path, Work::Importing, ctx, move |_| {
+            Started::Task(Task::spawn(path, Work::Importing, ctx, move |stage| {
                 let options = io::import::Options::default();
-                let done =
-                    io::import::import_file(&worker_path, article.map(|a| *a), *taxonomy, &options);
+                let placing = &mut || stage.store(Stage::Placing as u8, Ordering::Relaxed);
+                let done = io::import::import_file_reporting(
+                    &worker_path,
+                    article.map(|a| *a),
+                    *taxonomy,
+                    &options,
+                    placing,
+                );
                 Outcome::Imported(done.map(Box::new))
             }))
         }

@@ -192,9 +192,23 @@ pub fn import_file(
     taxonomy: crate::model::Taxonomy,
     options: &Options,
 ) -> Result<(crate::model::Session, Report), String> {
+    import_file_reporting(path, article, taxonomy, options, &mut || {})
+}
+
+/// As [`import_file`], calling `read` once the file is read and its spans are about to be
+/// placed (a worker's progress line says so).
+pub fn import_file_reporting(
+    path: &Path,
+    article: Option<crate::model::Article>,
+    taxonomy: crate::model::Taxonomy,
+    options: &Options,
+    read_done: &mut dyn FnMut(),
+) -> Result<(crate::model::Session, Report), String> {
     let bytes = super::bounded::read_file(path, MAX_IMPORT_BYTES).map_err(|e| e.to_string())?;
     let cannot = |e: String| format!("Cannot import {}: {e}", path.display());
     let imported = read(path, &bytes, options).map_err(cannot)?;
+    drop(bytes);
+    read_done();
     let article = match (article, &imported.text) {
         (Some(article), _) => article,
         (None, Some(text)) => {
