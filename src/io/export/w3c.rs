@@ -77,14 +77,14 @@ fn parts(session: &Session) -> (Value, usize) {
         "type": "AnnotationCollection",
         "label": article.title,
         "total": items,
-        "generator": generator(),
+        "generator": json!(generator()),
         "claimlens:extract": source_description(session, &sha),
     });
     if let Some(p) = session.provenance().created.as_deref() {
         collection["created"] = json!(p);
     }
     if let Some(c) = creator(session) {
-        collection["creator"] = c;
+        collection["creator"] = json!(c);
     }
     if items > 0 {
         collection["first"] = json!({
@@ -97,15 +97,20 @@ fn parts(session: &Session) -> (Value, usize) {
     (collection, items)
 }
 
-fn generator() -> Value {
-    json!({
-        "type": "Software",
-        "name": format!("claimlens {}", env!("CARGO_PKG_VERSION")),
-    })
+/// The software that made the annotations, and the analyst who did: the same for the
+/// collection and every annotation in it.
+fn generator() -> Agent {
+    Agent {
+        kind: "Software",
+        name: format!("claimlens {}", env!("CARGO_PKG_VERSION")),
+    }
 }
 
-fn creator(session: &Session) -> Option<Value> {
-    super::analyst(session).map(|name| json!({ "type": "Person", "name": name }))
+fn creator(session: &Session) -> Option<Agent> {
+    super::analyst(session).map(|name| Agent {
+        kind: "Person",
+        name: name.to_string(),
+    })
 }
 
 /// Every annotation in order: a claim's own (label, note, grade), then one per link.
@@ -117,20 +122,14 @@ fn for_each_item(
     let sha = sha256_hex(&article.text);
     let positions = positions(&article.text, session.sentences());
     let source = source_iri(session, &sha);
-    let creator = super::analyst(session).map(|name| Agent {
-        kind: "Person",
-        name: name.to_string(),
-    });
+    let creator = creator(session);
     let claim = Claim {
         session,
         sha: &sha,
         source: &source,
         positions: &positions,
         creator: creator.as_ref(),
-        generator: &Agent {
-            kind: "Software",
-            name: format!("claimlens {}", env!("CARGO_PKG_VERSION")),
-        },
+        generator: &generator(),
     };
     for (i, a) in session.annotations().iter().enumerate() {
         if a.label.is_some() || !a.note.is_empty() {
