@@ -9,6 +9,9 @@ use claimlens::model::{
     Reliability, Session, Status, Taxonomy,
 };
 
+#[path = "analyst/adjudication.rs"]
+mod adjudication;
+
 fn doc() -> Document {
     let text = "A source in Russia said the men left. Multiple sources said the men left. \
                 KCNA said nothing happened. Prices have reportedly doubled.";

@@ -60,7 +60,7 @@ fn a_saved_news_page_opens_as_its_article_with_its_details() {
     let review = dir.path().join("onsong.review.ron");
     save_session(&review, &session).unwrap();
     let saved = std::fs::read_to_string(&review).unwrap();
-    assert!(saved.contains("version: 6,") && saved.contains("site_name: Some(\"Tumen Ledger\")"));
+    assert!(saved.contains("version: 7,") && saved.contains("site_name: Some(\"Tumen Ledger\")"));
     assert_eq!(load_session(&review).unwrap(), session);
 }
 

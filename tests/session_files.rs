@@ -48,7 +48,7 @@ fn the_file_is_readable_ron_with_format_version_hash_and_quotes() {
     let text = to_ron(&sample_session());
     for needle in [
         "format: \"claimlens-session\"",
-        "version: 6",
+        "version: 7",
         "sha256: \"",
         "source_path: Some(\"assets/samples/hyesan-rice-prices.txt\")",
         "taxonomy: (",
@@ -129,11 +129,11 @@ fn bad_session_files_are_refused_with_the_reason() {
     assert_eq!(
         problem_of(&write(
             "new.ron",
-            &good.replacen("version: 6", "version: 7", 1)
+            &good.replacen("version: 7", "version: 8", 1)
         )),
         Problem::NewerVersion {
-            found: 7,
-            supported: 6
+            found: 8,
+            supported: 7
         }
     );
     assert!(matches!(
@@ -205,10 +205,12 @@ fn arb_session() -> impl Strategy<Value = Session> {
             1usize..6,
             0usize..4,
             prop::collection::vec((0usize..4, 0usize..64), 0..3),
+            prop::option::of((0usize..3, any::<bool>())),
         ),
     )
         .prop_map(
-            |(label, suggested, note, (source, credibility, hedging, links))| {
+            |(label, suggested, note, (source, credibility, hedging, links, decision))| {
+                use claimlens::model::adjudication::{Decision, Took};
                 let annotation = Annotation {
                     // Only a label can be a suggestion; the model keeps "no label" confirmed.
                     status: if suggested && label.is_some() {
@@ -223,6 +225,10 @@ fn arb_session() -> impl Strategy<Value = Session> {
                     credibility: Credibility::ALL[credibility],
                     hedging: Hedging::ALL[hedging],
                     links: Vec::new(),
+                    decision: decision.map(|(took, named)| Decision {
+                        took: [Took::A, Took::B, Took::Other][took],
+                        by: named.then(|| "Park H.".to_string()),
+                    }),
                 };
                 (annotation, links)
             },

@@ -80,7 +80,7 @@ fn a_version_2_session_loads_with_its_sources_grades_and_links_and_saves_as_the_
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, &session).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 6,") && !new_text.contains("start: "));
+    assert!(new_text.contains("version: 7,") && !new_text.contains("start: "));
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
 
@@ -117,7 +117,7 @@ fn a_version_3_session_loads_with_analyst_sources_and_no_gazetteer_edition() {
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, &session).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 6,"));
+    assert!(new_text.contains("version: 7,"));
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
 
@@ -156,7 +156,7 @@ fn a_version_4_session_loads_with_its_proposed_sources_and_no_article_details() 
     assert!(
         std::fs::read_to_string(&resaved)
             .unwrap()
-            .contains("version: 6,")
+            .contains("version: 7,")
     );
     assert_eq!(load_session(&resaved).unwrap(), session);
 }
@@ -192,7 +192,7 @@ fn a_version_5_session_loads_with_its_article_details_and_no_one_named() {
     let resaved = dir.path().join("resaved.ron");
     save_session(&resaved, doc.session()).unwrap();
     let new_text = std::fs::read_to_string(&resaved).unwrap();
-    assert!(new_text.contains("version: 6,") && new_text.contains("created_by: Some(\"Kim J.\")"));
+    assert!(new_text.contains("version: 7,") && new_text.contains("created_by: Some(\"Kim J.\")"));
     let reloaded = load_session(&resaved).unwrap();
     assert_eq!(reloaded.provenance().created_by.as_deref(), Some("Kim J."));
     assert_eq!(
@@ -254,4 +254,79 @@ fn earlier_sessions_open_with_todays_distinct_label_colours_and_keep_chosen_ones
     let session = load_session(&chosen).unwrap();
     let russia = session.taxonomy().get(&LabelId::new("in_russia")).unwrap();
     assert_eq!(russia.color, Rgb(0x12, 0x34, 0x56));
+}
+
+const V6: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/data/sessions/v6_hyesan_review.ron"
+);
+
+#[test]
+fn a_version_6_session_loads_as_an_ordinary_review_and_an_adjudication_round_trips() {
+    use claimlens::model::adjudication::{Adjudication, Decision, Input, Took};
+    let text = std::fs::read_to_string(V6).unwrap();
+    assert!(
+        text.contains("version: 6,")
+            && !text.contains("adjudication")
+            && !text.contains("decision"),
+        "the fixture must stay a version 6 file"
+    );
+    let session = load_session(std::path::Path::new(V6)).unwrap();
+    assert_eq!(session.len(), 33);
+    assert_eq!(session.provenance().analysts(), ["Kim J.", "Lee S."]);
+    assert!(session.provenance().adjudication.is_none());
+    assert!(session.annotations().iter().all(|a| a.decision.is_none()));
+    assert_eq!(session.sources().len(), 10);
+
+    // Made an adjudication and saved: version 7, the record and a decision kept.
+    let record = Adjudication {
+        inputs: vec![
+            Input {
+                file: "/reviews/hyesan.kim.review.ron".into(),
+                analyst: Some("Kim J.".into()),
+                sha256: "0a".repeat(32),
+            },
+            Input {
+                file: "/reviews/hyesan.lee.review.ron".into(),
+                analyst: None,
+                sha256: "b1".repeat(32),
+            },
+        ],
+    };
+    let mut annotations = session.annotations().to_vec();
+    annotations[3].decision = Some(Decision {
+        took: Took::B,
+        by: Some("Park H.".into()),
+    });
+    let provenance = claimlens::model::Provenance {
+        adjudication: Some(record),
+        ..session.provenance().clone()
+    };
+    let adjudication = session
+        .with_annotations(annotations)
+        .with_provenance(provenance);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("adjudicated.review.ron");
+    save_session(&path, &adjudication).unwrap();
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(written.contains("version: 7,") && written.contains("took: B"));
+    assert_eq!(load_session(&path).unwrap(), adjudication);
+
+    // A misspelt field of the record or of a decision is refused by name.
+    for (bad, name) in [
+        (written.replace("took: B", "tok: B"), "tok"),
+        (written.replace("sha256: \"0a", "sha: \"0a"), "sha"),
+    ] {
+        let err = claimlens::io::session_file::from_ron(&bad)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(name), "{err}");
+        assert!(!err.contains("Decision") && !err.contains("Input"), "{err}");
+    }
+    // Two inputs, checksums in hexadecimal.
+    let one = written.replace("b1b1", "XYb1");
+    let err = claimlens::io::session_file::from_ron(&one)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("SHA-256"), "{err}");
 }

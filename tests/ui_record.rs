@@ -145,3 +145,106 @@ fn exporting_and_importing_labels_goes_through_the_dialogs() {
         &exported
     );
 }
+
+/// Two analysts' reviews of the bundled sample: A confirms every suggestion; B relabels every
+/// fifth labelled sentence "Other media" and leaves every seventh without a label.
+fn two_reviews(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, Vec<usize>) {
+    use claimlens::model::{Annotation, LabelId, Status};
+    let (session, _) =
+        claimlens::app::open::new_review(claimlens::samples::sample_article(), &Default::default());
+    let confirmed: Vec<Annotation> = session
+        .annotations()
+        .iter()
+        .map(|a| Annotation {
+            status: Status::Confirmed,
+            ..a.clone()
+        })
+        .collect();
+    let a = session.with_annotations(confirmed.clone());
+    let mut differ = Vec::new();
+    let mut b = confirmed;
+    let labelled: Vec<usize> = (0..b.len()).filter(|&i| b[i].label.is_some()).collect();
+    for (k, &i) in labelled.iter().enumerate() {
+        if k % 5 == 0 && b[i].label != Some(LabelId::new("other_media")) {
+            b[i].label = Some(LabelId::new("other_media"));
+            differ.push(i);
+        } else if k % 7 == 3 {
+            b[i].label = None;
+            differ.push(i);
+        }
+    }
+    differ.sort();
+    let b = a.with_annotations(b);
+    let (pa, pb) = (dir.join("a.review.ron"), dir.join("b.review.ron"));
+    claimlens::io::save_session(&pa, &a).unwrap();
+    claimlens::io::save_session(&pb, &b).unwrap();
+    (pa, pb, differ)
+}
+
+#[test]
+fn comparing_two_reviews_lists_disagreements_steps_through_them_and_adjudicates() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let (pa, pb, differ) = two_reviews(dir.path());
+    let dialogs = ScriptedDialogs::answering([Some(pb.clone())]);
+    let mut h = harness(dialogs.clone(), Some(pa.clone()));
+    h.get_by_label("Review").click();
+    h.run();
+    h.get_by_label_contains("Compare with…").click();
+    h.run();
+    assert!(matches!(
+        dialogs.asked.borrow().last(),
+        Some(claimlens::ui::DialogKind::CompareWith)
+    ));
+    // The panel shows the other review, its figures and the disagreements only.
+    assert!(h.query_by_label("Comparing with b.review.ron").is_some());
+    assert!(h.query_by_label("Cohen's κ").is_some());
+    let expected = format!(
+        "{} to settle, 0 settled  ·  ] next, [ previous",
+        differ.len()
+    );
+    assert!(h.query_by_label(&expected).is_some(), "{expected}");
+    assert_eq!(h.state().selection().map(|s| s.head), Some(differ[0]));
+    h.key_press(Key::CloseBracket);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(differ[1]));
+    h.key_press(Key::OpenBracket);
+    h.run();
+    assert_eq!(h.state().selection().map(|s| s.head), Some(differ[0]));
+
+    // Alt+Right takes B: a new review, the adjudication, shown beside A.
+    h.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    h.run();
+    let w = h.state().workspace();
+    assert_eq!(w.reviews().len(), 2);
+    let adjudication = w.active().unwrap();
+    assert!(adjudication.is_adjudication());
+    let took = &adjudication.document().session().annotations()[differ[0]];
+    assert_eq!(
+        took.label,
+        Some(claimlens::model::LabelId::new("other_media"))
+    );
+    assert!(
+        h.query_by_label("Adjudicating against b.review.ron")
+            .is_some()
+    );
+    let settled = format!(
+        "{} to settle, 1 settled  ·  ] next, [ previous",
+        differ.len() - 1
+    );
+    assert!(h.query_by_label(&settled).is_some(), "{settled}");
+    assert_eq!(
+        h.state().selection().map(|s| s.head),
+        Some(differ[1]),
+        "moved on"
+    );
+    // One undo step.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let session = h.state().document().unwrap().session();
+    assert_eq!(session.annotations()[differ[0]].decision, None);
+    // Stop comparing: the claims list is back.
+    h.get_by_label("Stop comparing").click();
+    h.run();
+    assert!(h.query_by_label("Cohen's κ").is_none());
+}

@@ -787,8 +787,13 @@ fn the_first_save_asks_the_analysts_name_and_reviews_record_it() {
     h.get_by_role(eframe::egui::accesskit::Role::TextInput)
         .type_text("Park S.");
     h.run();
-    h.get_by_label("OK").click();
+    // Enter answers, as in any dialog with one field.
+    h.key_press(Key::Enter);
     h.run();
+    assert!(
+        h.query_by_label("Your name").is_none(),
+        "Enter closes the prompt"
+    );
     assert_eq!(h.state().workspace().analyst(), Some("Park S."));
     h.key_press(Key::Num3);
     h.run();

@@ -63,6 +63,17 @@ pub enum Action {
     Credibility(Credibility),
     /// Keep the note being typed and close its editor.
     FinishNote,
+    /// Another analyst's review of the same article beside this one.
+    CompareWith,
+    StopComparing,
+    NextDisagreement,
+    PreviousDisagreement,
+    /// Adjudicate: the open review's judgement on the selected disagreement.
+    TakeA,
+    /// Adjudicate: the other review's judgement.
+    TakeB,
+    /// Adjudicate: A's label wherever B has none.
+    TakeAllA,
 }
 
 /// Where a command's shortcuts work.
@@ -162,7 +173,20 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
         ),
         (
             "Review",
-            &[C(SourceSummary), C(EditLabels), Separator, C(AnalystName)],
+            &[
+                C(SourceSummary),
+                C(EditLabels),
+                Separator,
+                C(CompareWith),
+                C(NextDisagreement),
+                C(PreviousDisagreement),
+                C(TakeA),
+                C(TakeB),
+                C(TakeAllA),
+                C(StopComparing),
+                Separator,
+                C(AnalystName),
+            ],
         ),
         ("View", &[C(DarkTheme)]),
         (
@@ -186,7 +210,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 39] = [
+pub const FIXED: [Action; 46] = [
     Action::Open,
     Action::OpenFolder,
     Action::NewFromClipboard,
@@ -224,6 +248,13 @@ pub const FIXED: [Action; 39] = [
     Action::EditLabels,
     Action::SourceSummary,
     Action::AnalystName,
+    Action::CompareWith,
+    Action::NextDisagreement,
+    Action::PreviousDisagreement,
+    Action::TakeA,
+    Action::TakeB,
+    Action::TakeAllA,
+    Action::StopComparing,
     Action::FinishNote,
     Action::ShowHelp,
 ];
@@ -275,6 +306,12 @@ impl Action {
                 key(none, Questionmark).allowing(Extra::Shift),
             ],
             Action::FinishNote => vec![key(Mods::COMMAND, Enter)],
+            Action::NextDisagreement => vec![key(none, CloseBracket)],
+            Action::PreviousDisagreement => vec![key(none, OpenBracket)],
+            // Left and right, as the compare list shows A beside B; Alt, as nothing else
+            // uses the arrows with it, and the grades' Shift+letter and Alt+digit stay apart.
+            Action::TakeA => vec![key(Mods::ALT, ArrowLeft)],
+            Action::TakeB => vec![key(Mods::ALT, ArrowRight)],
             Action::NextReview => vec![key(Mods::COMMAND, Tab)],
             Action::PreviousReview => vec![key(Mods::COMMAND_SHIFT, Tab)],
             Action::CloseReview => vec![key(Mods::COMMAND, letter('W'))],
@@ -296,6 +333,9 @@ impl Action {
             | Action::BuiltInFileDialog
             | Action::MoveOnAfterLabel
             | Action::DarkTheme
+            | Action::CompareWith
+            | Action::StopComparing
+            | Action::TakeAllA
             | Action::Reimport => Vec::new(),
         }
     }

@@ -16,6 +16,13 @@ impl Action {
             Action::ExportReport => "Export report…",
             Action::AnalystName => "Your name…",
             Action::ImportAnnotations => "Import annotations…",
+            Action::CompareWith => "Compare with…",
+            Action::StopComparing => "Stop comparing",
+            Action::NextDisagreement => "Next disagreement",
+            Action::PreviousDisagreement => "Previous disagreement",
+            Action::TakeA => "Take A (this review)",
+            Action::TakeB => "Take B (the other review)",
+            Action::TakeAllA => "Take all of A where B has nothing",
             Action::Quit => "Quit",
             Action::Undo => "Undo",
             Action::Redo => "Redo",
@@ -82,6 +89,27 @@ impl Action {
             Action::ImportAnnotations => {
                 "Open another tool's annotations of this article (W3C Web Annotation, brat .ann, \
                  Label Studio JSON, doccano JSONL) as a new review beside this one"
+            }
+            Action::CompareWith => {
+                "Open another analyst's review of this article beside this one: which sentences \
+                 you disagree on, and the agreement figures"
+            }
+            Action::StopComparing => "Close the other review and show the claims list again",
+            Action::NextDisagreement | Action::PreviousDisagreement => {
+                "Select the next (or previous) sentence the two reviews disagree on that is not \
+                 settled yet"
+            }
+            Action::TakeA => {
+                "Settle the selected disagreement with this review's judgement (A), recording your \
+                 name; the first decision starts a new review, the adjudication"
+            }
+            Action::TakeB => {
+                "Settle the selected disagreement with the other review's judgement (B): its \
+                 label, source, grades and note; a label key instead settles it with that label"
+            }
+            Action::TakeAllA => {
+                "Settle every disagreement where only this review (A) has a label by taking A's, \
+                 as one step"
             }
             Action::AnalystName => {
                 "The name your saves record in each review (who created it, who changed it \

@@ -344,7 +344,14 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::SaveAs
         | Action::Quit
         | Action::AnalystName
-        | Action::ImportAnnotations => Vec::new(),
+        | Action::ImportAnnotations
+        | Action::CompareWith
+        | Action::StopComparing
+        | Action::NextDisagreement
+        | Action::PreviousDisagreement
+        | Action::TakeA
+        | Action::TakeB
+        | Action::TakeAllA => Vec::new(),
         Action::AcceptAbove
         | Action::EditLabels
         | Action::SourceSummary

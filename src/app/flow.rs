@@ -69,6 +69,8 @@ pub enum DialogKind {
     ImportAnnotations,
     /// Choose the newer version of the article under review.
     ReimportArticle,
+    /// Choose another analyst's review of the article to compare with.
+    CompareWith,
 }
 
 /// What the answer of the open file dialog is for.
@@ -83,6 +85,7 @@ pub(super) enum DialogPurpose {
     ImportAnnotations,
     ImportLabels,
     Reimport,
+    CompareWith,
 }
 
 impl Workspace {
@@ -229,6 +232,7 @@ impl Workspace {
                 self.handle(AppCommand::ImportLabels(path))
             }
             (Some(path), DialogPurpose::Reimport) => self.reimport_from(path),
+            (Some(path), DialogPurpose::CompareWith) => self.compare_with(path),
             (None, _) if !shown => vec![error(
                 "No file dialog could be shown on this desktop. Turn on File › Use the built-in \
                  file dialog, or drag files onto the window.",
@@ -283,6 +287,13 @@ impl Workspace {
     ) -> Vec<Effect> {
         if self.busy() {
             return Vec::new();
+        }
+        if let Some(input) = self.active().and_then(|r| r.input_at(&path)) {
+            return vec![error(format!(
+                "Not saved: {} is review {input} of this adjudication, which never replaces either \
+                 analyst's file. Save it under a new name.",
+                path.display()
+            ))];
         }
         if !force && session_file::is_read_only(&path) {
             self.question = Some(Question::ReadOnly { path, then });

@@ -23,6 +23,10 @@ pub enum Key {
     F1,
     F3,
     Questionmark,
+    ArrowLeft,
+    ArrowRight,
+    OpenBracket,
+    CloseBracket,
 }
 
 /// Modifiers held with a key. `command` is Ctrl, or ⌘ on a Mac.
@@ -142,6 +146,10 @@ impl fmt::Display for Key {
             Key::F1 => f.write_str("F1"),
             Key::F3 => f.write_str("F3"),
             Key::Questionmark => f.write_str("?"),
+            Key::ArrowLeft => f.write_str("Left"),
+            Key::ArrowRight => f.write_str("Right"),
+            Key::OpenBracket => f.write_str("["),
+            Key::CloseBracket => f.write_str("]"),
         }
     }
 }

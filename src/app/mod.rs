@@ -3,6 +3,7 @@
 //! it. The shell in `ui` converts egui input into these types and carries out the effects, so
 //! that a whole review can be driven, and the key table checked, with no window.
 
+mod adjudicate;
 mod analyst;
 mod autosave;
 pub mod command_table;

@@ -13,8 +13,22 @@ impl OpenReview {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
-            None => format!("{} (new review)", self.doc.session().article().title),
+            None => match self.review_a() {
+                Some(a) => format!(
+                    "Adjudication of {} (new review)",
+                    Path::new(&a.file)
+                        .file_name()
+                        .map_or_else(|| a.file.clone(), |n| n.to_string_lossy().into_owned())
+                ),
+                None => format!("{} (new review)", self.doc.session().article().title),
+            },
         }
+    }
+
+    /// Review A of an adjudication: the one it was made from.
+    fn review_a(&self) -> Option<&crate::model::adjudication::Input> {
+        let record = self.doc.session().provenance().adjudication.as_ref()?;
+        record.inputs.first()
     }
 
     /// The path proposed when the review is saved: its file, or beside the article and named
@@ -22,6 +36,15 @@ impl OpenReview {
     pub fn suggested_save_path(&self) -> PathBuf {
         if let Some(path) = &self.doc.path {
             return path.clone();
+        }
+        if let Some(a) = self.review_a() {
+            // Beside review A: `hyesan.kim.review.ron` → `hyesan.kim.adjudicated.review.ron`.
+            let a = Path::new(&a.file);
+            let name = a.file_name().map(|n| n.to_string_lossy().into_owned());
+            let stem = name.as_deref().unwrap_or("review");
+            let stem = stem.strip_suffix(".ron").unwrap_or(stem);
+            let stem = stem.strip_suffix(".review").unwrap_or(stem);
+            return a.with_file_name(format!("{stem}.adjudicated.review.ron"));
         }
         let article = self.doc.session().article();
         let source = article.source_path.as_deref().map(Path::new);

@@ -29,6 +29,12 @@ pub struct OpenReview {
     pub(super) autosaved: Option<u64>,
     /// Find in the article, while its bar is open.
     pub(super) find: Option<super::find::Find>,
+    /// Another analyst's review beside this one (Review › Compare with…).
+    pub(super) compare: Option<super::compare::Comparison>,
+    /// The edits since the comparison last looked, each as (revision before, revision after,
+    /// the sentences it touched), one after another: the comparison reads those sentences
+    /// again, not all. Cleared when an edit's reach is not known.
+    pub(super) touched: Vec<(u64, u64, Vec<usize>)>,
 }
 
 impl OpenReview {
@@ -47,6 +53,8 @@ impl OpenReview {
             unsaved_since: None,
             autosaved: None,
             find: None,
+            compare: None,
+            touched: Vec::new(),
         }
     }
 
@@ -117,6 +125,16 @@ impl OpenReview {
         self.doc
             .apply(command)
             .map_err(|e| format!("Not changed: {e}"))?;
+        let after = self.doc.revision();
+        match &touched {
+            Some(list)
+                if self.compare.is_some()
+                    && self.touched.last().is_none_or(|t| t.1 == revision_before) =>
+            {
+                self.touched.push((revision_before, after, list.clone()));
+            }
+            _ => self.touched.clear(),
+        }
         if let (Some(touched), Some((revision, stats))) = (touched, &mut self.stats)
             && *revision == revision_before
             && before.len() == touched.len()

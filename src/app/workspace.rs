@@ -114,6 +114,8 @@ pub enum AppCommand {
         format: crate::io::export::Format,
         path: PathBuf,
     },
+    /// Compares the shown review with another analyst's review of the article in this file.
+    CompareWith(PathBuf),
     /// Replaces the open review's labels by a preset file's (one undo step).
     ImportLabels(PathBuf),
     /// Makes review `n` (in [`Workspace::reviews`] order) the one shown.
@@ -358,6 +360,18 @@ impl Workspace {
         }
     }
 
+    /// The shown review's comparison, brought up to date with its latest change; a failure
+    /// to line the two up again (after a re-import, say) ends the comparison, with a message.
+    pub fn comparison(&mut self) -> Option<&super::compare::Comparison> {
+        let review = self.active_mut()?;
+        if let Some(e) = review.refresh_comparison() {
+            review.compare = None;
+            self.message = Some(Message::Error(format!("Stopped comparing: {e}")));
+            return None;
+        }
+        self.active().and_then(|r| r.comparison())
+    }
+
     /// The open review's label counts.
     pub fn stats(&mut self) -> Option<Stats> {
         self.active_mut().map(OpenReview::stats)
@@ -518,6 +532,32 @@ impl Workspace {
                 DialogPurpose::ImportAnnotations,
             ),
             AppCommand::ImportAnnotations(path) => self.import_annotations(&path),
+            AppCommand::Run(Action::CompareWith) if open => {
+                self.ask(DialogKind::CompareWith, DialogPurpose::CompareWith)
+            }
+            AppCommand::CompareWith(path) => self.compare_with(path),
+            AppCommand::Run(
+                a @ (Action::StopComparing
+                | Action::NextDisagreement
+                | Action::PreviousDisagreement
+                | Action::TakeA
+                | Action::TakeB
+                | Action::TakeAllA),
+            ) if open => self.adjudicate(a, !self.stay_after_label),
+            AppCommand::Run(Action::Label(key))
+                if self
+                    .active()
+                    .is_some_and(|r| r.is_adjudication() && r.comparison().is_some()) =>
+            {
+                let move_on = !self.stay_after_label;
+                match self.decide_label(key, move_on) {
+                    Some(effects) => effects,
+                    None => match self.active_mut() {
+                        Some(review) => edit(review, command, move_on),
+                        None => Vec::new(),
+                    },
+                }
+            }
             AppCommand::DismissMessage => {
                 self.message = None;
                 Vec::new()

@@ -3,10 +3,12 @@
 
 use super::atomic::write_atomic_then;
 use super::error::{FileError, Problem};
+use crate::model::adjudication::Decision;
 use crate::model::anchor::Orphan;
 use crate::model::{
     Annotation, Article, Credibility, Hedging, LabelId, Link, Provenance, SentenceId, Session,
-    Source, SourceId, Span, Status, Taxonomy, article::sha256_hex,
+    Source, SourceId, Span, Status, Taxonomy,
+    article::{sha256_hex, sha256_hex_bytes},
 };
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -23,7 +25,10 @@ pub const FORMAT: &str = "claimlens-session";
 /// and the web page or document the text was extracted from); earlier files open with none.
 /// Version 6 adds who created the review and who changed it last, and when (`provenance`);
 /// earlier files open with no one named.
-pub const VERSION: u32 = 6;
+/// Version 7 adds adjudication: the two reviews an adjudication settles (`provenance:
+/// adjudication`) and, on each claim decided, whose judgement it took and who decided
+/// (`decision`); earlier files open as ordinary reviews.
+pub const VERSION: u32 = 7;
 /// Sessions carry their article, so they may be larger than articles; still bounded.
 pub const MAX_SESSION_BYTES: u64 = 512_000_000;
 
@@ -79,6 +84,8 @@ struct ClaimRecord {
     hedging: Hedging,
     #[serde(default, skip_serializing_if = "is_default")]
     links: Vec<Link>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    decision: Option<Decision>,
 }
 
 /// A plain number that may be missing (`start: 12`, not `start: Some(12)`).
@@ -155,6 +162,7 @@ impl From<SessionFileV1> for SessionFile {
                     credibility: Credibility::default(),
                     hedging: Hedging::default(),
                     links: Vec::new(),
+                    decision: None,
                 })
                 .collect(),
         }
@@ -249,6 +257,7 @@ fn claim_record(session: &Session, i: usize, a: &Annotation) -> ClaimRecord {
         credibility: a.credibility,
         hedging: a.hedging,
         links: a.links.clone(),
+        decision: a.decision.clone(),
     }
 }
 
@@ -408,6 +417,8 @@ fn part_name(type_name: &str) -> &'static str {
         "Link" => "a link",
         "Orphan" => "an orphaned claim",
         "Provenance" => "who made the review (provenance)",
+        "Adjudication" | "Input" => "the reviews an adjudication settles",
+        "Decision" => "a claim's adjudication",
         _ => "this part of the session",
     }
 }
@@ -521,6 +532,7 @@ fn build_checked(file: SessionFile) -> Result<Session, String> {
             credibility: c.credibility,
             hedging: c.hedging,
             links: c.links,
+            decision: c.decision,
         };
     }
     // Orphans are claims waiting for a place: held to the same rules, but for the text they
@@ -599,15 +611,30 @@ fn check_spans(text: &str, spans: &[(usize, usize)], what: &str) -> Result<Vec<S
 }
 
 pub fn load_session(path: &Path) -> Result<Session, FileError> {
-    let fail = |problem| FileError::open(path, problem);
     let bytes = super::bounded::read_file(path, MAX_SESSION_BYTES)?;
+    session_from_bytes(path, &bytes)
+}
+
+/// The session at `path` and the SHA-256 of the file's bytes as read: which version of a
+/// review an adjudication starts from.
+pub fn load_session_and_checksum(path: &Path) -> Result<(Session, String), FileError> {
+    let bytes = super::bounded::read_file(path, MAX_SESSION_BYTES)?;
+    let (session, sha) = rayon::join(
+        || session_from_bytes(path, &bytes),
+        || sha256_hex_bytes(&bytes),
+    );
+    Ok((session?, sha))
+}
+
+fn session_from_bytes(path: &Path, bytes: &[u8]) -> Result<Session, FileError> {
+    let fail = |problem| FileError::open(path, problem);
     if bytes.is_empty() {
         return Err(fail(Problem::Empty));
     }
     if bytes.contains(&0) {
         return Err(fail(Problem::Binary));
     }
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_and_column(&bytes[..e.valid_up_to()]);
         fail(Problem::NotUtf8 { line, column })
     })?;

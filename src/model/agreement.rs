@@ -55,17 +55,7 @@ pub fn krippendorff_alpha(units: &[Vec<Option<u32>>], level: Level) -> Option<f6
     if n < 2.0 {
         return None;
     }
-    let delta = |c: usize, d: usize| -> f64 {
-        match level {
-            Level::Nominal => f64::from(u8::from(c != d)),
-            Level::Interval => (values[c] as f64 - values[d] as f64).powi(2),
-            Level::Ordinal => {
-                let (a, b) = (c.min(d), c.max(d));
-                let between: f64 = n_c[a..=b].iter().sum();
-                (between - (n_c[a] + n_c[b]) / 2.0).powi(2)
-            }
-        }
-    };
+    let delta = |c: usize, d: usize| delta(level, &values, &n_c, (c, d));
     let (mut observed, mut expected) = (0.0, 0.0);
     for c in 0..k {
         for d in 0..k {
@@ -76,6 +66,20 @@ pub fn krippendorff_alpha(units: &[Vec<Option<u32>>], level: Level) -> Option<f6
     }
     let expected = expected / (n - 1.0);
     (expected > 0.0).then(|| 1.0 - observed / expected)
+}
+
+/// How much values `c` and `d` (indices into the distinct `values`, which occur `n_c` times
+/// among the pairable values) disagree at `level`: Krippendorff's δ².
+pub(super) fn delta(level: Level, values: &[u32], n_c: &[f64], (c, d): (usize, usize)) -> f64 {
+    match level {
+        Level::Nominal => f64::from(u8::from(c != d)),
+        Level::Interval => (values[c] as f64 - values[d] as f64).powi(2),
+        Level::Ordinal => {
+            let (a, b) = (c.min(d), c.max(d));
+            let between: f64 = n_c[a..=b].iter().sum();
+            (between - (n_c[a] + n_c[b]) / 2.0).powi(2)
+        }
+    }
 }
 
 /// Cohen's κ of two coders' values on the same units; `None` when chance alone would make

@@ -139,6 +139,14 @@ impl Command {
             Command::LinkSources(links) => links.iter().map(|(i, _)| *i).collect(),
             Command::SetHedging(changes) => changes.iter().map(|(i, _)| *i).collect(),
             Command::AttachOrphan { sentence, .. } => vec![*sentence],
+            // Several claims' records as one step (an adjudication's decisions).
+            Command::Batch(steps) => {
+                let mut all = Vec::new();
+                for step in steps {
+                    all.extend(step.touched_sentences()?);
+                }
+                all
+            }
             Command::RestoreOrphan {
                 sentence: Some(sentence),
                 ..
@@ -636,6 +644,7 @@ impl Session {
             credibility: a.credibility,
             hedging: a.hedging,
             links,
+            decision: kept.decision.clone(),
         };
         // "Confirmed" rests on a link between the two that the merge removes.
         if merged.credibility == Credibility::Confirmed && !self.independently_corroborated(&merged)
@@ -763,6 +772,9 @@ impl Session {
             && self.source(source).is_none()
         {
             return Err(CommandError::Record(format!("there is no source {source}")));
+        }
+        if let Some(decision) = &a.decision {
+            decision.validate().map_err(CommandError::Record)?;
         }
         for link in &a.links {
             match self.index_of(link.to) {

@@ -11,7 +11,6 @@ use super::agreement::{
     Level, cohen_kappa, fleiss_kappa_of_complete, krippendorff_alpha, pairable, percent_agreement,
 };
 use super::anchor::reanchor;
-use super::article::sha256_hex;
 use super::record::{Credibility, Reliability};
 use super::segment::Span;
 use super::session::Session;
@@ -81,7 +80,6 @@ pub fn line_up(reviews: &[&Session], counting: Counting) -> Result<Lineup, Strin
     if reviews.len() < 2 {
         return Err("agreement needs at least two reviews".into());
     }
-    let sha = sha256_hex(&first.article().text);
     let mut lineup = Lineup::default();
     let mut names: Vec<String> = Vec::new();
     let units = first.sentences();
@@ -91,7 +89,9 @@ pub fn line_up(reviews: &[&Session], counting: Counting) -> Result<Lineup, Strin
         &(0..units.len()).map(Some).collect::<Vec<_>>(),
     ));
     for (r, review) in reviews.iter().enumerate().skip(1) {
-        let same_text = sha256_hex(&review.article().text) == sha;
+        // Equal texts are equal by SHA-256 too; comparing the bytes is a hundred times faster
+        // than hashing them, which the compare view does at every change.
+        let same_text = review.article().text == first.article().text;
         let reanchored;
         let aligned: &Session = if same_text {
             review
@@ -136,28 +136,15 @@ pub fn line_up(reviews: &[&Session], counting: Counting) -> Result<Lineup, Strin
         }
         new
     });
-    let mut category = |name: &str| -> u32 {
-        let at = names.iter().position(|n| n.eq_ignore_ascii_case(name));
-        at.unwrap_or_else(|| {
-            names.push(name.to_string());
-            names.len() - 1
-        }) as u32
-    };
     for u in 0..units.len() {
         let mut labels = Vec::with_capacity(reviews.len());
         let mut reliability = Vec::with_capacity(reviews.len());
         let mut credibility = Vec::with_capacity(reviews.len());
         for column in &columns {
-            let v = &column[u];
-            let counted = v.present && (counting.suggested || v.status != Status::Suggested);
-            let label = match (&v.label, counted) {
-                (Some(name), true) => Some(category(name)),
-                (None, _) if v.present && counting.unlabelled => Some(category(NO_LABEL)),
-                _ => None,
-            };
+            let (label, r, c) = counted(&column[u], counting, &mut names);
             labels.push(label);
-            reliability.push(v.reliability.filter(|_| counted));
-            credibility.push(v.credibility.filter(|_| counted));
+            reliability.push(r);
+            credibility.push(c);
         }
         lineup.labels.push(labels);
         lineup.reliability.push(reliability);
@@ -165,6 +152,34 @@ pub fn line_up(reviews: &[&Session], counting: Counting) -> Result<Lineup, Strin
     }
     lineup.categories = names;
     Ok(lineup)
+}
+
+/// The index of label `name` among `names` (case aside), added when new.
+pub fn category(names: &mut Vec<String>, name: &str) -> u32 {
+    let at = names.iter().position(|n| n.eq_ignore_ascii_case(name));
+    at.unwrap_or_else(|| {
+        names.push(name.to_string());
+        names.len() - 1
+    }) as u32
+}
+
+/// A judgement as `counting` counts it: label, reliability and credibility, or nothing.
+fn counted(
+    v: &Value,
+    counting: Counting,
+    names: &mut Vec<String>,
+) -> (Option<u32>, Option<u32>, Option<u32>) {
+    let counts = v.present && (counting.suggested || v.status != Status::Suggested);
+    let label = match (&v.label, counts) {
+        (Some(name), true) => Some(category(names, name)),
+        (None, _) if v.present && counting.unlabelled => Some(category(names, NO_LABEL)),
+        _ => None,
+    };
+    (
+        label,
+        v.reliability.filter(|_| counts),
+        v.credibility.filter(|_| counts),
+    )
 }
 
 /// One review's judgement on one unit.
@@ -181,46 +196,47 @@ struct Value {
 fn values(review: &Session, covering: &[Option<usize>]) -> Vec<Value> {
     covering
         .iter()
-        .map(|at| {
-            let Some(i) = *at else {
-                return Value {
-                    present: false,
-                    label: None,
-                    status: Status::Confirmed,
-                    reliability: None,
-                    credibility: None,
-                };
-            };
-            let a = &review.annotations()[i];
-            let label = a.label.as_ref().map(|id| {
-                review
-                    .taxonomy()
-                    .get(id)
-                    .map_or_else(|| id.as_str().to_string(), |l| l.name.clone())
-            });
-            let reliability = a
-                .source
-                .and_then(|s| review.source(s))
-                .map(|s| s.reliability)
-                .filter(|r| *r != Reliability::F)
-                .map(|r| r.letter() as u32 - 'A' as u32);
-            let credibility = Some(a.credibility)
-                .filter(|c| *c != Credibility::CannotJudge)
-                .map(|c| c.digit() as u32);
-            Value {
-                present: true,
-                label,
-                status: a.status,
-                reliability,
-                credibility,
-            }
+        .map(|at| match *at {
+            Some(i) => value(review, &review.annotations()[i]),
+            None => Value {
+                present: false,
+                label: None,
+                status: Status::Confirmed,
+                reliability: None,
+                credibility: None,
+            },
         })
         .collect()
 }
 
+fn value(review: &Session, a: &super::session::Annotation) -> Value {
+    let label = a.label.as_ref().map(|id| {
+        review
+            .taxonomy()
+            .get(id)
+            .map_or_else(|| id.as_str().to_string(), |l| l.name.clone())
+    });
+    let reliability = a
+        .source
+        .and_then(|s| review.source(s))
+        .map(|s| s.reliability)
+        .filter(|r| *r != Reliability::F)
+        .map(|r| r.letter() as u32 - 'A' as u32);
+    let credibility = Some(a.credibility)
+        .filter(|c| *c != Credibility::CannotJudge)
+        .map(|c| c.digit() as u32);
+    Value {
+        present: true,
+        label,
+        status: a.status,
+        reliability,
+        credibility,
+    }
+}
+
 /// For each unit, the sentence of `other` that covers most of it (both lists in order and
 /// without overlaps, so one sweep finds them all).
-fn covering(units: &[Span], other: &[Span]) -> Vec<Option<usize>> {
+pub fn covering(units: &[Span], other: &[Span]) -> Vec<Option<usize>> {
     let mut j = 0;
     units
         .iter()
@@ -332,7 +348,16 @@ pub struct GradeFigures {
 }
 
 impl Figures {
+    /// Every figure, overall and per label.
     pub fn of(lineup: &Lineup, counting: Counting) -> Figures {
+        let mut figures = Figures::overall(lineup, counting);
+        figures.per_label = per_label(lineup);
+        figures
+    }
+
+    /// The overall figures only (`per_label` left empty): what the compare view shows, at
+    /// every change.
+    pub fn overall(lineup: &Lineup, counting: Counting) -> Figures {
         let units = &lineup.labels;
         let reviews = units.first().map_or(0, Vec::len);
         let pairs: Vec<(u32, u32)> = units
@@ -344,35 +369,6 @@ impl Figures {
         for &(a, b) in &pairs {
             confusion[a as usize][b as usize] += 1;
         }
-        let per_label = (0..k as u32)
-            .map(|c| {
-                let binary: Vec<Vec<Option<u32>>> = units
-                    .iter()
-                    .map(|u| u.iter().map(|v| v.map(|v| (v == c) as u32)).collect())
-                    .collect();
-                let pairs: Vec<(u32, u32)> = binary
-                    .iter()
-                    .filter_map(|u| Some((u.first().copied()??, u.get(1).copied()??)))
-                    .collect();
-                LabelFigures {
-                    label: lineup.categories[c as usize].clone(),
-                    values: units
-                        .iter()
-                        .filter(|u| u.iter().flatten().count() >= 2)
-                        .flatten()
-                        .filter(|v| **v == Some(c))
-                        .count(),
-                    percent_agreement: percent_agreement(&binary),
-                    cohen_kappa: if reviews == 2 {
-                        cohen_kappa(&pairs)
-                    } else {
-                        None
-                    },
-                    fleiss_kappa: fleiss_kappa_of_complete(&binary).0,
-                    alpha: krippendorff_alpha(&binary, Level::Nominal),
-                }
-            })
-            .collect();
         let grade = |data: &[Vec<Option<u32>>]| GradeFigures {
             compared: pairable(data),
             alpha_ordinal: krippendorff_alpha(data, Level::Ordinal),
@@ -392,13 +388,49 @@ impl Figures {
             fleiss_kappa,
             fleiss_units,
             alpha_nominal: krippendorff_alpha(units, Level::Nominal),
-            per_label,
+            per_label: Vec::new(),
             categories: lineup.categories.clone(),
             confusion: if reviews == 2 { confusion } else { Vec::new() },
             reliability: grade(&lineup.reliability),
             credibility: grade(&lineup.credibility),
         }
     }
+}
+
+/// One-vs-rest figures for each label.
+fn per_label(lineup: &Lineup) -> Vec<LabelFigures> {
+    let units = &lineup.labels;
+    let reviews = units.first().map_or(0, Vec::len);
+    let k = lineup.categories.len();
+    (0..k as u32)
+        .map(|c| {
+            let binary: Vec<Vec<Option<u32>>> = units
+                .iter()
+                .map(|u| u.iter().map(|v| v.map(|v| (v == c) as u32)).collect())
+                .collect();
+            let pairs: Vec<(u32, u32)> = binary
+                .iter()
+                .filter_map(|u| Some((u.first().copied()??, u.get(1).copied()??)))
+                .collect();
+            LabelFigures {
+                label: lineup.categories[c as usize].clone(),
+                values: units
+                    .iter()
+                    .filter(|u| u.iter().flatten().count() >= 2)
+                    .flatten()
+                    .filter(|v| **v == Some(c))
+                    .count(),
+                percent_agreement: percent_agreement(&binary),
+                cohen_kappa: if reviews == 2 {
+                    cohen_kappa(&pairs)
+                } else {
+                    None
+                },
+                fleiss_kappa: fleiss_kappa_of_complete(&binary).0,
+                alpha: krippendorff_alpha(&binary, Level::Nominal),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The domain: articles, sentences, the label taxonomy, review sessions and the commands that
 //! change them. Nothing here draws or touches files, so all of it runs headless and fast.
 
+pub mod adjudication;
 pub mod agreement;
 pub mod anchor;
 pub mod article;
@@ -8,6 +9,7 @@ pub mod colour;
 pub mod command;
 pub mod compare;
 pub mod document;
+pub mod pairs;
 pub mod provenance;
 pub mod record;
 pub mod record_edit;

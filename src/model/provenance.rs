@@ -16,6 +16,9 @@ pub struct Provenance {
     pub changed_by: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changed: Option<String>,
+    /// The two reviews this one settles, when it is an adjudication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adjudication: Option<super::adjudication::Adjudication>,
 }
 
 impl Provenance {
@@ -66,6 +69,9 @@ impl Provenance {
                     return Err(format!("{field} is longer than 200 characters"));
                 }
             }
+        }
+        if let Some(a) = &self.adjudication {
+            a.validate()?;
         }
         Ok(())
     }

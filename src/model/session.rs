@@ -33,6 +33,9 @@ pub struct Annotation {
     pub hedging: Hedging,
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Set in an adjudication: whose judgement this claim took, and who decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<super::adjudication::Decision>,
 }
 
 impl Annotation {

@@ -67,6 +67,10 @@ pub fn key_from_egui(key: egui::Key) -> Option<Key> {
         E::F1 => Key::F1,
         E::F3 => Key::F3,
         E::Questionmark => Key::Questionmark,
+        E::ArrowLeft => Key::ArrowLeft,
+        E::ArrowRight => Key::ArrowRight,
+        E::OpenBracket => Key::OpenBracket,
+        E::CloseBracket => Key::CloseBracket,
         _ => return None,
     })
 }
@@ -87,6 +91,10 @@ fn key_to_egui(key: Key) -> Option<egui::Key> {
         Key::F1 => E::F1,
         Key::F3 => E::F3,
         Key::Questionmark => E::Questionmark,
+        Key::ArrowLeft => E::ArrowLeft,
+        Key::ArrowRight => E::ArrowRight,
+        Key::OpenBracket => E::OpenBracket,
+        Key::CloseBracket => E::CloseBracket,
     })
 }
 

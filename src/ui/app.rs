@@ -52,6 +52,7 @@ pub struct OpenAtQuit {
 struct Views {
     article: ArticleView,
     claims: ClaimsPanel,
+    compare: super::compare_panel::ComparePanel,
 }
 
 pub struct ClaimlensApp {
@@ -249,11 +250,13 @@ impl ClaimlensApp {
                     if let Some(v) = self.active_views() {
                         v.article.reveal(i);
                         v.claims.reveal(i);
+                        v.compare.reveal(i);
                     }
                 }
                 Effect::RevealInList(i) => {
                     if let Some(v) = self.active_views() {
                         v.claims.reveal(i);
+                        v.compare.reveal(i);
                     }
                 }
                 Effect::RevealInArticle(i) => {
@@ -414,6 +417,7 @@ impl ClaimlensApp {
     fn review(&mut self, ui: &mut Ui) {
         // Brought up to date before drawing: boundaries or labels may have just changed.
         self.workspace.suggestions();
+        self.workspace.comparison();
         let Some(stats) = self.workspace.stats() else {
             egui::CentralPanel::default().show(ui, chrome::empty_state);
             return;
@@ -431,27 +435,40 @@ impl ClaimlensApp {
         };
         let doc = review.document();
         let measure = super::layout::measure(ui);
-        let panel_events = self.panel_width.show(ui, measure, |ui| {
-            views.claims.show(
-                ui,
-                (doc.session(), review.suggestions()),
-                &stats,
-                (review.key(), doc.revision()),
-                review.selection(),
-            )
-        });
+        let compare = review.comparison();
+        let (panel_events, compare_commands) =
+            self.panel_width.show(ui, measure, |ui| match compare {
+                Some(c) => {
+                    let head = review.selection().map(|s| s.head);
+                    let adjudicating = review.is_adjudication();
+                    let commands = views.compare.show(ui, doc.session(), c, adjudicating, head);
+                    (Vec::new(), commands)
+                }
+                None => {
+                    let events = views.claims.show(
+                        ui,
+                        (doc.session(), review.suggestions()),
+                        &stats,
+                        (review.key(), doc.revision()),
+                        review.selection(),
+                    );
+                    (events, Vec::new())
+                }
+            });
+        let marks = compare.map_or(&[][..], |c| c.standing());
         let view_events = egui::CentralPanel::default()
             .show(ui, |ui| {
                 chrome::article_details(ui, &doc.session().article().meta);
                 views.article.show(
                     ui,
-                    (doc.session(), review.suggestions(), review.find()),
+                    (doc.session(), review.suggestions(), review.find(), marks),
                     review.key(),
                     (review.selection(), review.caret()),
                 )
             })
             .inner;
         self.handle_panel_events(panel_events);
+        self.queue.extend(compare_commands);
         self.handle_view_events(view_events);
     }
 
@@ -539,6 +556,10 @@ impl eframe::App for ClaimlensApp {
                     desktop_dialog: self.dialogs.desktop_has_dialog(),
                     move_on: self.workspace.moves_on_after_label(),
                     dark: ui.ctx().theme() == egui::Theme::Dark,
+                    comparing: self
+                        .workspace
+                        .active()
+                        .is_some_and(|r| r.comparison().is_some()),
                 };
                 menu::menu_bar(ui, &state)
             })

@@ -5,6 +5,7 @@
 use super::colors;
 use super::glyph_map::GlyphMap;
 use super::selection::Selection;
+use crate::app::compare::Standing;
 use crate::app::find::Find;
 use crate::model::suggest::Suggestion;
 use crate::model::{LabelId, Session, Status};
@@ -145,7 +146,7 @@ impl ArticleView {
     pub fn show(
         &mut self,
         ui: &mut Ui,
-        (session, suggestions, find): (&Session, &[Suggestion], Option<&Find>),
+        (session, suggestions, find, marks): (&Session, &[Suggestion], Option<&Find>, &[Standing]),
         doc_key: u64,
         (selection, caret): (Option<Selection>, Option<usize>),
     ) -> Vec<ViewEvent> {
@@ -180,7 +181,7 @@ impl ArticleView {
                 let top = origin + vec2(0.0, self.tops[p]);
                 let height = self.draw_paragraph(
                     ui,
-                    (session, suggestions, find),
+                    (session, suggestions, find, marks),
                     p,
                     top,
                     wrap_width,
@@ -232,7 +233,7 @@ impl ArticleView {
     fn draw_paragraph(
         &mut self,
         ui: &mut Ui,
-        (session, suggestions, find): (&Session, &[Suggestion], Option<&Find>),
+        (session, suggestions, find, marks): (&Session, &[Suggestion], Option<&Find>, &[Standing]),
         p: usize,
         top: Pos2,
         wrap_width: f32,
@@ -342,6 +343,9 @@ impl ArticleView {
             let mut hovered = false;
             // The label in words, on hover: the tint is never the only way to tell.
             let annotation = &session.annotations()[s];
+            let mark = marks
+                .get(s)
+                .and_then(|&m| super::compare_panel::standing_colour(m, visuals).map(|c| (m, c)));
             let hint = annotation
                 .label
                 .as_ref()
@@ -350,6 +354,14 @@ impl ArticleView {
                     Status::Confirmed => l.name.clone(),
                     _ => format!("Suggested: {} (Enter accepts)", l.name),
                 });
+            let hint = match (hint, mark) {
+                (hint, Some((m, _))) => Some(format!(
+                    "{}Compared: {}",
+                    hint.map(|h| h + "\n").unwrap_or_default(),
+                    super::compare_panel::standing_words(m)
+                )),
+                (hint, None) => hint,
+            };
             for (row, rect) in rects.iter().enumerate() {
                 let id = ui.scope_id().with(("sentence", s, row));
                 let response = ui.interact(rect.expand(1.0), id, Sense::click());
@@ -371,7 +383,7 @@ impl ArticleView {
                 hovered |= response.hovered();
                 let pointed = response
                     .interact_pointer_pos()
-                    .map(|pos| split_point(text, para.start, &map, pos - top));
+                    .map(|pos| map.split_point(text, para.start, pos - top));
                 if response.clicked() {
                     let modifiers = ui.input(|i| i.modifiers);
                     if modifiers.alt
@@ -441,6 +453,16 @@ impl ArticleView {
                     ui.painter().rect_filled(bar, 1.0, selection_color);
                 }
             }
+            // Compared with another review: a bar in the right margin where the two differ.
+            if let Some((_, colour)) = mark {
+                for rect in &rects {
+                    let bar = Rect::from_x_y_ranges(
+                        top.x + wrap_width + 6.0..=top.x + wrap_width + 10.0,
+                        rect.expand(1.5).y_range(),
+                    );
+                    ui.painter().rect_filled(bar, 1.0, colour);
+                }
+            }
             if hovered {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Text);
             }
@@ -478,25 +500,4 @@ impl ArticleView {
     pub fn viewport(&self) -> Rect {
         self.last_viewport
     }
-}
-
-/// The byte offset of the text at `pos` (relative to the paragraph's galley), moved back to the
-/// start of the word under the pointer so that a split never cuts a word.
-fn split_point(paragraph: &str, paragraph_start: usize, map: &GlyphMap, pos: egui::Vec2) -> usize {
-    let chars = map.char_at(pos);
-    let byte = paragraph
-        .char_indices()
-        .nth(chars)
-        .map_or(paragraph.len(), |(b, _)| b);
-    let word_start = paragraph[..byte]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(k, c)| k + c.len_utf8());
-    let at = if paragraph[byte..].starts_with(char::is_whitespace) {
-        byte
-    } else {
-        word_start
-    };
-    paragraph_start + at
 }

@@ -118,6 +118,10 @@ fn native(kind: DialogKind) -> Option<PathBuf> {
             .set_title("Import annotations (W3C, brat, Label Studio, doccano)")
             .add_filter("Annotation files", ANNOTATION_EXTENSIONS)
             .pick_file(),
+        DialogKind::CompareWith => rfd::FileDialog::new()
+            .set_title("Compare with another analyst's review of this article")
+            .add_filter("Reviews", &["ron"])
+            .pick_file(),
         DialogKind::ImportLabels => rfd::FileDialog::new()
             .set_title("Import labels")
             .add_filter("Label presets", &["ron"])

@@ -125,6 +125,11 @@ fn build(kind: &DialogKind, start: PathBuf) -> FileDialog {
             export_extension(*format),
         ),
         DialogKind::ImportLabels => (FileDialog::open_file(), "Import labels", &["ron"]),
+        DialogKind::CompareWith => (
+            FileDialog::open_file(),
+            "Compare with another analyst's review",
+            &["ron"],
+        ),
         DialogKind::ImportAnnotations => (
             FileDialog::open_file(),
             "Import annotations",

@@ -16,6 +16,27 @@ pub struct GlyphMap {
 }
 
 impl GlyphMap {
+    /// The byte offset of the text at `pos` (relative to the paragraph's galley), moved back to the
+    /// start of the word under the pointer so that a split never cuts a word.
+    pub fn split_point(&self, paragraph: &str, paragraph_start: usize, pos: Vec2) -> usize {
+        let chars = self.char_at(pos);
+        let byte = paragraph
+            .char_indices()
+            .nth(chars)
+            .map_or(paragraph.len(), |(b, _)| b);
+        let word_start = paragraph[..byte]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let at = if paragraph[byte..].starts_with(char::is_whitespace) {
+            byte
+        } else {
+            word_start
+        };
+        paragraph_start + at
+    }
+
     pub fn new(text: &str, galley: &Galley) -> Self {
         let mut glyphs = Vec::new();
         let mut glyph_chars = Vec::new();

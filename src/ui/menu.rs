@@ -24,6 +24,8 @@ pub struct State<'a> {
     pub move_on: bool,
     /// View › Dark theme is on.
     pub dark: bool,
+    /// Another review is compared with the shown one.
+    pub comparing: bool,
 }
 
 pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
@@ -72,6 +74,12 @@ pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
                             };
                             let enabled = match action {
                                 Action::Undo | Action::Redo => detail.is_some(),
+                                Action::NextDisagreement
+                                | Action::PreviousDisagreement
+                                | Action::TakeA
+                                | Action::TakeB
+                                | Action::TakeAllA
+                                | Action::StopComparing => state.comparing,
                                 _ => doc.is_some() || !action.needs_review(),
                             };
                             item(ui, *action, enabled, detail, &mut chosen);

@@ -10,6 +10,7 @@ pub mod claims_panel;
 mod claims_rows;
 mod clipboard;
 pub mod colors;
+pub mod compare_panel;
 pub mod dialogs;
 mod export_window;
 pub mod file_dialog;

@@ -177,8 +177,11 @@ pub fn analyst_name(ctx: &Context, draft: &mut String, saving: bool) -> Option<O
                 .hint_text("Name or e-mail")
                 .desired_width(f32::INFINITY),
         );
-        field.request_focus();
+        // Asked before the field takes the focus back: once it has, it never lost it.
         let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if !entered {
+            field.request_focus();
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
             let ok = if saving { "Save" } else { "OK" };

@@ -143,6 +143,7 @@ pub fn place(
                 credibility: span.credibility.unwrap_or_default(),
                 hedging: span.hedging.unwrap_or_default(),
                 links: Vec::new(),
+                decision: None,
             };
             report.sentences += 1;
         }
