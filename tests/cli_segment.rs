@@ -1,4 +1,7 @@
-//! The headless `segment` command, as scripts use it.
+//! The headless `segment` command, as scripts use it; and `corpus`, over a folder of reports.
+
+#[path = "cli/corpus.rs"]
+mod corpus;
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -2,6 +2,7 @@
 //! subcommands do headless work for scripts.
 
 mod agree;
+mod corpus;
 mod exchange;
 
 use crate::io::{FileError, Problem, read_article};
@@ -107,6 +108,12 @@ pub enum Headless {
         suggested: bool,
         #[arg(long, value_enum, default_value_t = AgreeFormat::Text)]
         format: AgreeFormat,
+    },
+    /// A folder of reports: `index` (the list, with progress and problems), `search`,
+    /// `stats` (per outlet, month and label), `export` (every claim as a JSON line).
+    Corpus {
+        #[command(subcommand)]
+        command: corpus::CorpusCommand,
     },
     /// Import annotations made in another tool (W3C Web Annotation, brat .ann, Label Studio
     /// JSON, doccano JSONL) as a review session of the article; prints what was imported
@@ -368,6 +375,7 @@ pub fn run(command: Headless, out: &mut dyn Write) -> Result<(), String> {
             format,
             out,
         ),
+        Headless::Corpus { command } => corpus::corpus_command(command, out),
         Headless::Import {
             file,
             article,

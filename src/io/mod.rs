@@ -3,6 +3,7 @@
 pub mod article_file;
 pub mod atomic;
 pub mod bounded;
+pub mod corpus;
 pub mod error;
 pub mod export;
 pub mod folder;

@@ -8,6 +8,7 @@ pub mod article;
 pub mod colour;
 pub mod command;
 pub mod compare;
+pub mod corpus;
 pub mod document;
 pub mod pairs;
 pub mod provenance;

@@ -1,0 +1,262 @@
+//! Questions asked across many reports: the source mix, the share of claims resting on a single
+//! anonymous source and the corroboration rate per outlet and month, and search over the text,
+//! the notes and the source names of every report, as keyword-in-context lines.
+
+use super::session::Session;
+use super::sourcing::Sourcing;
+use super::{Article, article::shorten};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A report as the corpus figures read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// Its place in the corpus list.
+    pub name: &'a str,
+    pub article: &'a Article,
+    /// Its review, when it has one.
+    pub session: Option<&'a Session>,
+}
+
+impl Report<'_> {
+    pub fn outlet(&self) -> &str {
+        self.article
+            .meta
+            .site_name
+            .as_deref()
+            .unwrap_or("(outlet not known)")
+    }
+
+    /// "2026-11" from the article's date, when it gives one in ISO form.
+    pub fn month(&self) -> String {
+        let date = self.article.meta.published.as_deref().unwrap_or("");
+        let month = date.get(..7).filter(|m| {
+            let b = m.as_bytes();
+            b[..4].iter().all(u8::is_ascii_digit)
+                && b[4] == b'-'
+                && b[5..].iter().all(u8::is_ascii_digit)
+        });
+        month.map_or_else(|| "(no date)".to_string(), str::to_string)
+    }
+}
+
+/// One row of the statistics: an outlet's claims of one label (or of all, `label` "(all)") in
+/// one month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatRow {
+    pub outlet: String,
+    pub month: String,
+    pub label: String,
+    pub reports: usize,
+    pub claims: usize,
+    /// Of `claims`: resting on one anonymous source no other source corroborates.
+    pub single_anonymous: usize,
+    pub corroborated: usize,
+}
+
+impl StatRow {
+    pub fn single_anonymous_share(&self) -> f64 {
+        share(self.single_anonymous, self.claims)
+    }
+
+    pub fn corroboration_rate(&self) -> f64 {
+        share(self.corroborated, self.claims)
+    }
+}
+
+fn share(n: usize, of: usize) -> f64 {
+    if of == 0 { 0.0 } else { n as f64 / of as f64 }
+}
+
+pub const ALL_LABELS: &str = "(all)";
+
+/// Per outlet and month, every label's row after the "(all)" row, outlets and months in
+/// order. Only reviewed reports count; each is read on its own core.
+pub fn statistics(reports: &[Report]) -> Vec<StatRow> {
+    let per_report: Vec<(String, String, Sourcing)> = reports
+        .par_iter()
+        .filter_map(|r| {
+            r.session
+                .map(|s| (r.outlet().to_string(), r.month(), Sourcing::of(s)))
+        })
+        .collect();
+    let mut rows: BTreeMap<(String, String, String), StatRow> = BTreeMap::new();
+    for (outlet, month, sourcing) in &per_report {
+        // This report's counts per label, "(all)" included even when it has no claim.
+        let mut here: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+        here.insert(ALL_LABELS, (0, 0, 0));
+        for claim in &sourcing.claims {
+            for label in [ALL_LABELS, claim.label.as_str()] {
+                let n = here.entry(label).or_default();
+                n.0 += 1;
+                n.1 += usize::from(claim.single_anonymous);
+                n.2 += usize::from(claim.corroborated);
+            }
+        }
+        for (label, (claims, single, corroborated)) in here {
+            let key = (outlet.clone(), month.clone(), sort_key(label));
+            let row = rows.entry(key).or_insert_with(|| StatRow {
+                outlet: outlet.clone(),
+                month: month.clone(),
+                label: label.to_string(),
+                reports: 0,
+                claims: 0,
+                single_anonymous: 0,
+                corroborated: 0,
+            });
+            row.reports += 1;
+            row.claims += claims;
+            row.single_anonymous += single;
+            row.corroborated += corroborated;
+        }
+    }
+    rows.into_values().collect()
+}
+
+/// "(all)" sorts before the label names: a space is before every letter.
+fn sort_key(label: &str) -> String {
+    if label == ALL_LABELS {
+        " ".to_string()
+    } else {
+        label.to_string()
+    }
+}
+
+/// Where a match was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    Text,
+    Note,
+    Source,
+}
+
+/// One match, in its context.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Index into the reports searched.
+    pub report: usize,
+    /// The sentence (from 0) of a reviewed report; `None` in an article without a review.
+    pub sentence: Option<usize>,
+    pub field: Field,
+    pub before: String,
+    pub matched: String,
+    pub after: String,
+    /// The sentence's label name, when it has one.
+    pub label: Option<String>,
+}
+
+/// What a search keeps.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// A label's name or id, case aside.
+    pub label: Option<String>,
+    /// The outlet's name, case aside.
+    pub outlet: Option<String>,
+}
+
+/// Characters of context on each side of a match.
+const CONTEXT: usize = 40;
+
+/// Every match of `query` (case aside, as written otherwise) in the reports, report by report
+/// in order, each report searched on its own core.
+pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
+    let query = query.trim();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let Ok(pattern) = regex::RegexBuilder::new(&regex::escape(query))
+        .case_insensitive(true)
+        .build()
+    else {
+        return Vec::new();
+    };
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase();
+    reports
+        .par_iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            filters
+                .outlet
+                .as_deref()
+                .is_none_or(|o| same(o, r.outlet()))
+        })
+        .flat_map_iter(|(k, r)| {
+            let mut hits = Vec::new();
+            let mut found = |sentence: Option<usize>, field, text: &str, label: Option<String>| {
+                for m in pattern.find_iter(text) {
+                    hits.push(Hit {
+                        report: k,
+                        sentence,
+                        field,
+                        before: one_line(&tail(&text[..m.start()])),
+                        matched: one_line(m.as_str()),
+                        after: one_line(&shorten(&text[m.end()..], CONTEXT)),
+                        label: label.clone(),
+                    });
+                }
+            };
+            match r.session {
+                Some(s) => {
+                    for (i, a) in s.annotations().iter().enumerate() {
+                        let label = a.label.as_ref().map(|id| {
+                            s.taxonomy()
+                                .get(id)
+                                .map_or_else(|| id.as_str().to_string(), |l| l.name.clone())
+                        });
+                        if let Some(wanted) = &filters.label {
+                            let id = a.label.as_ref().map(|l| l.as_str());
+                            if !(label.as_deref().is_some_and(|l| same(l, wanted))
+                                || id.is_some_and(|l| same(l, wanted)))
+                            {
+                                continue;
+                            }
+                        }
+                        found(Some(i), Field::Text, s.sentence_text(i), label.clone());
+                        found(Some(i), Field::Note, &a.note, label.clone());
+                        if let Some(source) = a.source.and_then(|id| s.source(id)) {
+                            found(Some(i), Field::Source, &source.name, label);
+                        }
+                    }
+                }
+                // An article no one has reviewed has no labels to keep.
+                None if filters.label.is_none() => found(None, Field::Text, &r.article.text, None),
+                None => {}
+            }
+            hits
+        })
+        .collect()
+}
+
+/// Line breaks and runs of spaces as one space: a context line is one line.
+fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    // Keep a space the match touches: "[Hyesan] market" reads as two words.
+    if text.starts_with(char::is_whitespace) {
+        out.insert(0, ' ');
+    }
+    if text.ends_with(char::is_whitespace) && !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+/// The last `CONTEXT` characters of `text`, from a word's start.
+fn tail(text: &str) -> String {
+    let n = text.chars().count();
+    if n <= CONTEXT {
+        return text.to_string();
+    }
+    let cut: String = text.chars().skip(n - CONTEXT).collect();
+    match cut.find(' ') {
+        Some(space) => format!("…{}", &cut[space + 1..]),
+        None => format!("…{cut}"),
+    }
+}

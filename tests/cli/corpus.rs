@@ -1,0 +1,232 @@
+//! `claimlens corpus index|search|stats|export DIR` on a folder of reports we made: reviews
+//! paired with their articles by name and by checksum, one article reviewed twice, an article
+//! nobody reviewed, a damaged review listed with its problem, a label preset and a hidden
+//! folder left out; statistics that add up to the claims, search lines with their context.
+
+use claimlens::model::{Annotation, Article, LabelId, Session, Status, Taxonomy};
+use std::path::Path;
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_claimlens");
+
+fn article(title: &str, outlet: &str, date: &str, text: &str) -> Article {
+    let mut a = Article::new(title, None, text);
+    a.meta.site_name = Some(outlet.to_string());
+    a.meta.published = Some(date.to_string());
+    a
+}
+
+/// A review whose first `labels.len()` sentences carry these labels, confirmed.
+fn review(a: Article, labels: &[&str]) -> Session {
+    let s = Session::new(a, Taxonomy::default_preset());
+    let annotations = s
+        .annotations()
+        .iter()
+        .enumerate()
+        .map(|(i, x)| Annotation {
+            label: labels.get(i).map(|l| LabelId::new(*l)),
+            status: Status::Confirmed,
+            ..x.clone()
+        })
+        .collect();
+    s.with_annotations(annotations)
+}
+
+const HYESAN: &str = "A trader in Hyesan said rice prices rose this week. \
+    The provincial committee denied any shortage. The market closed early.";
+const RASON: &str = "Officials in Rason said the port reopened. \
+    A source in Vladivostok said three ships were waiting.";
+
+fn corpus(dir: &Path) {
+    std::fs::create_dir_all(dir.join("november/ledger")).unwrap();
+    std::fs::create_dir_all(dir.join(".claimlens")).unwrap();
+    let hyesan = article("Hyesan prices", "Tumen Ledger", "2026-11-18", HYESAN);
+    // The article file is plain text: its metadata lives in the reviews.
+    std::fs::write(dir.join("november/ledger/hyesan.txt"), HYESAN).unwrap();
+    let save = |name: &str, s: &Session| claimlens::io::save_session(&dir.join(name), s).unwrap();
+    save(
+        "november/ledger/hyesan.kim.review.ron",
+        &review(hyesan.clone(), &["inside_nk", "official", "not_claim"]),
+    );
+    // Another analyst's review of the same text, elsewhere and named otherwise: paired by
+    // the text's checksum.
+    save(
+        "lee-hyesan.ron",
+        &review(hyesan, &["other_media", "official"]),
+    );
+    let rason = article("Rason port", "Kestrel Report", "2026-12-01", RASON);
+    save(
+        "rason.review.ron",
+        &review(rason, &["multiple", "in_russia"]),
+    );
+    std::fs::write(
+        dir.join("november/unread.txt"),
+        "Bridge talks\n\nA source in Sinuiju said the bridge reopened.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("broken.review.ron"),
+        "(format: \"claimlens-session\", ver",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("labels.ron"),
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/taxonomies/default.ron"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    save(".claimlens/cache.review.ron", &base_review());
+}
+
+fn base_review() -> Session {
+    review(
+        article("hidden", "Nobody", "2026-01-01", "Not to be listed."),
+        &[],
+    )
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::new(BIN).args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn a_folder_is_listed_searched_counted_and_exported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    corpus(dir);
+    let d = dir.to_str().unwrap();
+
+    let listed: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["corpus", "index", d, "--format", "json"])).unwrap();
+    let files: Vec<&str> = listed.iter().map(|r| r["file"].as_str().unwrap()).collect();
+    assert_eq!(
+        files,
+        [
+            "broken.review.ron",
+            "lee-hyesan.ron",
+            "november/ledger/hyesan.kim.review.ron",
+            "november/unread.txt",
+            "rason.review.ron"
+        ],
+        "the label preset and the hidden folder are left out; hyesan.txt is reviewed"
+    );
+    let by = |f: &str| listed.iter().find(|r| r["file"] == f).unwrap();
+    assert_eq!(by("broken.review.ron")["kind"], "damaged review");
+    assert!(
+        by("broken.review.ron")["problem"]
+            .as_str()
+            .unwrap()
+            .contains("broken.review.ron")
+    );
+    for review in ["lee-hyesan.ron", "november/ledger/hyesan.kim.review.ron"] {
+        assert_eq!(by(review)["article"], "hyesan.txt", "{review}");
+    }
+    let kim = &by("november/ledger/hyesan.kim.review.ron")["progress"];
+    assert_eq!(
+        (kim["sentences"].as_u64(), kim["reviewed"].as_u64()),
+        (Some(3), Some(3))
+    );
+    let unread = by("november/unread.txt");
+    assert_eq!(unread["kind"], "article");
+    assert_eq!(unread["title"], "Bridge talks");
+    assert_eq!(
+        unread["progress"]["untouched"], 2,
+        "its heading and its sentence"
+    );
+    assert_eq!(by("rason.review.ron")["outlet"], "Kestrel Report");
+    let text = run(&["corpus", "index", d]);
+    assert!(
+        text.contains("3 reviews, 1 articles without a review, 1 that cannot be read"),
+        "{text}"
+    );
+
+    // Statistics: per outlet and month, "(all)" first, adding up to the claims.
+    let csv = run(&["corpus", "stats", d, "--format", "csv"]);
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        rows[0],
+        "outlet,month,label,reports,claims,single_anonymous,single_anonymous_share,corroborated,corroboration_rate"
+    );
+    assert!(
+        rows.contains(&"Kestrel Report,2026-12,(all),1,2,1,0.500,0,0.000"),
+        "{csv}"
+    );
+    assert!(
+        rows.contains(&"Kestrel Report,2026-12,Source in Russia,1,1,1,1.000,0,0.000"),
+        "{csv}"
+    );
+    // Two reviews of the Hyesan report: five claims ("not a claim" is none), two of them
+    // official; the one anonymous source inside the North stands alone.
+    assert!(
+        rows.contains(&"Tumen Ledger,2026-11,(all),2,4,1,0.250,0,0.000"),
+        "{csv}"
+    );
+    assert!(
+        rows.contains(&"Tumen Ledger,2026-11,Official / on record,2,2,0,0.000,0,0.000"),
+        "{csv}"
+    );
+
+    // Search: text, with its context and label; filters by label and outlet.
+    let found = run(&["corpus", "search", d, "hyesan"]);
+    assert!(
+        found.contains("november/ledger/hyesan.kim.review.ron:1  A trader in [Hyesan] said rice prices rose this week.  [Source inside North Korea]"),
+        "{found}"
+    );
+    assert!(found.ends_with("2 matches\n"), "{found}");
+    let only = run(&["corpus", "search", d, "said", "--label", "other media"]);
+    assert!(
+        only.contains("lee-hyesan.ron:1") && only.ends_with("1 matches\n"),
+        "{only}"
+    );
+    let outlet = run(&["corpus", "search", d, "said", "--outlet", "kestrel report"]);
+    assert!(outlet.ends_with("2 matches\n"), "{outlet}");
+    let bridge = run(&["corpus", "search", d, "BRIDGE", "--format", "json"]);
+    let bridge: Vec<serde_json::Value> = serde_json::from_str(&bridge).unwrap();
+    assert_eq!(bridge.len(), 2, "title and text of the unreviewed article");
+    assert_eq!(
+        bridge[1]["before"], "…talks A source in Sinuiju said the ",
+        "40 characters, from a word"
+    );
+
+    // Export: one line per judged sentence, with the report's details.
+    let lines: Vec<serde_json::Value> = run(&["corpus", "export", d])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3 + 2 + 2);
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["article_sha256"].as_str().is_some_and(|s| s.len() == 64))
+    );
+    let rason: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter(|l| l["outlet"] == "Kestrel Report")
+        .collect();
+    assert_eq!(rason.len(), 2);
+    assert_eq!(rason[1]["label"], "Source in Russia");
+    assert_eq!(rason[1]["published"], "2026-12-01");
+}
+
+#[test]
+fn a_path_that_is_not_a_folder_is_refused_by_name() {
+    let out = Command::new(BIN)
+        .args(["corpus", "index", "/nonexistent/reports"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/nonexistent/reports") && err.contains("not a folder"),
+        "{err}"
+    );
+}
