@@ -40,6 +40,13 @@ pub enum CorpusCommand {
         #[arg(long, value_enum, default_value_t = StatsFormat::Text)]
         format: StatsFormat,
     },
+    /// Circular reporting: claims in different reports whose words are near-identical,
+    /// grouped as one origin, the earliest report first.
+    Origins {
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Every claim of every review, one JSON object per line with its report's details.
     Export {
         dir: PathBuf,
@@ -70,6 +77,7 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
         CorpusCommand::Index { dir, .. }
         | CorpusCommand::Search { dir, .. }
         | CorpusCommand::Stats { dir, .. }
+        | CorpusCommand::Origins { dir, .. }
         | CorpusCommand::Export { dir, .. } => dir.clone(),
     };
     if !dir.is_dir() {
@@ -86,6 +94,7 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
             ..
         } => find(&items, &query, &Filters { label, outlet }, format, out),
         CorpusCommand::Stats { format, .. } => stats(&items, format, out),
+        CorpusCommand::Origins { format, .. } => origins(&items, format, out),
         CorpusCommand::Export { .. } => export(&items, out),
     };
     written.map_err(|e| format!("cannot write output: {e}"))
@@ -298,6 +307,79 @@ fn stats(items: &[Item], format: StatsFormat, out: &mut dyn Write) -> std::io::R
             Ok(())
         }
     }
+}
+
+#[derive(Serialize)]
+struct OriginOut<'a> {
+    reports: usize,
+    outlets: usize,
+    claims: Vec<ClaimOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClaimOut<'a> {
+    file: &'a str,
+    /// From 1.
+    sentence: usize,
+    outlet: &'a str,
+    published: Option<&'a str>,
+    text: &'a str,
+}
+
+fn origins(items: &[Item], format: ListFormat, out: &mut dyn Write) -> std::io::Result<()> {
+    let reports: Vec<Report> = reports(items).into_iter().map(|(_, r)| r).collect();
+    let groups = crate::model::origins::origins(&reports);
+    let described: Vec<OriginOut> = groups
+        .iter()
+        .map(|g| OriginOut {
+            reports: g.reports,
+            outlets: g.outlets,
+            claims: g
+                .claims
+                .iter()
+                .filter_map(|c| {
+                    let r = &reports[c.report];
+                    Some(ClaimOut {
+                        file: r.name,
+                        sentence: c.sentence + 1,
+                        outlet: r.outlet(),
+                        published: r.article.meta.published.as_deref(),
+                        text: r.session?.sentence_text(c.sentence),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    if format == ListFormat::Json {
+        serde_json::to_writer_pretty(&mut *out, &described)?;
+        return writeln!(out);
+    }
+    for g in &described {
+        writeln!(
+            out,
+            "Same origin: {} claims in {} reports of {} outlets",
+            g.claims.len(),
+            g.reports,
+            g.outlets
+        )?;
+        for (k, c) in g.claims.iter().enumerate() {
+            writeln!(
+                out,
+                "  {} {}:{} ({}, {})  {}",
+                if k == 0 { "first" } else { "then " },
+                c.file,
+                c.sentence,
+                c.outlet,
+                c.published.unwrap_or("no date"),
+                crate::model::article::shorten(c.text, 90)
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{} origins shared by more than one report",
+        described.len()
+    )
 }
 
 #[derive(Serialize)]

@@ -79,6 +79,29 @@ fn corpus(dir: &Path) {
     )
     .unwrap();
     save(".claimlens/cache.review.ron", &base_review());
+    // One collector's account, relayed: the later outlet rewrote a few words of it.
+    let first = article(
+        "Ships at Rason",
+        "Kestrel Report",
+        "2026-10-20",
+        "A source in Rason told Kestrel Report that three ships were waiting at the port. \
+         Prices at the market in Hyesan rose by a third this month.",
+    );
+    save(
+        "kestrel-ships.review.ron",
+        &review(first, &["inside_nk", "inside_nk"]),
+    );
+    let relayed = article(
+        "Rason port busy",
+        "Tumen Ledger",
+        "2026-10-25",
+        "The weather in Seoul stayed cold all week long. \
+         A source in Rason told the Tumen Ledger that three ships were waiting at the port.",
+    );
+    save(
+        "ledger-ships.review.ron",
+        &review(relayed, &["not_claim", "inside_nk"]),
+    );
 }
 
 fn base_review() -> Session {
@@ -112,6 +135,8 @@ fn a_folder_is_listed_searched_counted_and_exported() {
         files,
         [
             "broken.review.ron",
+            "kestrel-ships.review.ron",
+            "ledger-ships.review.ron",
             "lee-hyesan.ron",
             "november/ledger/hyesan.kim.review.ron",
             "november/unread.txt",
@@ -145,7 +170,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
     assert_eq!(by("rason.review.ron")["outlet"], "Kestrel Report");
     let text = run(&["corpus", "index", d]);
     assert!(
-        text.contains("3 reviews, 1 articles without a review, 1 that cannot be read"),
+        text.contains("5 reviews, 1 articles without a review, 1 that cannot be read"),
         "{text}"
     );
 
@@ -181,7 +206,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
         found.contains("november/ledger/hyesan.kim.review.ron:1  A trader in [Hyesan] said rice prices rose this week.  [Source inside North Korea]"),
         "{found}"
     );
-    assert!(found.ends_with("2 matches\n"), "{found}");
+    assert!(found.ends_with("3 matches\n"), "{found}");
     let only = run(&["corpus", "search", d, "said", "--label", "other media"]);
     assert!(
         only.contains("lee-hyesan.ron:1") && only.ends_with("1 matches\n"),
@@ -202,7 +227,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3 + 2 + 2);
+    assert_eq!(lines.len(), 3 + 2 + 2 + 2 + 2);
     assert!(
         lines
             .iter()
@@ -210,7 +235,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
     );
     let rason: Vec<&serde_json::Value> = lines
         .iter()
-        .filter(|l| l["outlet"] == "Kestrel Report")
+        .filter(|l| l["file"] == "rason.review.ron")
         .collect();
     assert_eq!(rason.len(), 2);
     assert_eq!(rason[1]["label"], "Source in Russia");
@@ -228,5 +253,51 @@ fn a_path_that_is_not_a_folder_is_refused_by_name() {
     assert!(
         err.contains("/nonexistent/reports") && err.contains("not a folder"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_claim_relayed_by_another_outlet_is_one_origin_the_earliest_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    corpus(tmp.path());
+    let d = tmp.path().to_str().unwrap();
+    let groups: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["corpus", "origins", d, "--format", "json"])).unwrap();
+    let at: Vec<Vec<(&str, u64)>> = groups
+        .iter()
+        .map(|g| {
+            g["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| (c["file"].as_str().unwrap(), c["sentence"].as_u64().unwrap()))
+                .collect()
+        })
+        .collect();
+    assert!(
+        at.contains(&vec![
+            ("kestrel-ships.review.ron", 1),
+            ("ledger-ships.review.ron", 2)
+        ]),
+        "the Kestrel report came first: {at:?}"
+    );
+    let relayed = at
+        .iter()
+        .position(|g| g[0].0 == "kestrel-ships.review.ron")
+        .unwrap();
+    assert_eq!(
+        (
+            groups[relayed]["reports"].as_u64(),
+            groups[relayed]["outlets"].as_u64()
+        ),
+        (Some(2), Some(2))
+    );
+    // The two analysts' reviews of one Hyesan report share its sentences word for word, but
+    // they are one report, not two agreeing.
+    assert_eq!(at.len(), 1, "nothing else is alike: {at:?}");
+    let text = run(&["corpus", "origins", d]);
+    assert!(
+        text.contains("Same origin: 2 claims in 2 reports of 2 outlets"),
+        "{text}"
     );
 }

@@ -1,0 +1,241 @@
+//! Circular reporting: claims in different reports whose words are near-identical — a wire
+//! story rewritten, one collector's account relayed by several outlets — grouped as one origin,
+//! the earliest report first. Sentences are compared as sets of word pairs; MinHash
+//! signatures, banded, find the candidates without comparing every pair of claims, and the
+//! signatures' agreement (an estimate of the sets' Jaccard similarity) decides.
+
+use super::corpus::Report;
+use super::sourcing::Sourcing;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// Hash functions per signature, as `BANDS` bands of `ROWS`.
+const HASHES: usize = 128;
+const BANDS: usize = 32;
+const ROWS: usize = HASHES / BANDS;
+/// Estimated Jaccard similarity of word pairs at which two claims share an origin: a rewrite
+/// that changes the outlet's name and a word or two of a 15-word claim stays above it.
+pub const SAME_ORIGIN: f64 = 0.6;
+/// Claims shorter than this ("He added.") are left out: their likeness means nothing.
+const MIN_WORDS: usize = 6;
+/// A bucket this full holds boilerplate, not one claim relayed.
+const MAX_BUCKET: usize = 2_000;
+
+/// A claim: the report (index into the reports given) and its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct ClaimAt {
+    pub report: usize,
+    pub sentence: usize,
+}
+
+/// Claims of one origin, the earliest report's first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Origin {
+    pub claims: Vec<ClaimAt>,
+    pub reports: usize,
+    pub outlets: usize,
+}
+
+/// Groups of claims from at least two reports (articles: several reviews of one article are
+/// one report) that share an origin, largest first.
+pub fn origins(reports: &[Report]) -> Vec<Origin> {
+    let claims: Vec<(ClaimAt, [u64; HASHES])> = reports
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(report, r)| {
+            let Some(session) = r.session else {
+                return Vec::new();
+            };
+            Sourcing::of(session)
+                .claims
+                .iter()
+                .filter_map(|c| {
+                    let signature = signature(session.sentence_text(c.sentence))?;
+                    Some((
+                        ClaimAt {
+                            report,
+                            sentence: c.sentence,
+                        },
+                        signature,
+                    ))
+                })
+                .collect()
+        })
+        .collect();
+    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    for (k, (_, sig)) in claims.iter().enumerate() {
+        for band in 0..BANDS {
+            let rows = &sig[band * ROWS..(band + 1) * ROWS];
+            let key = rows
+                .iter()
+                .fold(0xcbf2_9ce4_8422_2325u64, |h, &x| mix(h ^ x));
+            buckets.entry((band, key)).or_default().push(k);
+        }
+    }
+    let mut parent: Vec<usize> = (0..claims.len()).collect();
+    for members in buckets
+        .values()
+        .filter(|m| m.len() > 1 && m.len() <= MAX_BUCKET)
+    {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                // Two analysts' reviews of one article are one report, not two outlets
+                // agreeing.
+                let text = |k: usize| &reports[claims[k].0.report].article.sha256;
+                let different_reports = text(a) != text(b);
+                if different_reports && similarity(&claims[a].1, &claims[b].1) >= SAME_ORIGIN {
+                    union(&mut parent, a, b);
+                }
+            }
+        }
+    }
+    let mut groups: HashMap<usize, Vec<ClaimAt>> = HashMap::new();
+    for (k, (at, _)) in claims.iter().enumerate() {
+        let root = find(&mut parent, k);
+        groups.entry(root).or_default().push(*at);
+    }
+    let date = |c: &ClaimAt| {
+        let r = &reports[c.report];
+        (
+            r.article.meta.published.clone().unwrap_or_default(),
+            r.name,
+            c.sentence,
+        )
+    };
+    let mut out: Vec<Origin> = groups
+        .into_values()
+        .filter(|g| g.len() > 1)
+        .map(|mut claims| {
+            claims.sort_by_key(|c| date(c));
+            let mut reports_in: Vec<&str> = claims
+                .iter()
+                .map(|c| reports[c.report].article.sha256.as_str())
+                .collect();
+            reports_in.sort_unstable();
+            reports_in.dedup();
+            let mut outlets: Vec<&str> =
+                claims.iter().map(|c| reports[c.report].outlet()).collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            Origin {
+                reports: reports_in.len(),
+                outlets: outlets.len(),
+                claims,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.claims
+            .len()
+            .cmp(&a.claims.len())
+            .then_with(|| date(&a.claims[0]).cmp(&date(&b.claims[0])))
+    });
+    out
+}
+
+/// The MinHash signature of a sentence's word pairs; `None` for a sentence too short to say.
+fn signature(text: &str) -> Option<[u64; HASHES]> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    if words.len() < MIN_WORDS {
+        return None;
+    }
+    let mut sig = [u64::MAX; HASHES];
+    for pair in words.windows(2) {
+        let h = pair
+            .iter()
+            .flat_map(|w| w.bytes().chain([b' ']))
+            .fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+        for (i, slot) in sig.iter_mut().enumerate() {
+            *slot = (*slot).min(mix(h ^ SEEDS[i]));
+        }
+    }
+    Some(sig)
+}
+
+/// The share of hash functions on which two signatures agree: the Jaccard estimate.
+fn similarity(a: &[u64; HASHES], b: &[u64; HASHES]) -> f64 {
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f64 / HASHES as f64
+}
+
+/// SplitMix64's finaliser: a different, well-mixed function of the pair hash per seed.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+const SEEDS: [u64; HASHES] = {
+    let mut seeds = [0u64; HASHES];
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut i = 0;
+    while i < HASHES {
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        seeds[i] = state;
+        i += 1;
+    }
+    seeds
+};
+
+fn find(parent: &mut [usize], mut k: usize) -> usize {
+    while parent[k] != k {
+        parent[k] = parent[parent[k]];
+        k = parent[k];
+    }
+    k
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jaccard(a: &str, b: &str) -> f64 {
+        let pairs = |t: &str| {
+            let w: Vec<String> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            w.windows(2)
+                .map(|p| p.join(" "))
+                .collect::<std::collections::HashSet<_>>()
+        };
+        let (a, b) = (pairs(a), pairs(b));
+        a.intersection(&b).count() as f64 / a.union(&b).count() as f64
+    }
+
+    #[test]
+    fn the_signatures_estimate_the_likeness_of_word_pairs() {
+        let a = "A source in Rason told Kestrel Report that three ships were waiting at the port.";
+        let b =
+            "A source in Rason told the Tumen Ledger that three ships were waiting at the port.";
+        let c = "Prices of rice in Hyesan rose by a third over the month, traders said.";
+        let (sa, sb, sc) = (
+            signature(a).unwrap(),
+            signature(b).unwrap(),
+            signature(c).unwrap(),
+        );
+        assert!((similarity(&sa, &sb) - jaccard(a, b)).abs() < 0.15);
+        assert!(
+            similarity(&sa, &sb) >= SAME_ORIGIN,
+            "{}",
+            similarity(&sa, &sb)
+        );
+        assert!(similarity(&sa, &sc) < 0.1);
+        assert_eq!(similarity(&sa, &sa), 1.0);
+        assert!(signature("He added.").is_none());
+    }
+}
