@@ -8,6 +8,7 @@ use claimlens::model::{Article, Session, Taxonomy};
 use claimlens::samples::{generate_report, reviewed_report};
 use claimlens::ui::background::prepare;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use rayon::prelude::*;
 use std::hint::black_box;
 use std::sync::atomic::AtomicU8;
 
@@ -251,7 +252,66 @@ fn agreement(c: &mut Criterion) {
     group.finish();
 }
 
+/// A desk of 10,000 generated reports (about 50 MB of text, every sentence suggested, ten
+/// outlets over twelve months), held in memory as the corpus commands hold them: search (a
+/// plain scan on both cores, before any index), the statistics, and circular reporting.
+fn corpus(c: &mut Criterion) {
+    use claimlens::model::corpus::{Filters, Report, search, statistics};
+    let sessions: Vec<claimlens::model::Session> = (0..10_000u64)
+        .into_par_iter()
+        .map(|k| {
+            let mut article = Article::new(
+                format!("report {k}"),
+                None,
+                &claimlens::samples::generate_report(5_000, k),
+            );
+            article.meta.site_name = Some(format!("Outlet {}", k % 10));
+            article.meta.published = Some(format!("2026-{:02}-15", k % 12 + 1));
+            claimlens::model::suggest::with_suggestions(Session::new(
+                article,
+                Taxonomy::default_preset(),
+            ))
+            .0
+        })
+        .collect();
+    let names: Vec<String> = (0..sessions.len())
+        .map(|k| format!("r{k}.review.ron"))
+        .collect();
+    let reports: Vec<Report> = sessions
+        .iter()
+        .zip(&names)
+        .map(|(s, name)| Report {
+            name,
+            article: s.article(),
+            session: Some(s),
+        })
+        .collect();
+    let bytes: usize = sessions.iter().map(|s| s.article().text.len()).sum();
+    let mut group = c.benchmark_group("corpus_10k");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    let none = Filters::default();
+    group.bench_function("search_word", |b| {
+        b.iter(|| search(&reports, "Vladivostok", &none))
+    });
+    group.bench_function("search_rare", |b| {
+        b.iter(|| search(&reports, "no such words anywhere", &none))
+    });
+    let labelled = Filters {
+        label: Some("Source in Russia".into()),
+        outlet: Some("Outlet 3".into()),
+    };
+    group.bench_function("search_filtered", |b| {
+        b.iter(|| search(&reports, "said", &labelled))
+    });
+    group.bench_function("statistics", |b| b.iter(|| statistics(&reports)));
+    group.bench_function("origins", |b| {
+        b.iter(|| claimlens::model::origins::origins(&reports))
+    });
+    group.finish();
+}
+
 criterion_group!(
-    benches, bench, find, pages, pdfs, exports, reports, imports, agreement
+    benches, bench, find, pages, pdfs, exports, reports, imports, agreement, corpus
 );
 criterion_main!(benches);

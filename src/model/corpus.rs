@@ -184,49 +184,125 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
         })
         .flat_map_iter(|(k, r)| {
             let mut hits = Vec::new();
-            let mut found = |sentence: Option<usize>, field, text: &str, label: Option<String>| {
-                for m in pattern.find_iter(text) {
-                    hits.push(Hit {
-                        report: k,
-                        sentence,
-                        field,
-                        before: one_line(&tail(&text[..m.start()])),
-                        matched: one_line(m.as_str()),
-                        after: one_line(&shorten(&text[m.end()..], CONTEXT)),
-                        label: label.clone(),
-                    });
+            let found =
+                |hits: &mut Vec<Hit>, at: Option<usize>, field, text: &str, label: Option<&str>| {
+                    hits.extend(
+                        pattern
+                            .find_iter(text)
+                            .map(|m| hit(k, at, field, text, (m.start(), m.end()), label)),
+                    );
+                };
+            let Some(s) = r.session else {
+                // An article no one has reviewed has no labels to keep.
+                if filters.label.is_none() {
+                    found(&mut hits, None, Field::Text, &r.article.text, None);
                 }
+                return hits;
             };
-            match r.session {
-                Some(s) => {
-                    for (i, a) in s.annotations().iter().enumerate() {
-                        let label = a.label.as_ref().map(|id| {
-                            s.taxonomy()
-                                .get(id)
-                                .map_or_else(|| id.as_str().to_string(), |l| l.name.clone())
-                        });
-                        if let Some(wanted) = &filters.label {
-                            let id = a.label.as_ref().map(|l| l.as_str());
-                            if !(label.as_deref().is_some_and(|l| same(l, wanted))
-                                || id.is_some_and(|l| same(l, wanted)))
-                            {
-                                continue;
-                            }
-                        }
-                        found(Some(i), Field::Text, s.sentence_text(i), label.clone());
-                        found(Some(i), Field::Note, &a.note, label.clone());
-                        if let Some(source) = a.source.and_then(|id| s.source(id)) {
-                            found(Some(i), Field::Source, &source.name, label);
-                        }
+            let name = |a: &super::session::Annotation| {
+                a.label.as_ref().map(|id| {
+                    s.taxonomy()
+                        .get(id)
+                        .map_or_else(|| id.as_str().to_string(), |l| l.name.clone())
+                })
+            };
+            // The labels the filter names, by id: sentences are then told apart without
+            // looking their names up.
+            let wanted: Option<Vec<&super::LabelId>> = filters.label.as_ref().map(|w| {
+                s.taxonomy()
+                    .labels
+                    .iter()
+                    .filter(|l| same(&l.name, w) || same(l.id.as_str(), w))
+                    .map(|l| &l.id)
+                    .collect()
+            });
+            let kept = |a: &super::session::Annotation| match &wanted {
+                None => true,
+                Some(ids) => a.label.as_ref().is_some_and(|l| ids.contains(&l)),
+            };
+            match &wanted {
+                // The whole text at once, each match then placed in its sentence: one scan
+                // per report, not one per sentence.
+                None => {
+                    let text = &r.article.text;
+                    for m in pattern.find_iter(text) {
+                        let i = s
+                            .sentences()
+                            .partition_point(|span| span.end <= m.start())
+                            .min(s.len().saturating_sub(1));
+                        let label = s.annotations().get(i).and_then(name);
+                        let Some(span) = s.sentences().get(i) else {
+                            continue;
+                        };
+                        // The context is the sentence's, as when it is searched alone.
+                        let (start, end) = (span.start.min(m.start()), span.end.max(m.end()));
+                        let sentence = &text[start..end];
+                        let at = (m.start() - start, m.end() - start);
+                        hits.push(hit(k, Some(i), Field::Text, sentence, at, label.as_deref()));
                     }
                 }
-                // An article no one has reviewed has no labels to keep.
-                None if filters.label.is_none() => found(None, Field::Text, &r.article.text, None),
-                None => {}
+                Some(_) => {
+                    for (i, a) in s.annotations().iter().enumerate().filter(|(_, a)| kept(a)) {
+                        let label = name(a);
+                        found(
+                            &mut hits,
+                            Some(i),
+                            Field::Text,
+                            s.sentence_text(i),
+                            label.as_deref(),
+                        );
+                    }
+                }
             }
+            // Each source's name is searched once, not once per claim citing it.
+            let named: Vec<super::SourceId> = s
+                .sources()
+                .iter()
+                .filter(|x| pattern.is_match(&x.name))
+                .map(|x| x.id)
+                .collect();
+            for (i, a) in s.annotations().iter().enumerate() {
+                let cited = a.source.filter(|id| named.contains(id));
+                if (a.note.is_empty() && cited.is_none()) || !kept(a) {
+                    continue;
+                }
+                let label = name(a);
+                found(&mut hits, Some(i), Field::Note, &a.note, label.as_deref());
+                if let Some(source) = cited.and_then(|id| s.source(id)) {
+                    found(
+                        &mut hits,
+                        Some(i),
+                        Field::Source,
+                        &source.name,
+                        label.as_deref(),
+                    );
+                }
+            }
+            // Text, notes and sources in the order of the sentences.
+            hits.sort_by_key(|h| h.sentence);
             hits
         })
         .collect()
+}
+
+/// A match in `text`, with its context.
+fn hit(
+    report: usize,
+    sentence: Option<usize>,
+    field: Field,
+    text: &str,
+    (start, end): (usize, usize),
+    label: Option<&str>,
+) -> Hit {
+    Hit {
+        report,
+        sentence,
+        field,
+        before: one_line(&tail(&text[..start])),
+        matched: one_line(&text[start..end]),
+        after: one_line(&shorten(&text[end..], CONTEXT)),
+        label: label.map(str::to_string),
+    }
 }
 
 /// Line breaks and runs of spaces as one space: a context line is one line.
