@@ -47,6 +47,16 @@ pub enum CorpusCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Sources across reports: the same outlet's source under the same description in
+    /// several reports, proposed as one recurring source, with its claims and grades over time.
+    Sources {
+        dir: PathBuf,
+        /// List the sources of one report too, not only those that recur.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
     /// Every claim of every review, one JSON object per line with its report's details.
     Export {
         dir: PathBuf,
@@ -78,6 +88,7 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
         | CorpusCommand::Search { dir, .. }
         | CorpusCommand::Stats { dir, .. }
         | CorpusCommand::Origins { dir, .. }
+        | CorpusCommand::Sources { dir, .. }
         | CorpusCommand::Export { dir, .. } => dir.clone(),
     };
     if !dir.is_dir() {
@@ -95,6 +106,7 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
         } => find(&items, &query, &Filters { label, outlet }, format, out),
         CorpusCommand::Stats { format, .. } => stats(&items, format, out),
         CorpusCommand::Origins { format, .. } => origins(&items, format, out),
+        CorpusCommand::Sources { all, format, .. } => sources(&items, all, format, out),
         CorpusCommand::Export { .. } => export(&items, out),
     };
     written.map_err(|e| format!("cannot write output: {e}"))
@@ -307,6 +319,84 @@ fn stats(items: &[Item], format: StatsFormat, out: &mut dyn Write) -> std::io::R
             Ok(())
         }
     }
+}
+
+#[derive(Serialize)]
+struct SourceOut<'a> {
+    name: &'a str,
+    outlet: &'a str,
+    kind: Option<&'a str>,
+    reports: usize,
+    claims: usize,
+    appearances: Vec<AppearanceOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct AppearanceOut<'a> {
+    file: &'a str,
+    published: Option<&'a str>,
+    claims: usize,
+    reliability: char,
+}
+
+fn sources(
+    items: &[Item],
+    all: bool,
+    format: ListFormat,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let reports: Vec<Report> = reports(items).into_iter().map(|(_, r)| r).collect();
+    let found = crate::model::recurring::recurring(&reports);
+    let shown: Vec<SourceOut> = found
+        .iter()
+        .filter(|g| all || g.appearances.len() > 1)
+        .map(|g| SourceOut {
+            name: &g.name,
+            outlet: &g.outlet,
+            kind: g.kind.as_deref(),
+            reports: g.appearances.len(),
+            claims: g.claims(),
+            appearances: g
+                .appearances
+                .iter()
+                .map(|a| AppearanceOut {
+                    file: reports[a.report].name,
+                    published: a.published.as_deref(),
+                    claims: a.claims,
+                    reliability: a.reliability.letter(),
+                })
+                .collect(),
+        })
+        .collect();
+    if format == ListFormat::Json {
+        serde_json::to_writer_pretty(&mut *out, &shown)?;
+        return writeln!(out);
+    }
+    for s in &shown {
+        let grades: Vec<String> = s
+            .appearances
+            .iter()
+            .map(|a| format!("{} {}", a.published.unwrap_or("no date"), a.reliability))
+            .collect();
+        writeln!(
+            out,
+            "{} ({}{}): {} reports, {} claims; reliability {}",
+            s.name,
+            s.outlet,
+            s.kind.map_or(String::new(), |k| format!(", {k}")),
+            s.reports,
+            s.claims,
+            grades.join(", ")
+        )?;
+        for a in &s.appearances {
+            writeln!(out, "    {}  {} claims", a.file, a.claims)?;
+        }
+    }
+    let recurring = found.iter().filter(|g| g.appearances.len() > 1).count();
+    writeln!(
+        out,
+        "{recurring} sources recur in more than one report (proposed: confirm or split them)"
+    )
 }
 
 #[derive(Serialize)]

@@ -15,6 +15,7 @@ pub mod pairs;
 pub mod provenance;
 pub mod record;
 pub mod record_edit;
+pub mod recurring;
 pub mod segment;
 pub mod session;
 pub mod sourcing;

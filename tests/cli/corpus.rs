@@ -79,18 +79,8 @@ fn corpus(dir: &Path) {
     )
     .unwrap();
     save(".claimlens/cache.review.ron", &base_review());
-    // One collector's account, relayed: the later outlet rewrote a few words of it.
-    let first = article(
-        "Ships at Rason",
-        "Kestrel Report",
-        "2026-10-20",
-        "A source in Rason told Kestrel Report that three ships were waiting at the port. \
-         Prices at the market in Hyesan rose by a third this month.",
-    );
-    save(
-        "kestrel-ships.review.ron",
-        &review(first, &["inside_nk", "inside_nk"]),
-    );
+    // One collector's account, first in Kestrel Report (below), relayed by the Tumen Ledger
+    // with a few words rewritten.
     let relayed = article(
         "Rason port busy",
         "Tumen Ledger",
@@ -100,8 +90,69 @@ fn corpus(dir: &Path) {
     );
     save(
         "ledger-ships.review.ron",
-        &review(relayed, &["not_claim", "inside_nk"]),
+        &sourced(
+            review(relayed, &["not_claim", "inside_nk"]),
+            1,
+            "A source in Rason",
+        ),
     );
+    // Kestrel's source in Rason again, a week after its first report: one recurring source.
+    // The Tumen Ledger's source of that description is not assumed to be the same person.
+    let again = article(
+        "Fuel at Rason",
+        "Kestrel Report",
+        "2026-10-28",
+        "A source in Rason said fuel prices doubled at the port market. \
+         Traders at the market confirmed the rise.",
+    );
+    save(
+        "kestrel-fuel.review.ron",
+        &sourced(
+            review(again, &["inside_nk", "unattributed"]),
+            0,
+            "source in Rason",
+        ),
+    );
+    let first = article(
+        "Ships at Rason",
+        "Kestrel Report",
+        "2026-10-20",
+        "A source in Rason told Kestrel Report that three ships were waiting at the port. \
+         Prices at the market in Hyesan rose by a third this month.",
+    );
+    save(
+        "kestrel-ships.review.ron",
+        &sourced(
+            review(first, &["inside_nk", "inside_nk"]),
+            0,
+            "A Source in Rason",
+        ),
+    );
+}
+
+/// The review with a source of this name behind sentence `i`, graded B.
+fn sourced(s: Session, i: usize, name: &str) -> Session {
+    use claimlens::model::{Command, Document, Reliability, Source, SourceId};
+    let id = SourceId(s.sources().len() as u32);
+    let mut doc = Document::new(s, None);
+    let source = Source {
+        id,
+        name: name.to_string(),
+        label: Some(LabelId::new("inside_nk")),
+        descriptor: String::new(),
+        reliability: Reliability::B,
+        proposed: false,
+    };
+    doc.apply(Command::AddSource { index: 0, source }).unwrap();
+    let mut claim = doc.session().annotations()[i].clone();
+    claim.source = Some(id);
+    doc.apply(Command::SetAnnotation {
+        sentence: i,
+        annotation: Box::new(claim),
+        what: "source".into(),
+    })
+    .unwrap();
+    doc.session().clone()
 }
 
 fn base_review() -> Session {
@@ -135,6 +186,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
         files,
         [
             "broken.review.ron",
+            "kestrel-fuel.review.ron",
             "kestrel-ships.review.ron",
             "ledger-ships.review.ron",
             "lee-hyesan.ron",
@@ -170,7 +222,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
     assert_eq!(by("rason.review.ron")["outlet"], "Kestrel Report");
     let text = run(&["corpus", "index", d]);
     assert!(
-        text.contains("5 reviews, 1 articles without a review, 1 that cannot be read"),
+        text.contains("6 reviews, 1 articles without a review, 1 that cannot be read"),
         "{text}"
     );
 
@@ -213,7 +265,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
         "{only}"
     );
     let outlet = run(&["corpus", "search", d, "said", "--outlet", "kestrel report"]);
-    assert!(outlet.ends_with("2 matches\n"), "{outlet}");
+    assert!(outlet.ends_with("3 matches\n"), "{outlet}");
     let bridge = run(&["corpus", "search", d, "BRIDGE", "--format", "json"]);
     let bridge: Vec<serde_json::Value> = serde_json::from_str(&bridge).unwrap();
     assert_eq!(bridge.len(), 2, "title and text of the unreviewed article");
@@ -227,7 +279,7 @@ fn a_folder_is_listed_searched_counted_and_exported() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), 3 + 2 + 2 + 2 + 2);
+    assert_eq!(lines.len(), 3 + 2 + 2 + 2 + 2 + 2);
     assert!(
         lines
             .iter()
@@ -298,6 +350,50 @@ fn a_claim_relayed_by_another_outlet_is_one_origin_the_earliest_first() {
     let text = run(&["corpus", "origins", d]);
     assert!(
         text.contains("Same origin: 2 claims in 2 reports of 2 outlets"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_outlets_source_in_several_reports_is_proposed_as_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    corpus(tmp.path());
+    let d = tmp.path().to_str().unwrap();
+    let found: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["corpus", "sources", d, "--format", "json"])).unwrap();
+    assert_eq!(found.len(), 1, "only Kestrel's recurs: {found:?}");
+    let s = &found[0];
+    assert_eq!(
+        (s["name"].as_str(), s["outlet"].as_str()),
+        (Some("A Source in Rason"), Some("Kestrel Report"))
+    );
+    assert_eq!(
+        (s["reports"].as_u64(), s["claims"].as_u64()),
+        (Some(2), Some(2))
+    );
+    let files: Vec<&str> = s["appearances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        ["kestrel-ships.review.ron", "kestrel-fuel.review.ron"],
+        "in date order"
+    );
+    assert_eq!(s["appearances"][0]["reliability"], "B");
+    // With --all, the Tumen Ledger's source of the same description stands apart.
+    let all: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["corpus", "sources", d, "--all", "--format", "json"])).unwrap();
+    assert!(
+        all.iter()
+            .any(|x| x["outlet"] == "Tumen Ledger" && x["reports"] == 1),
+        "{all:?}"
+    );
+    let text = run(&["corpus", "sources", d]);
+    assert!(
+        text.contains("A Source in Rason (Kestrel Report, Source inside North Korea): 2 reports, 2 claims; reliability 2026-10-20 B, 2026-10-28 B"),
         "{text}"
     );
 }
