@@ -550,10 +550,24 @@ impl Workspace {
                     .is_some_and(|r| r.is_adjudication() && r.comparison().is_some()) =>
             {
                 let move_on = !self.stay_after_label;
-                match self.decide_label(key, move_on) {
+                match self.decide_label(|l| l.key == Some(key), move_on) {
                     Some(effects) => effects,
                     None => match self.active_mut() {
                         Some(review) => edit(review, command, move_on),
+                        None => Vec::new(),
+                    },
+                }
+            }
+            AppCommand::Label(Some(ref id))
+                if self
+                    .active()
+                    .is_some_and(|r| r.is_adjudication() && r.comparison().is_some()) =>
+            {
+                let id = id.clone();
+                match self.decide_label(|l| l.id == id, false) {
+                    Some(effects) => effects,
+                    None => match self.active_mut() {
+                        Some(review) => edit(review, command, false),
                         None => Vec::new(),
                     },
                 }

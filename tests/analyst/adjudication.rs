@@ -209,10 +209,18 @@ fn disagreements_are_found_stepped_through_and_settled_into_a_new_review() {
     run(&mut w, Action::Redo);
     assert_eq!(annotation(&w, 2).decision.map(|d| d.took), Some(Took::B));
 
-    // Another label, by its key: settled as "other".
+    // Another label, from the sentence's menu: settled as "other"; undone, and by its key.
     w.handle(AppCommand::Select(
         claimlens::app::selection::Selection::single(5),
     ));
+    w.handle(AppCommand::Label(Some(LabelId::new("named"))));
+    assert_eq!(annotation(&w, 5).label, Some(LabelId::new("named")));
+    assert_eq!(
+        annotation(&w, 5).decision.map(|d| d.took),
+        Some(Took::Other)
+    );
+    run(&mut w, Action::Undo);
+    assert_eq!(annotation(&w, 5).decision, None);
     run(&mut w, Action::Label('9'));
     let other = annotation(&w, 5);
     assert_eq!(other.label, Some(LabelId::new("unattributed")));

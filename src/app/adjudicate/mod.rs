@@ -154,9 +154,14 @@ impl Workspace {
         }
     }
 
-    /// A label key in an adjudication settles the selected disagreements with that label.
+    /// A label key (or a label chosen from a menu) in an adjudication settles the selected
+    /// disagreements with that label.
     /// `None` when the key is not for that (no adjudication shown, or no disagreement there).
-    pub(super) fn decide_label(&mut self, key: char, move_on: bool) -> Option<Vec<Effect>> {
+    pub(super) fn decide_label(
+        &mut self,
+        pick: impl Fn(&crate::model::SourceType) -> bool,
+        move_on: bool,
+    ) -> Option<Vec<Effect>> {
         let by = self.analyst.clone();
         let review = self.active_mut()?;
         if !review.is_adjudication() {
@@ -174,11 +179,7 @@ impl Workspace {
             return None;
         }
         let session = review.doc.session();
-        let label = session
-            .taxonomy()
-            .labels
-            .iter()
-            .find(|l| l.key == Some(key))?;
+        let label = session.taxonomy().labels.iter().find(|l| pick(l))?;
         let name = label.name.clone();
         let id = label.id.clone();
         let steps = listed
