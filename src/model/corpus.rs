@@ -159,14 +159,30 @@ pub struct Filters {
 /// Characters of context on each side of a match.
 const CONTEXT: usize = 40;
 
-/// Every match of `query` (case aside, as written otherwise) in the reports, report by report
-/// in order, each report searched on its own core.
+/// Every match of `query` (whole words, case aside, as written otherwise) in the reports,
+/// report by report in order, each report searched on its own core.
 pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
     let query = query.trim();
     if query.is_empty() {
         return Vec::new();
     }
-    let Ok(pattern) = regex::RegexBuilder::new(&regex::escape(query))
+    // Whole words: "rice" is not in "prices". Word edges are ASCII ones, which keep the search
+    // fast; they would cut words of other scripts anywhere, so other queries match anywhere.
+    let escaped = regex::escape(query);
+    let pattern = if query.is_ascii() {
+        let edge = |c: Option<char>| {
+            if c.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                r"(?-u:\b)"
+            } else {
+                ""
+            }
+        };
+        let (first, last) = (query.chars().next(), query.chars().last());
+        format!("{}{escaped}{}", edge(first), edge(last))
+    } else {
+        escaped
+    };
+    let Ok(pattern) = regex::RegexBuilder::new(&pattern)
         .case_insensitive(true)
         .build()
     else {

@@ -264,6 +264,9 @@ fn a_folder_is_listed_searched_counted_and_exported() {
         only.contains("lee-hyesan.ron:1") && only.ends_with("1 matches\n"),
         "{only}"
     );
+    // Whole words: "rice" is in "rice prices" once.
+    let rice = run(&["corpus", "search", d, "rice"]);
+    assert!(rice.ends_with("2 matches\n"), "{rice}");
     let outlet = run(&["corpus", "search", d, "said", "--outlet", "kestrel report"]);
     assert!(outlet.ends_with("3 matches\n"), "{outlet}");
     let bridge = run(&["corpus", "search", d, "BRIDGE", "--format", "json"]);
