@@ -180,32 +180,43 @@ fn figure_lines(ui: &mut Ui, f: Summary) {
         .num_columns(2)
         .spacing([12.0, 2.0])
         .show(ui, |ui| {
-            ui.label("Sentences compared");
-            ui.label(format!("{} of {}", f.compared, f.units));
-            ui.end_row();
-            ui.label("Agreement");
-            ui.label(percent);
-            ui.end_row();
-            ui.label("Cohen's κ").on_hover_text(
-                "Agreement beyond chance between two analysts: 1 is perfect, 0 what chance gives",
-            );
-            ui.label(kappa(f.cohen_kappa));
-            ui.end_row();
-            ui.label("Krippendorff's α").on_hover_text(
-                "Nominal α: like κ, and it allows a sentence only one analyst labelled",
-            );
-            ui.label(kappa(f.alpha_nominal));
-            ui.end_row();
-            ui.label("Reliability α").on_hover_text(
-                "Ordinal α over the sources' grades A–E (F, cannot be judged, left out)",
-            );
-            ui.label(kappa(f.reliability_alpha));
-            ui.end_row();
-            ui.label("Credibility α").on_hover_text(
-                "Ordinal α over the claims' grades 1–5 (6, cannot be judged, left out)",
-            );
-            ui.label(kappa(f.credibility_alpha));
-            ui.end_row();
+            let rows: [(&str, String, &str); 6] = [
+                (
+                    "Sentences compared",
+                    format!("{} of {}", f.compared, f.units),
+                    "",
+                ),
+                ("Agreement", percent, ""),
+                (
+                    "Cohen's κ",
+                    kappa(f.cohen_kappa),
+                    "Agreement beyond chance between two analysts: 1 is perfect, 0 what chance \
+                     gives",
+                ),
+                (
+                    "Krippendorff's α",
+                    kappa(f.alpha_nominal),
+                    "Nominal α: like κ, and it allows a sentence only one analyst labelled",
+                ),
+                (
+                    "Reliability α",
+                    kappa(f.reliability_alpha),
+                    "Ordinal α over the sources' grades A–E (F, cannot be judged, left out)",
+                ),
+                (
+                    "Credibility α",
+                    kappa(f.credibility_alpha),
+                    "Ordinal α over the claims' grades 1–5 (6, cannot be judged, left out)",
+                ),
+            ];
+            for (name, value, explained) in rows {
+                let label = ui.label(name);
+                if !explained.is_empty() {
+                    label.on_hover_text(explained);
+                }
+                ui.label(value);
+                ui.end_row();
+            }
         });
 }
 

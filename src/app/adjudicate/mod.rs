@@ -170,11 +170,7 @@ impl Workspace {
         review.refresh_comparison();
         let compare = review.compare.as_ref()?;
         let selection = review.selection?;
-        let standing = compare.standing();
-        let listed: Vec<usize> = selection
-            .range()
-            .filter(|&i| standing.get(i).is_some_and(|s| s.is_listed()))
-            .collect();
+        let listed = compare.listed_in(selection.range());
         if listed.is_empty() {
             return None;
         }
@@ -353,11 +349,7 @@ fn take(review: &mut OpenReview, took: Took, by: Option<String>) -> Vec<Effect> 
         return vec![notice("Select a disagreement first")];
     };
     let session = review.doc.session();
-    let standing = compare.standing();
-    let chosen: Vec<usize> = selection
-        .range()
-        .filter(|&i| standing.get(i).is_some_and(|s| s.is_listed()))
-        .collect();
+    let chosen = compare.listed_in(selection.range());
     if chosen.is_empty() {
         return vec![notice(
             "The two reviews agree here: nothing to settle (] goes to the next disagreement)",

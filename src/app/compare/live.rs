@@ -58,6 +58,11 @@ pub(super) struct Live {
     reliability: PairCounts,
     credibility: PairCounts,
     pub(super) standing: Vec<Standing>,
+    /// Derived from `standing` once per change, for the view to read every frame: the
+    /// sentences it lists (open or settled), and how many are open and settled.
+    pub(super) listed: Vec<usize>,
+    pub(super) open: usize,
+    pub(super) decided: usize,
 }
 
 impl Live {
@@ -87,12 +92,28 @@ impl Live {
             reliability: PairCounts::default(),
             credibility: PairCounts::default(),
             standing: vec![Standing::Neither; open.len()],
+            listed: Vec::new(),
+            open: 0,
+            decided: 0,
         };
         for u in 0..open.len() {
             let judged = live.judge(open, u);
             live.set(u, judged, true);
         }
+        live.list();
         live
+    }
+
+    fn list(&mut self) {
+        self.listed = (0..self.standing.len())
+            .filter(|&i| self.standing[i].is_listed())
+            .collect();
+        self.open = self
+            .listed
+            .iter()
+            .filter(|&&i| self.standing[i].is_open())
+            .count();
+        self.decided = self.listed.len() - self.open;
     }
 
     /// Takes the open review's judgements again, counting only those that changed.
@@ -103,6 +124,7 @@ impl Live {
                 self.set(u, judged, false);
             }
         }
+        self.list();
     }
 
     /// As [`Live::update`], for these sentences only: the others did not change.
@@ -115,6 +137,7 @@ impl Live {
                 }
             }
         }
+        self.list();
     }
 
     fn judge(&mut self, open: &Session, u: usize) -> Judgement {

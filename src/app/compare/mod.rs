@@ -222,21 +222,24 @@ impl Comparison {
 
     /// Disagreements still to settle.
     pub fn disagreements(&self) -> usize {
-        self.standing().iter().filter(|s| s.is_open()).count()
+        self.live.as_ref().map_or(0, |l| l.open)
     }
 
     /// Disagreements settled in this adjudication.
     pub fn decided(&self) -> usize {
-        self.standing()
-            .iter()
-            .filter(|s| matches!(s, Standing::Decided(_)))
-            .count()
+        self.live.as_ref().map_or(0, |l| l.decided)
     }
 
     /// The sentences the compare list shows: open disagreements and settled ones, in order.
-    pub fn listed(&self) -> Vec<usize> {
-        (0..self.standing().len())
-            .filter(|&i| self.standing()[i].is_listed())
+    pub fn listed(&self) -> &[usize] {
+        self.live.as_ref().map_or(&[], |l| &l.listed)
+    }
+
+    /// Of these sentences (a selection), those the compare list shows.
+    pub fn listed_in(&self, sentences: std::ops::RangeInclusive<usize>) -> Vec<usize> {
+        let standing = self.standing();
+        sentences
+            .filter(|&i| standing.get(i).is_some_and(|s| s.is_listed()))
             .collect()
     }
 

@@ -3,7 +3,6 @@
 
 use super::{ListFormat, reports};
 use crate::io::corpus::Item;
-use crate::model::corpus::Report;
 use serde::Serialize;
 use std::io::Write;
 
@@ -31,7 +30,7 @@ pub(super) fn sources(
     format: ListFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let reports: Vec<Report> = reports(items).into_iter().map(|(_, r)| r).collect();
+    let reports = reports(items);
     let found = crate::model::recurring::recurring(&reports);
     let shown: Vec<SourceOut> = found
         .iter()
@@ -107,7 +106,7 @@ pub(super) fn origins(
     format: ListFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let reports: Vec<Report> = reports(items).into_iter().map(|(_, r)| r).collect();
+    let reports = reports(items);
     let groups = crate::model::origins::origins(&reports);
     let described: Vec<OriginOut> = groups
         .iter()

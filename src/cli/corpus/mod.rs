@@ -116,24 +116,20 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
 }
 
 /// The reports that have an article to read: reviews and unreviewed articles.
-pub(super) fn reports(items: &[Item]) -> Vec<(usize, Report<'_>)> {
+pub(super) fn reports(items: &[Item]) -> Vec<Report<'_>> {
     items
         .iter()
-        .enumerate()
-        .filter_map(|(k, item)| {
+        .filter_map(|item| {
             let article = match &item.content {
                 crate::io::corpus::Content::Review(s) => s.article(),
                 crate::io::corpus::Content::Unreviewed(a) => a,
                 _ => return None,
             };
-            Some((
-                k,
-                Report {
-                    name: &item.name,
-                    article,
-                    session: item.session(),
-                },
-            ))
+            Some(Report {
+                name: &item.name,
+                article,
+                session: item.session(),
+            })
         })
         .collect()
 }
@@ -236,8 +232,7 @@ fn find(
     format: ListFormat,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let reports = reports(items);
-    let plain: Vec<Report> = reports.iter().map(|(_, r)| *r).collect();
+    let plain = reports(items);
     let hits = search(&plain, query, filters);
     if format == ListFormat::Json {
         let found: Vec<Found> = hits
@@ -274,7 +269,7 @@ fn find(
 }
 
 fn stats(items: &[Item], format: StatsFormat, out: &mut dyn Write) -> std::io::Result<()> {
-    let reports: Vec<Report> = reports(items).into_iter().map(|(_, r)| r).collect();
+    let reports = reports(items);
     let rows = statistics(&reports);
     match format {
         StatsFormat::Csv => {
