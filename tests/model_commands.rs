@@ -354,6 +354,9 @@ proptest! {
 
 /// A whole review through the application core alone, as a script or the command line would
 /// drive it: open an article, label, undo, redo, save, reopen. No window, no egui.
+#[path = "desk/workspace.rs"]
+mod desk;
+
 mod headless {
     use claimlens::app::{
         AUTOSAVE_DELAY, Action, Answer, AppCommand, DialogKind, Effect, Intent, Job, Message,
@@ -476,53 +479,6 @@ mod headless {
         assert_eq!(
             again.document().unwrap().path.as_deref(),
             Some(saved.as_path())
-        );
-    }
-
-    #[test]
-    fn open_folder_opens_its_reviews_and_the_articles_without_one() {
-        let dir = tempfile::tempdir().unwrap();
-        let reviewed = article(dir.path());
-        let mut ws = opened(&reviewed);
-        label_first_sentence(&mut ws);
-        ws.handle(AppCommand::SaveTo(dir.path().join("hyesan.review.ron")));
-        std::fs::write(dir.path().join("musan.md"), REPORT).unwrap();
-        std::fs::write(dir.path().join("notes.pdf"), "not an article").unwrap();
-
-        let mut ws = Workspace::default().with_analyst(None, true);
-        // The preference needs no review open; the shell keeps it.
-        assert_eq!(
-            ws.handle(AppCommand::Run(Action::BuiltInFileDialog)),
-            [Effect::Shell(Action::BuiltInFileDialog)]
-        );
-        assert_eq!(
-            ws.handle(AppCommand::Run(Action::OpenFolder)),
-            [Effect::AskPath(DialogKind::OpenFolder)]
-        );
-        ws.handle(AppCommand::PathChosen {
-            path: Some(dir.path().to_path_buf()),
-            shown: true,
-        });
-        assert_eq!(ws.reviews().len(), 2, "{:?}", ws.message());
-        // The reviewed article came back through its review, with the label kept.
-        let docs: Vec<&claimlens::model::Document> =
-            ws.reviews().iter().map(|r| r.document()).collect();
-        assert!(
-            docs.iter()
-                .any(|d| d.path.is_some() && d.session().annotations()[0].label.is_some())
-        );
-        assert!(docs.iter().any(|d| d.path.is_none()));
-
-        let empty = tempfile::tempdir().unwrap();
-        ws.handle(AppCommand::Run(Action::OpenFolder));
-        ws.handle(AppCommand::PathChosen {
-            path: Some(empty.path().to_path_buf()),
-            shown: true,
-        });
-        assert!(
-            matches!(ws.message(), Some(Message::Notice(n)) if n.contains("no article")),
-            "{:?}",
-            ws.message()
         );
     }
 

@@ -891,3 +891,66 @@ fn export_report_writes_the_sourcing_page() {
     let html = std::fs::read_to_string(&page).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h1>Sourcing report</h1>"));
 }
+
+/// File › Open folder… lists the folder's reports; typing in the search field lists matches,
+/// the arrow keys move along them and Enter opens the report at the match; the folder's tab
+/// brings the list back, marking the report open with unsaved changes once it has them.
+#[test]
+fn a_folder_is_listed_searched_and_opened_at_a_match() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("hyesan.txt"),
+        "Rice prices climb in Hyesan\n\nA source in Hyesan said rice costs more. \
+         The source said guards search every cart.",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("musan.txt"),
+        "Miners unpaid in Musan\n\nWorkers have not been paid. A resident said guards took the fuel.",
+    )
+    .unwrap();
+    let dialogs = ScriptedDialogs::answering([Some(dir.path().to_path_buf())]);
+    let mut h = harness(dialogs, None);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    let started = Instant::now();
+    while h
+        .query_by_label_contains("Miners unpaid in Musan, not reviewed yet")
+        .is_none()
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the folder was never listed"
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.get_by_label_contains("Rice prices climb in Hyesan, not reviewed yet");
+
+    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    h.step();
+    h.get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("guards");
+    h.run();
+    h.get_by_label_contains("A resident said guards took the fuel");
+    h.key_press(Key::ArrowDown);
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document().expect("the report opened");
+    assert_eq!(doc.session().article().title, "Miners unpaid in Musan");
+    let head = h.state().selection().unwrap().head;
+    assert!(doc.session().sentence_text(head).contains("guards"));
+    assert!(!h.state().workspace().desk_shown());
+
+    // A label makes it unsaved; the folder's tab shows the list with the report so marked.
+    h.key_press(Key::Num2);
+    h.run();
+    h.get_by_label_contains("Folder: ").click();
+    h.run();
+    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    h.step();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label_contains("Miners unpaid in Musan, open with unsaved changes");
+}

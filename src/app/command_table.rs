@@ -10,6 +10,10 @@ use crate::model::{Credibility, Reliability, Taxonomy};
 pub enum Action {
     Open,
     OpenFolder,
+    /// The folder's reports in place of the review shown (or back to the review).
+    ShowDesk,
+    /// Opens the next report of the desk's folder that still has sentences to review.
+    NextReport,
     /// A new review of the text on the clipboard.
     NewFromClipboard,
     Reimport,
@@ -188,7 +192,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 C(AnalystName),
             ],
         ),
-        ("View", &[C(DarkTheme)]),
+        ("View", &[C(ShowDesk), Separator, C(DarkTheme)]),
         (
             "Go",
             &[
@@ -203,6 +207,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
                 Separator,
                 C(NextReview),
                 C(PreviousReview),
+                C(NextReport),
             ],
         ),
         ("Help", &[C(ShowHelp)]),
@@ -210,9 +215,11 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 46] = [
+pub const FIXED: [Action; 48] = [
     Action::Open,
     Action::OpenFolder,
+    Action::ShowDesk,
+    Action::NextReport,
     Action::NewFromClipboard,
     Action::Reimport,
     Action::Save,
@@ -275,6 +282,8 @@ impl Action {
         match self {
             Action::Open => vec![key(Mods::COMMAND, letter('O'))],
             Action::OpenFolder => vec![key(Mods::COMMAND_SHIFT, letter('O'))],
+            Action::ShowDesk => vec![key(Mods::COMMAND_SHIFT, letter('D'))],
+            Action::NextReport => vec![key(Mods::COMMAND_SHIFT, letter('N'))],
             Action::NewFromClipboard => vec![key(Mods::COMMAND_SHIFT, letter('V'))],
             Action::Find => vec![key(Mods::COMMAND, letter('F'))],
             Action::FindNext => vec![key(none, F3)],
@@ -346,6 +355,8 @@ impl Action {
             self,
             Action::Open
                 | Action::OpenFolder
+                | Action::ShowDesk
+                | Action::NextReport
                 | Action::NewFromClipboard
                 | Action::BuiltInFileDialog
                 | Action::MoveOnAfterLabel
@@ -361,6 +372,8 @@ impl Action {
         match self {
             Action::Open
             | Action::OpenFolder
+            | Action::ShowDesk
+            | Action::NextReport
             | Action::Find
             | Action::FindNext
             | Action::FindPrevious
@@ -375,6 +388,13 @@ impl Action {
             Action::FinishNote => Scope::NoteField,
             _ => Scope::Review,
         }
+    }
+
+    /// Whether the command reads or changes the review shown (and so, while the desk is
+    /// shown instead, is the desk's to take or to refuse).
+    pub fn acts_on_shown_review(self) -> bool {
+        self.needs_review() && self.scope() == Scope::Review
+            || matches!(self, Action::Undo | Action::Redo | Action::Find)
     }
 
     pub fn entry(self) -> Entry {

@@ -7,6 +7,8 @@ impl Action {
         let fixed = match self {
             Action::Open => "Open…",
             Action::OpenFolder => "Open folder…",
+            Action::ShowDesk => "Reports in folder",
+            Action::NextReport => "Next report to review",
             Action::NewFromClipboard => "New review from clipboard",
             Action::BuiltInFileDialog => "Use the built-in file dialog",
             Action::Reimport => "Re-import article…",
@@ -72,7 +74,15 @@ impl Action {
                  is the title, and the first save asks for a name"
             }
             Action::OpenFolder => {
-                "Open every review and every article without one in a folder, each in a tab"
+                "List every review and article in a folder and its sub-folders, to search them \
+                 and open any in a tab"
+            }
+            Action::ShowDesk => {
+                "The open folder's reports, with a search across all of them (again: back to \
+                 the review)"
+            }
+            Action::NextReport => {
+                "Open the folder's next report that still has sentences no one confirmed"
             }
             Action::BuiltInFileDialog => {
                 "Choose files in claimlens' own dialog instead of the desktop's (kept for next time)"

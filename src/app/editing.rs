@@ -337,6 +337,8 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::PreviousReview
         | Action::Open
         | Action::OpenFolder
+        | Action::ShowDesk
+        | Action::NextReport
         | Action::MoveOnAfterLabel
         | Action::CloseReview
         | Action::Reimport

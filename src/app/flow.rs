@@ -98,7 +98,12 @@ impl Workspace {
     }
 
     /// Opens `path` and selects sentence `select` in it, if it has one.
-    fn open_at(&mut self, path: PathBuf, wait: bool, select: Option<usize>) -> Vec<Effect> {
+    pub(super) fn open_at(
+        &mut self,
+        path: PathBuf,
+        wait: bool,
+        select: Option<usize>,
+    ) -> Vec<Effect> {
         if self.busy() {
             return Vec::new();
         }
@@ -121,6 +126,10 @@ impl Workspace {
         let mut effects = Vec::new();
         let mut failed = Vec::new();
         for path in paths {
+            if path.is_dir() {
+                effects.extend(self.open_desk(path));
+                continue;
+            }
             for effect in self.open(path, false) {
                 match effect {
                     Effect::Message(Message::Error(e)) => failed.push(e),
@@ -132,18 +141,6 @@ impl Workspace {
             effects.push(error(failed.join(" — ")));
         }
         effects
-    }
-
-    /// Opens the reviews in `dir`, and the articles there that have none yet, each in a tab.
-    pub(super) fn open_folder(&mut self, dir: &std::path::Path) -> Vec<Effect> {
-        match crate::io::folder::reviewable(dir) {
-            Ok(files) if files.is_empty() => vec![notice(format!(
-                "{} holds no article (.txt, .md, .html) or review (.ron) to open",
-                dir.display()
-            ))],
-            Ok(files) => self.open_all(files),
-            Err(e) => vec![error(e.to_string())],
-        }
     }
 
     /// Reopens the reviews open at the last quit, each at its selected sentence. Files that
@@ -214,7 +211,7 @@ impl Workspace {
         };
         match (path, purpose) {
             (Some(path), DialogPurpose::Open) => self.open(path, false),
-            (Some(dir), DialogPurpose::OpenFolder) => self.open_folder(&dir),
+            (Some(dir), DialogPurpose::OpenFolder) => self.open_desk(dir),
             (Some(path), DialogPurpose::SaveAs(then)) => {
                 self.save_to(with_ron_extension(path), then)
             }

@@ -39,6 +39,8 @@ pub enum Job {
         changes: usize,
         snapshot: Box<Session>,
     },
+    /// Read the desk's folder (only what changed since it was last read).
+    Scan(super::desk::ScanJob),
 }
 
 /// How a worker's open or save ended.
@@ -50,6 +52,8 @@ pub enum Outcome {
     Saved(Result<(), FileError>),
     /// Annotations imported as a review, with the report of what was left out.
     Imported(Result<Box<(Session, Report)>, String>),
+    /// The desk's folder, read.
+    Scanned(Box<super::desk::Scanned>),
 }
 
 /// The open or save a worker is running.
@@ -119,6 +123,8 @@ impl Workspace {
                 vec![error(e.to_string())]
             }
             (_, Outcome::Imported(Err(e))) => vec![error(e)],
+            // Scans do not take the worker slot; the workspace hands them to the desk.
+            (_, Outcome::Scanned(_)) => Vec::new(),
             (
                 _,
                 Outcome::Opened(Ok(_))

@@ -70,6 +70,7 @@ mod tests {
                 "Edit",
                 "Suggestions",
                 "Review",
+                "View",
                 "Go",
                 "Help",
                 "Labels",

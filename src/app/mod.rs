@@ -9,6 +9,7 @@ mod autosave;
 pub mod command_table;
 mod command_text;
 pub mod compare;
+pub mod desk;
 mod editing;
 mod exchange;
 pub mod find;
@@ -25,6 +26,7 @@ pub mod workspace;
 
 pub use autosave::{AUTOSAVE_DELAY, recovered_name};
 pub use command_table::{Action, Entry, GESTURES, Scope, entries, lookup, overlaps};
+pub use desk::{Desk, DeskCommand, Row, RowKind, SortBy};
 pub use flow::{Answer, DialogKind, Intent, Question};
 pub use jobs::{Job, Outcome};
 pub use key_groups::key_groups;

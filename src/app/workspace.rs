@@ -157,6 +157,10 @@ pub enum AppCommand {
     },
     /// The answer to "Your name": the name, or `None` to go on without one.
     AnalystNamed(Option<String>),
+    /// Opens this folder as the desk: its reports listed, searched, opened from there.
+    OpenFolder(PathBuf),
+    /// What the analyst did on the desk.
+    Desk(super::desk::DeskCommand),
 }
 
 /// The two views of a review that show its sentences.
@@ -235,6 +239,10 @@ pub struct Workspace {
     pub(super) analyst: Option<String>,
     /// The name was asked for once already (answered or skipped).
     pub(super) analyst_asked: bool,
+    /// The folder open as a desk.
+    pub(super) desk: Option<super::desk::Desk>,
+    /// The desk is shown in place of the review.
+    pub(super) desk_shown: bool,
 }
 
 pub(super) fn notice(text: impl Into<String>) -> Effect {
@@ -388,6 +396,7 @@ impl Workspace {
         let at = self.active.map_or(self.reviews.len(), |i| i + 1);
         self.reviews.insert(at, review);
         self.active = Some(at);
+        self.desk_shown = false;
         vec![Effect::NewReview]
     }
 
@@ -402,6 +411,22 @@ impl Workspace {
             n => Some(i.saturating_sub(1).min(n - 1)),
         };
         vec![Effect::Closed(closed.key)]
+    }
+
+    /// A key meant for the shown review while the desk is shown: the arrows move along the
+    /// desk's lines and Enter opens one; edits of the review behind it are not made unseen.
+    fn desk_key(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::NextSentence | Action::ExtendDown | Action::NextUnlabelled => self.desk_step(1),
+            Action::PreviousSentence | Action::ExtendUp => self.desk_step(-1),
+            Action::FirstSentence => self.desk_step(isize::MIN),
+            Action::LastSentence => self.desk_step(isize::MAX),
+            Action::AcceptSuggestion => {
+                return self.on_desk(super::desk::DeskCommand::OpenPointed);
+            }
+            _ => {}
+        }
+        Vec::new()
     }
 
     fn cycle(&mut self, step: isize) -> Vec<Effect> {
@@ -424,6 +449,7 @@ impl Workspace {
         let effects = match command {
             AppCommand::Tick(now) => {
                 let mut effects = self.age_notice(now);
+                effects.extend(self.desk_tick(now));
                 effects.extend(self.handle_one(command));
                 effects
             }
@@ -436,6 +462,20 @@ impl Workspace {
     fn handle_one(&mut self, command: AppCommand) -> Vec<Effect> {
         let open = self.active.is_some();
         match command {
+            AppCommand::Run(action) if self.desk_shown() && action.acts_on_shown_review() => {
+                self.desk_key(action)
+            }
+            AppCommand::OpenFolder(dir) => self.open_desk(dir),
+            AppCommand::Desk(command) => self.on_desk(command),
+            AppCommand::Finished(Outcome::Scanned(scanned)) => self.scanned(*scanned),
+            AppCommand::Run(Action::ShowDesk) => match self.desk.is_some() {
+                true => {
+                    self.desk_shown = !self.desk_shown || self.active.is_none();
+                    Vec::new()
+                }
+                false => self.ask(DialogKind::OpenFolder, DialogPurpose::OpenFolder),
+            },
+            AppCommand::Run(Action::NextReport) => self.next_report(),
             AppCommand::Open(path) => self.open(path, false),
             AppCommand::OpenWaiting(path) => self.open(path, true),
             AppCommand::OpenAll(paths) => self.open_all(paths),
@@ -450,11 +490,18 @@ impl Workspace {
             AppCommand::Adopt { path, prepared } => self.adopt(path, prepared),
             AppCommand::Activate(i) if i < self.reviews.len() => {
                 self.active = Some(i);
+                self.desk_shown = false;
                 Vec::new()
             }
             AppCommand::Activate(_) => Vec::new(),
-            AppCommand::Run(Action::NextReview) => self.cycle(1),
-            AppCommand::Run(Action::PreviousReview) => self.cycle(-1),
+            AppCommand::Run(Action::NextReview) => {
+                self.desk_shown = false;
+                self.cycle(1)
+            }
+            AppCommand::Run(Action::PreviousReview) => {
+                self.desk_shown = false;
+                self.cycle(-1)
+            }
             AppCommand::Run(Action::Open) => self.ask(DialogKind::Open, DialogPurpose::Open),
             AppCommand::Run(Action::MoveOnAfterLabel) => {
                 self.stay_after_label = !self.stay_after_label;

@@ -10,12 +10,14 @@ use crate::model::article::sha256_hex;
 use crate::model::{Session, Status};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::SystemTime;
 
 /// Folders deeper than this are not a report archive but a loop or a mistake.
 const MAX_DEPTH: usize = 32;
 
 /// What one file of the corpus is.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub enum Content {
     /// A review, read and checked.
     Review(Box<Session>),
@@ -38,8 +40,43 @@ pub struct Progress {
     pub untouched: usize,
 }
 
+/// A file's length and modification time: while both are as they were, what was read of the
+/// file still holds, and a new scan does not read it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified: Option<SystemTime>,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> Option<Stamp> {
+        let m = std::fs::metadata(path).ok()?;
+        Some(Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+        })
+    }
+}
+
+/// The files of a corpus with their stamps, in path order: when two listings are equal, nothing
+/// in the folder changed.
+pub type Listing = Vec<(PathBuf, Stamp)>;
+
+/// How far a scan has got: files found, and files read (or taken from the last scan).
+#[derive(Debug, Default)]
+pub struct Counter {
+    pub files: AtomicUsize,
+    pub read: AtomicUsize,
+}
+
+impl Counter {
+    fn one_read(&self) {
+        self.read.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 /// One file of the corpus.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Item {
     pub path: PathBuf,
     /// The path inside the folder, as lists show it.
@@ -48,6 +85,7 @@ pub struct Item {
     pub article: Option<PathBuf>,
     pub content: Content,
     pub bytes: u64,
+    pub stamp: Option<Stamp>,
 }
 
 impl Item {
@@ -126,30 +164,65 @@ impl Item {
 /// Every review and article under `dir`, reviews first paired with their articles, in path
 /// order. Hidden files and folders (`.claimlens`, `.git`) are left out.
 pub fn scan(dir: &Path) -> Result<Vec<Item>, FileError> {
+    scan_again(dir, &list(dir)?, &[], &Counter::default())
+}
+
+/// The files a scan of `dir` reads, with their stamps.
+pub fn list(dir: &Path) -> Result<Listing, FileError> {
     let mut files = Vec::new();
     walk(dir, 0, &mut files).map_err(|e| FileError::open(dir, read_problem(&e)))?;
     files.sort();
-    let (reviews, articles): (Vec<PathBuf>, Vec<PathBuf>) = files
+    Ok(files
         .into_iter()
-        .partition(|p| p.to_string_lossy().ends_with(".ron"));
+        .filter_map(|p| Stamp::of(&p).map(|s| (p, s)))
+        .collect())
+}
+
+/// The corpus of the files in `listing` (of `dir`): a file whose stamp is as in `earlier` is
+/// taken from there, not read again, so a folder where one report changed is rescanned in the
+/// time it takes to read that one. `counter` follows the work, for a progress bar.
+pub fn scan_again(
+    dir: &Path,
+    listing: &Listing,
+    earlier: &[Item],
+    counter: &Counter,
+) -> Result<Vec<Item>, FileError> {
+    counter.files.store(listing.len(), Ordering::Relaxed);
+    counter.read.store(0, Ordering::Relaxed);
+    type Files<'a> = Vec<&'a (PathBuf, Stamp)>;
+    let (reviews, articles): (Files, Files) = listing
+        .iter()
+        .partition(|(p, _)| p.to_string_lossy().ends_with(".ron"));
     let name = |p: &Path| {
         p.strip_prefix(dir)
             .unwrap_or(p)
             .to_string_lossy()
             .into_owned()
     };
-    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let kept = |path: &Path, stamp: Stamp| {
+        earlier
+            .binary_search_by(|i| i.path.as_path().cmp(path))
+            .ok()
+            .map(|k| &earlier[k])
+            .filter(|i| i.stamp == Some(stamp))
+            .map(|i| i.content.clone())
+    };
     let mut items: Vec<Item> = reviews
         .par_iter()
-        .map(|p| Item {
-            path: p.clone(),
-            name: name(p),
-            article: None,
-            content: match super::load_session(p) {
+        .map(|(p, stamp)| {
+            let content = kept(p, *stamp).unwrap_or_else(|| match super::load_session(p) {
                 Ok(s) => Content::Review(Box::new(s)),
                 Err(e) => Content::Damaged(e.to_string()),
-            },
-            bytes: size(p),
+            });
+            counter.one_read();
+            Item {
+                path: p.clone(),
+                name: name(p),
+                article: None,
+                content,
+                bytes: stamp.len,
+                stamp: Some(*stamp),
+            }
         })
         .collect();
     // By name first; articles still unpaired are read, and paired by their text's checksum.
@@ -157,17 +230,19 @@ pub fn scan(dir: &Path) -> Result<Vec<Item>, FileError> {
     // An article paired by name has its review's checksum: another review of the same text,
     // named otherwise, pairs with it too, without reading it.
     let mut known: Vec<(PathBuf, String)> = Vec::new();
-    for article in articles {
+    for (article, stamp) in articles {
         let mut paired = false;
-        for item in items.iter_mut().filter(|i| named_for(&i.path, &article)) {
+        for item in items.iter_mut().filter(|i| named_for(&i.path, article)) {
             item.article = Some(article.clone());
             if let Some(s) = item.session() {
                 known.push((article.clone(), s.article().sha256.clone()));
             }
             paired = true;
         }
-        if !paired {
-            unpaired.push(article);
+        if paired {
+            counter.one_read();
+        } else {
+            unpaired.push((article, *stamp));
         }
     }
     for item in items.iter_mut().filter(|i| i.article.is_none()) {
@@ -177,15 +252,22 @@ pub fn scan(dir: &Path) -> Result<Vec<Item>, FileError> {
             .find(|(_, k)| Some(k) == sha.as_ref())
             .map(|(p, _)| p.clone());
     }
-    let read: Vec<(PathBuf, Result<crate::model::Article, FileError>)> = unpaired
+    let read: Vec<(PathBuf, Stamp, Content)> = unpaired
         .into_par_iter()
-        .map(|p| {
-            let article = read_article(&p);
-            (p, article)
+        .map(|(p, stamp)| {
+            let content = kept(p, stamp).unwrap_or_else(|| match read_article(p) {
+                Ok(a) => Content::Unreviewed(Box::new(a)),
+                Err(e) => Content::Unreadable(e.to_string()),
+            });
+            counter.one_read();
+            (p.clone(), stamp, content)
         })
         .collect();
-    for (path, article) in read {
-        let sha = article.as_ref().ok().map(|a| sha256_hex(&a.text));
+    for (path, stamp, content) in read {
+        let sha = match &content {
+            Content::Unreviewed(a) => Some(sha256_hex(&a.text)),
+            _ => None,
+        };
         let mut paired = false;
         for item in items.iter_mut().filter(|i| i.article.is_none()) {
             if item
@@ -199,11 +281,9 @@ pub fn scan(dir: &Path) -> Result<Vec<Item>, FileError> {
         if !paired {
             items.push(Item {
                 name: name(&path),
-                bytes: size(&path),
-                content: match article {
-                    Ok(a) => Content::Unreviewed(Box::new(a)),
-                    Err(e) => Content::Unreadable(e.to_string()),
-                },
+                bytes: stamp.len,
+                stamp: Some(stamp),
+                content,
                 path,
                 article: None,
             });
@@ -283,5 +363,38 @@ mod tests {
         assert!(!named_for(Path::new("/c/hyesan2.review.ron"), a));
         assert!(!named_for(Path::new("/c/hyesan.a.b.review.ron"), a));
         assert!(!named_for(Path::new("/d/hyesan.review.ron"), a));
+    }
+
+    /// A rescan reads only what changed: a file whose length and time are as before is taken
+    /// from the last scan (here it was overwritten in place with the same length and time, so
+    /// reading it would have found it damaged), and a file that changed is read again.
+    #[test]
+    fn a_rescan_reads_only_the_files_that_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        std::fs::write(&a, "Title A\n\nThe first report.").unwrap();
+        std::fs::write(&b, "Title B\n\nThe second report.").unwrap();
+        let first = scan(dir.path()).unwrap();
+        assert_eq!(first.len(), 2);
+
+        let when = std::fs::metadata(&a).unwrap().modified().unwrap();
+        std::fs::write(&a, "Title Z\n\nThe first rep0rt.").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&a)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+        std::fs::write(&b, "Title C\n\nThe second report, longer now.").unwrap();
+        let counter = Counter::default();
+        let again = scan_again(dir.path(), &list(dir.path()).unwrap(), &first, &counter).unwrap();
+        let titles: Vec<String> = again.iter().map(Item::title).collect();
+        assert_eq!(titles, ["Title A", "Title C"]);
+        assert_eq!(counter.read.load(Ordering::Relaxed), 2);
+        assert_eq!(counter.files.load(Ordering::Relaxed), 2);
+        // Read afresh, the overwritten file shows what it holds now.
+        let fresh: Vec<String> = scan(dir.path()).unwrap().iter().map(Item::title).collect();
+        assert_eq!(fresh, ["Title Z", "Title C"]);
     }
 }

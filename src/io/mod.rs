@@ -6,7 +6,6 @@ pub mod bounded;
 pub mod corpus;
 pub mod error;
 pub mod export;
-pub mod folder;
 pub mod html;
 pub mod import;
 pub mod office;

@@ -145,6 +145,10 @@ pub struct Hit {
     pub after: String,
     /// The sentence's label name, when it has one.
     pub label: Option<String>,
+    /// Where the match starts in the text of an article without a review (its sentences are
+    /// not known until it is split).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub offset: Option<usize>,
 }
 
 /// What a search keeps.
@@ -211,7 +215,11 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
             let Some(s) = r.session else {
                 // An article no one has reviewed has no labels to keep.
                 if filters.label.is_none() {
-                    found(&mut hits, None, Field::Text, &r.article.text, None);
+                    let text = &r.article.text;
+                    hits.extend(pattern.find_iter(text).map(|m| Hit {
+                        offset: Some(m.start()),
+                        ..hit(k, None, Field::Text, text, (m.start(), m.end()), None)
+                    }));
                 }
                 return hits;
             };
@@ -318,6 +326,7 @@ fn hit(
         matched: one_line(&text[start..end]),
         after: one_line(&shorten(&text[end..], CONTEXT)),
         label: label.map(str::to_string),
+        offset: None,
     }
 }
 

@@ -83,6 +83,10 @@ pub struct ClaimlensApp {
     pub(super) task: Option<Task>,
     /// Writes a large review's recovery file.
     autosave_worker: Option<background::Autosave>,
+    /// The desk's search field and scrolling.
+    desk_view: super::desk_view::DeskView,
+    /// Reads the desk's folder.
+    pub(super) scan_worker: Option<background::Scan>,
     /// Where reopened reviews' article views start, by file, until they are first drawn.
     reopen_tops: HashMap<PathBuf, usize>,
     /// The claims panel's width, automatic until the analyst drags it.
@@ -115,6 +119,8 @@ impl ClaimlensApp {
             show_help: false,
             task: None,
             autosave_worker: None,
+            scan_worker: None,
+            desk_view: Default::default(),
             reopen_tops: HashMap::new(),
             panel_width: Default::default(),
             dark_theme: None,
@@ -274,6 +280,7 @@ impl ClaimlensApp {
                 Effect::Start(job) => match background::start(job, ctx) {
                     Started::Task(task) => self.task = Some(task),
                     Started::Autosave(worker) => self.autosave_worker = Some(worker),
+                    Started::Scan(scan) => self.scan_worker = Some(scan),
                 },
                 Effect::WakeIn(after) => ctx.request_repaint_after(after),
                 Effect::CloseWindow => {
@@ -413,8 +420,28 @@ impl ClaimlensApp {
 
     // ----- drawing -----
 
+    /// The desk, when it is shown in place of the review.
+    fn desk(&mut self, ui: &mut Ui) -> bool {
+        let Some(desk) = self
+            .workspace
+            .desk()
+            .filter(|_| self.workspace.desk_shown())
+        else {
+            return false;
+        };
+        let open = open_files(&self.workspace);
+        let commands = egui::CentralPanel::default()
+            .show(ui, |ui| self.desk_view.show(ui, desk, &open))
+            .inner;
+        self.queue.extend(commands);
+        true
+    }
+
     /// The claims list and the article of the shown review.
     fn review(&mut self, ui: &mut Ui) {
+        if self.desk(ui) {
+            return;
+        }
         // Brought up to date before drawing: boundaries or labels may have just changed.
         self.workspace.suggestions();
         self.workspace.comparison();
@@ -535,11 +562,33 @@ impl ClaimlensApp {
     }
 }
 
+/// The files of the open reviews (a new review's article), each with whether it has unsaved
+/// changes: what the desk marks.
+fn open_files(workspace: &Workspace) -> super::desk_view::OpenFiles {
+    workspace
+        .reviews()
+        .iter()
+        .filter_map(|r| {
+            let doc = r.document();
+            let file = doc.path.clone().or_else(|| {
+                doc.session()
+                    .article()
+                    .source_path
+                    .as_ref()
+                    .map(PathBuf::from)
+            })?;
+            let file = std::fs::canonicalize(&file).unwrap_or(file);
+            Some((file, doc.is_dirty()))
+        })
+        .collect()
+}
+
 impl eframe::App for ClaimlensApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_dialog(&ctx);
         self.poll_task(&ctx);
+        self.poll_scan(&ctx);
         let autosaved = self.collect_autosave(false);
         self.queue.extend(autosaved);
         self.handle_close_request(&ctx);

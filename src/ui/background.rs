@@ -34,10 +34,14 @@ pub struct Task {
 /// A recovery copy being written on a worker thread.
 pub type Autosave = JoinHandle<Result<(), String>>;
 
+/// A scan of the desk's folder on a worker thread: its folder, and where its answer comes.
+pub type Scan = (PathBuf, Receiver<Outcome>);
+
 /// What a started job became.
 pub enum Started {
     Task(Task),
     Autosave(Autosave),
+    Scan(Scan),
 }
 
 /// Starts `job`; the window is woken when it is done.
@@ -87,6 +91,16 @@ pub fn start(job: Job, ctx: &Context) -> Started {
                     false => io::save_session(&worker_path, &snapshot),
                 })
             }))
+        }
+        Job::Scan(job) => {
+            let (tx, rx) = channel();
+            let dir = job.dir.clone();
+            let ctx = ctx.clone();
+            std::thread::spawn(move || {
+                let _ = tx.send(job.run());
+                ctx.request_repaint();
+            });
+            Started::Scan((dir, rx))
         }
         Job::Autosave {
             store,

@@ -10,13 +10,31 @@ use eframe::egui::{self, Context, Ui};
 /// unsaved changes, and × to close it (asking first about unsaved work).
 pub fn tab_bar(ui: &mut Ui, workspace: &Workspace) -> Vec<AppCommand> {
     let mut commands = Vec::new();
-    if workspace.reviews().len() < 2 {
+    let desk = workspace.desk();
+    if workspace.reviews().len() < 2 && desk.is_none() {
         return commands;
     }
-    let active = workspace.active_index();
+    let desk_shown = workspace.desk_shown();
+    let active = workspace.active_index().filter(|_| !desk_shown);
     egui::Panel::top("review_tabs").show(ui, |ui| {
         egui::ScrollArea::horizontal().show(ui, |ui| {
             ui.horizontal(|ui| {
+                if let Some(desk) = desk {
+                    let name = desk.folder().file_name().map_or_else(
+                        || desk.folder().display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let tab = ui
+                        .selectable_label(desk_shown, format!("Folder: {name}"))
+                        .on_hover_text(format!(
+                            "The reports in {} (Ctrl+Shift+D)",
+                            desk.folder().display()
+                        ));
+                    if tab.clicked() {
+                        commands.push(AppCommand::Desk(crate::app::DeskCommand::Show));
+                    }
+                    ui.separator();
+                }
                 for (i, review) in workspace.reviews().iter().enumerate() {
                     let doc = review.document();
                     let mark = if doc.is_dirty() { "• " } else { "" };

@@ -26,6 +26,25 @@ impl ClaimlensApp {
         self.queue.push(AppCommand::Finished(outcome));
     }
 
+    pub(super) fn poll_scan(&mut self, ctx: &Context) {
+        let Some((dir, rx)) = &self.scan_worker else {
+            return;
+        };
+        let outcome = match rx.try_recv() {
+            Ok(outcome) => outcome,
+            Err(std::sync::mpsc::TryRecvError::Empty) => {
+                // The desk's progress bar moves while the folder is read.
+                ctx.request_repaint_after(Duration::from_millis(100));
+                return;
+            }
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => crate::app::Outcome::Scanned(
+                Box::new(crate::app::desk::Scanned::stopped(dir.clone())),
+            ),
+        };
+        self.scan_worker = None;
+        self.queue.push(AppCommand::Finished(outcome));
+    }
+
     pub(super) fn poll_dialog(&mut self, ctx: &Context) {
         let Some(pending) = &self.pending_dialog else {
             return;

@@ -1,0 +1,448 @@
+//! A folder of reports as a desk (File › Open folder…, `claimlens DIR`): every review and
+//! article in it listed with its title, outlet, date, size, analysts and progress; a search over
+//! all of them as keyword-in-context lines; opening a report (at a match's sentence) in a tab of
+//! its own; "next report to review". The folder is read on a worker and looked at again every
+//! few seconds, so that another analyst's changes show up; only files that changed are read again.
+
+mod scan;
+
+use super::workspace::{Effect, Workspace, notice};
+use crate::io::corpus::{Content, Counter, Item, Listing, Progress};
+use crate::model::corpus::{Filters, Hit, Report, search};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+pub use scan::{CHECK_EVERY, ScanJob, Scanned};
+
+/// What one listed file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    Review,
+    /// An article no review in the folder is of: it opens as a new review.
+    Article,
+    /// A review that cannot be read: listed with its problem, never rewritten.
+    Damaged,
+    Unreadable,
+}
+
+/// One report as the desk lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub path: PathBuf,
+    /// The path inside the folder.
+    pub name: String,
+    pub kind: RowKind,
+    pub title: String,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub bytes: u64,
+    pub analysts: Vec<String>,
+    pub progress: Progress,
+    pub problem: Option<String>,
+}
+
+impl Row {
+    fn of(item: &Item) -> Row {
+        Row {
+            path: item.path.clone(),
+            name: item.name.clone(),
+            kind: match item.content {
+                Content::Review(_) => RowKind::Review,
+                Content::Unreviewed(_) => RowKind::Article,
+                Content::Damaged(_) => RowKind::Damaged,
+                Content::Unreadable(_) => RowKind::Unreadable,
+            },
+            title: item.title(),
+            outlet: item.outlet().map(str::to_string),
+            published: item.published().map(str::to_string),
+            bytes: item.bytes,
+            analysts: item.analysts().into_iter().map(str::to_string).collect(),
+            progress: item.progress(),
+            problem: item.problem().map(str::to_string),
+        }
+    }
+
+    /// Whether the report still has sentences no analyst confirmed.
+    pub fn to_review(&self) -> bool {
+        matches!(self.kind, RowKind::Review | RowKind::Article)
+            && self.progress.reviewed < self.progress.sentences
+    }
+}
+
+/// The column the desk's list is ordered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// The file's path in the folder.
+    #[default]
+    File,
+    Title,
+    Outlet,
+    Date,
+    Size,
+    /// The share of sentences reviewed.
+    Progress,
+}
+
+/// What the analyst can do on the desk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeskCommand {
+    /// Shows the desk in place of the review (it stays open behind it).
+    Show,
+    /// Searches every report for these words (empty: the list of reports again).
+    Search(String),
+    /// Keeps only matches in sentences with this label (name or id), or all.
+    FilterLabel(Option<String>),
+    /// Keeps only reports of this outlet, or all.
+    FilterOutlet(Option<String>),
+    /// Moves the highlighted line (of the reports, or of the matches while searching).
+    Point(usize),
+    /// Opens the highlighted line's report.
+    OpenPointed,
+    /// Orders the list by this column (again: the other way round).
+    Sort(SortBy),
+    /// Reads the folder again now.
+    Rescan,
+    /// Puts the folder away (the reviews opened from it stay open).
+    Close,
+}
+
+/// The folder open as a desk.
+#[derive(Debug)]
+pub struct Desk {
+    pub(super) folder: PathBuf,
+    pub(super) items: Arc<Vec<Item>>,
+    /// The files as last read: when a new listing equals it, nothing changed.
+    pub(super) listing: Arc<Listing>,
+    /// In the order shown.
+    rows: Vec<Row>,
+    /// Item `i` is shown as row `row_of[i]`.
+    row_of: Vec<usize>,
+    sort: (SortBy, bool),
+    /// The scan running, with how far it got.
+    pub(super) scanning: Option<Arc<Counter>>,
+    /// When the folder was last looked at.
+    pub(super) checked: Option<Instant>,
+    query: String,
+    filters: Filters,
+    hits: Vec<Hit>,
+    /// `hits[i].report` is the report of item `reported[..][hits[i].report]`.
+    reported: Vec<usize>,
+    /// The highlighted line: a row, or a hit while searching.
+    pointed: usize,
+    /// The report opened last from the desk: "next report to review" goes on after it.
+    last_opened: Option<PathBuf>,
+}
+
+impl Desk {
+    fn new(folder: PathBuf) -> Desk {
+        Desk {
+            folder,
+            items: Arc::default(),
+            listing: Arc::default(),
+            rows: Vec::new(),
+            row_of: Vec::new(),
+            sort: (SortBy::File, false),
+            scanning: None,
+            checked: None,
+            query: String::new(),
+            filters: Filters::default(),
+            hits: Vec::new(),
+            reported: Vec::new(),
+            pointed: 0,
+            last_opened: None,
+        }
+    }
+
+    pub fn folder(&self) -> &Path {
+        &self.folder
+    }
+
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    pub fn filters(&self) -> &Filters {
+        &self.filters
+    }
+
+    /// The matches of the query, each with the row of its report.
+    pub fn hits(&self) -> impl ExactSizeIterator<Item = (&Hit, &Row)> {
+        self.hits
+            .iter()
+            .map(|h| (h, &self.rows[self.row_of[self.reported[h.report]]]))
+    }
+
+    /// The column the list is ordered by, and whether the other way round.
+    pub fn sort(&self) -> (SortBy, bool) {
+        self.sort
+    }
+
+    pub fn searching(&self) -> bool {
+        !self.query.trim().is_empty()
+    }
+
+    pub fn pointed(&self) -> usize {
+        self.pointed
+    }
+
+    /// Files read of files found, while the folder is being read.
+    pub fn scan_progress(&self) -> Option<(usize, usize)> {
+        self.scanning.as_ref().map(|c| {
+            use std::sync::atomic::Ordering::Relaxed;
+            (c.read.load(Relaxed), c.files.load(Relaxed))
+        })
+    }
+
+    /// The outlets of the listed reports, for the outlet filter.
+    pub fn outlets(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .rows
+            .iter()
+            .filter_map(|r| r.outlet.as_deref())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The label names used in the listed reviews, for the label filter.
+    pub fn labels(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self
+            .items
+            .iter()
+            .filter_map(Item::session)
+            .flat_map(|s| s.taxonomy().labels.iter().map(|l| l.name.as_str()))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    fn lines(&self) -> usize {
+        if self.searching() {
+            self.hits.len()
+        } else {
+            self.rows.len()
+        }
+    }
+
+    /// The new corpus a scan read: rows, and the search run again on it.
+    pub(super) fn replace(&mut self, items: Vec<Item>, listing: Listing) {
+        let pointed = self.rows.get(self.pointed).map(|r| r.path.clone());
+        self.rows = items.iter().map(Row::of).collect();
+        self.items = Arc::new(items);
+        self.order();
+        if let Some(i) = pointed.and_then(|p| self.rows.iter().position(|r| r.path == p))
+            && !self.searching()
+        {
+            // The line the analyst was on stays pointed at when another file comes or goes.
+            self.pointed = i;
+        }
+        self.listing = Arc::new(listing);
+        self.research();
+        self.pointed = self.pointed.min(self.lines().saturating_sub(1));
+    }
+
+    /// Puts the rows in the order chosen (stable: ties stay in path order).
+    fn order(&mut self) {
+        let (by, reverse) = self.sort;
+        let share = |r: &Row| match r.progress.sentences {
+            0 => 0.0,
+            n => r.progress.reviewed as f64 / n as f64,
+        };
+        self.rows.sort_by(|a, b| {
+            let o = match by {
+                SortBy::File => a.path.cmp(&b.path),
+                SortBy::Title => a.title.to_lowercase().cmp(&b.title.to_lowercase()),
+                SortBy::Outlet => a.outlet.cmp(&b.outlet),
+                SortBy::Date => a.published.cmp(&b.published),
+                SortBy::Size => a.bytes.cmp(&b.bytes),
+                SortBy::Progress => share(a).total_cmp(&share(b)),
+            };
+            let o = o.then_with(|| a.path.cmp(&b.path));
+            if reverse { o.reverse() } else { o }
+        });
+        self.row_of = vec![0; self.items.len()];
+        for (shown, row) in self.rows.iter().enumerate() {
+            if let Ok(i) = self.items.binary_search_by(|it| it.path.cmp(&row.path)) {
+                self.row_of[i] = shown;
+            }
+        }
+    }
+
+    fn research(&mut self) {
+        let mut reported = Vec::new();
+        let reports: Vec<Report> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| {
+                let article = match &item.content {
+                    Content::Review(s) => s.article(),
+                    Content::Unreviewed(a) => a,
+                    _ => return None,
+                };
+                reported.push(i);
+                Some(Report {
+                    name: &item.name,
+                    article,
+                    session: item.session(),
+                })
+            })
+            .collect();
+        self.hits = search(&reports, &self.query, &self.filters);
+        self.reported = reported;
+    }
+
+    /// The file to open for line `i`, and the sentence to select in it.
+    fn target(&self, i: usize) -> Option<(PathBuf, Option<usize>)> {
+        if !self.searching() {
+            return self.rows.get(i).map(|r| (r.path.clone(), None));
+        }
+        let hit = self.hits.get(i)?;
+        let item = &self.items[self.reported[hit.report]];
+        let sentence = hit.sentence.or_else(|| match (&item.content, hit.offset) {
+            // An article no one reviewed yet is split as opening it will split it.
+            (Content::Unreviewed(a), Some(at)) => {
+                let spans = crate::model::segment::segment(&a.text).sentences;
+                Some(spans.partition_point(|s| s.end <= at))
+            }
+            _ => None,
+        });
+        Some((item.path.clone(), sentence))
+    }
+}
+
+impl Workspace {
+    pub fn desk(&self) -> Option<&Desk> {
+        self.desk.as_ref()
+    }
+
+    /// Whether the desk is shown in place of the review.
+    pub fn desk_shown(&self) -> bool {
+        self.desk_shown && self.desk.is_some()
+    }
+
+    /// Opens `dir` as the desk (replacing the folder open before) and starts reading it.
+    pub(super) fn open_desk(&mut self, dir: PathBuf) -> Vec<Effect> {
+        let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
+        self.desk = Some(Desk::new(dir));
+        self.desk_shown = true;
+        self.start_scan(true).into_iter().collect()
+    }
+
+    pub(super) fn on_desk(&mut self, command: DeskCommand) -> Vec<Effect> {
+        let Some(desk) = self.desk.as_mut() else {
+            return Vec::new();
+        };
+        match command {
+            DeskCommand::Show => self.desk_shown = true,
+            DeskCommand::Search(query) => {
+                desk.query = query;
+                desk.research();
+                desk.pointed = 0;
+            }
+            DeskCommand::FilterLabel(label) => {
+                desk.filters.label = label;
+                desk.research();
+                desk.pointed = 0;
+            }
+            DeskCommand::FilterOutlet(outlet) => {
+                desk.filters.outlet = outlet;
+                desk.research();
+                desk.pointed = 0;
+            }
+            DeskCommand::Point(i) => desk.pointed = i.min(desk.lines().saturating_sub(1)),
+            DeskCommand::OpenPointed => {
+                let pointed = desk.pointed;
+                return self.open_from_desk(pointed);
+            }
+            DeskCommand::Sort(by) => {
+                desk.sort = match desk.sort {
+                    (was, reverse) if was == by => (by, !reverse),
+                    _ => (by, false),
+                };
+                desk.order();
+                desk.pointed = 0;
+            }
+            DeskCommand::Rescan => return self.start_scan(true).into_iter().collect(),
+            DeskCommand::Close => {
+                self.desk = None;
+                self.desk_shown = false;
+            }
+        }
+        Vec::new()
+    }
+
+    /// Moves the highlighted line by `by` (the arrow keys while the desk is shown).
+    pub(super) fn desk_step(&mut self, by: isize) {
+        if let Some(desk) = self.desk.as_mut() {
+            let last = desk.lines().saturating_sub(1);
+            desk.pointed = match by {
+                isize::MIN => 0,
+                isize::MAX => last,
+                _ => desk.pointed.saturating_add_signed(by).min(last),
+            };
+        }
+    }
+
+    /// Opens line `i` of the desk in a tab (or shows the tab it is open in), at its match.
+    fn open_from_desk(&mut self, i: usize) -> Vec<Effect> {
+        let Some((path, sentence)) = self.desk.as_ref().and_then(|d| d.target(i)) else {
+            return Vec::new();
+        };
+        if let Some(desk) = self.desk.as_mut() {
+            desk.pointed = i;
+            desk.last_opened = Some(path.clone());
+        }
+        self.desk_shown = false;
+        if let Some(open) = self.find_open(&path) {
+            self.active = Some(open);
+            let head = sentence.filter(|&h| h < self.reviews[open].doc.session().len());
+            return match head {
+                Some(head) => {
+                    self.reviews[open].selection = Some(super::selection::Selection::single(head));
+                    vec![Effect::Reveal(head)]
+                }
+                None => Vec::new(),
+            };
+        }
+        self.open_at(path, false, sentence)
+    }
+
+    /// Go › Next report to review: the first report after the one opened last (in the desk's
+    /// order, round to the start) that still has sentences no analyst confirmed.
+    pub(super) fn next_report(&mut self) -> Vec<Effect> {
+        let Some(desk) = self.desk.as_mut() else {
+            return vec![notice(
+                "Open a folder of reports first (File › Open folder…)",
+            )];
+        };
+        let n = desk.rows.len();
+        let after = desk
+            .last_opened
+            .as_ref()
+            .and_then(|p| desk.rows.iter().position(|r| &r.path == p))
+            .map_or(0, |i| i + 1);
+        let next = (0..n)
+            .map(|k| (after + k) % n.max(1))
+            .find(|&i| desk.rows[i].to_review());
+        match next {
+            Some(i) => {
+                // The desk lists its reports while it opens one of them.
+                desk.query.clear();
+                desk.research();
+                self.open_from_desk(i)
+            }
+            None => vec![notice(format!(
+                "Every report in {} is reviewed",
+                desk.folder.display()
+            ))],
+        }
+    }
+}

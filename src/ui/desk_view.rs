@@ -1,0 +1,565 @@
+//! The desk: the open folder's reports as a list (title, outlet, date, size, analysts,
+//! progress, whether one is open with unsaved changes), and the search across all of them as
+//! keyword-in-context lines. A click points at a line, a double click or Enter opens it; the
+//! arrow keys move along the lines, from the search field too. Rows are painted in one
+//! allocation each and only the visible ones are laid out, so ten thousand reports scroll freely.
+
+use crate::app::{AppCommand, Desk, DeskCommand, Row, RowKind, SortBy};
+use eframe::egui::{
+    self, Align2, Color32, FontId, Key, Rect, Sense, Stroke, StrokeKind, Ui, text::LayoutJob, vec2,
+};
+use std::path::PathBuf;
+
+const ROW_HEIGHT: f32 = 24.0;
+
+/// The search field keeps what is typed between frames; the workspace gets it as it changes.
+#[derive(Default)]
+pub struct DeskView {
+    query: String,
+    /// Scroll the pointed line into view on the next frame.
+    follow: bool,
+    last_pointed: usize,
+    /// Where the list was scrolled, last frame.
+    offset: f32,
+}
+
+/// Open reviews by file: the desk marks the reports open in a tab, and those with unsaved work.
+pub type OpenFiles = Vec<(PathBuf, bool)>;
+
+impl DeskView {
+    pub fn show(&mut self, ui: &mut Ui, desk: &Desk, open: &OpenFiles) -> Vec<AppCommand> {
+        let mut commands = Vec::new();
+        if desk.pointed() != self.last_pointed {
+            self.last_pointed = desk.pointed();
+            self.follow = true;
+        }
+        header(ui, desk, &mut commands);
+        self.search_row(ui, desk, &mut commands);
+        ui.separator();
+        if desk.searching() {
+            self.hits(ui, desk, &mut commands);
+        } else {
+            self.rows(ui, desk, open, &mut commands);
+        }
+        commands
+    }
+
+    fn search_row(&mut self, ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
+        if desk.query() != self.query && !ui.memory(|m| m.has_focus(search_id())) {
+            self.query = desk.query().to_string();
+        }
+        ui.horizontal(|ui| {
+            let field = egui::TextEdit::singleline(&mut self.query)
+                .id(search_id())
+                .hint_text("Search the text, notes and sources of every report")
+                .desired_width((ui.available_width() - 330.0).max(160.0));
+            let response = ui.add(field);
+            if response.changed() {
+                commands.push(AppCommand::Desk(DeskCommand::Search(self.query.clone())));
+            }
+            if response.has_focus() {
+                let (down, up, enter) = ui.input_mut(|i| {
+                    (
+                        i.consume_key(egui::Modifiers::NONE, Key::ArrowDown),
+                        i.consume_key(egui::Modifiers::NONE, Key::ArrowUp),
+                        i.key_pressed(Key::Enter),
+                    )
+                });
+                let pointed = desk.pointed();
+                if down {
+                    commands.push(AppCommand::Desk(DeskCommand::Point(pointed + 1)));
+                }
+                if up {
+                    commands.push(AppCommand::Desk(DeskCommand::Point(
+                        pointed.saturating_sub(1),
+                    )));
+                }
+                if enter {
+                    commands.push(AppCommand::Desk(DeskCommand::OpenPointed));
+                }
+            } else if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                commands.push(AppCommand::Desk(DeskCommand::OpenPointed));
+            }
+            let outlet = desk.filters().outlet.clone();
+            filter_box(ui, "outlet", "All outlets", outlet, desk.outlets(), |o| {
+                commands.push(AppCommand::Desk(DeskCommand::FilterOutlet(o)))
+            });
+            let label = desk.filters().label.clone();
+            filter_box(ui, "label", "All labels", label, desk.labels(), |l| {
+                commands.push(AppCommand::Desk(DeskCommand::FilterLabel(l)))
+            });
+        });
+    }
+
+    fn rows(&mut self, ui: &mut Ui, desk: &Desk, open: &OpenFiles, commands: &mut Vec<AppCommand>) {
+        let rows = desk.rows();
+        if rows.is_empty() {
+            ui.add_space(12.0);
+            ui.label(match desk.scan_progress() {
+                Some(_) => "Reading the folder…",
+                None => "This folder holds no article or review claimlens can open.",
+            });
+            return;
+        }
+        let columns = Columns::for_width(ui.available_width());
+        columns.header(ui, desk.sort(), commands);
+        let follow = std::mem::take(&mut self.follow).then_some(desk.pointed());
+        scrolled_rows(ui, rows.len(), (follow, &mut self.offset), |ui, i| {
+            let row = &rows[i];
+            let mark = open
+                .iter()
+                .find(|(p, _)| p == &row.path)
+                .map(|(_, dirty)| *dirty);
+            let response = columns.row(ui, row, mark, i == desk.pointed());
+            clicks(&response, i, commands);
+        });
+    }
+
+    fn hits(&mut self, ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
+        let count = desk.hits().len();
+        ui.label(match count {
+            0 => "No match.".to_string(),
+            1 => "1 match".to_string(),
+            n => format!("{n} matches"),
+        });
+        let hits: Vec<_> = desk.hits().collect();
+        let follow = std::mem::take(&mut self.follow).then_some(desk.pointed());
+        scrolled_rows(ui, hits.len(), (follow, &mut self.offset), |ui, i| {
+            let (hit, row) = hits[i];
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+            let at = hit
+                .sentence
+                .map_or(String::new(), |s| format!(", sentence {}", s + 1));
+            let accessible = format!(
+                "{}{at}: {}{}{}",
+                row.title, hit.before, hit.matched, hit.after
+            );
+            let pointed = i == desk.pointed();
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::Button, true, pointed, accessible.clone())
+            });
+            let painter = ui.painter_at(rect);
+            line_background(ui, &painter, rect, pointed, response.hovered());
+            let visuals = ui.visuals();
+            let font = FontId::proportional(13.0);
+            let title_width = (rect.width() * 0.24).clamp(90.0, 260.0);
+            let chip_width = (rect.width() * 0.14).clamp(60.0, 170.0);
+            cell(
+                &painter,
+                rect,
+                4.0,
+                title_width,
+                &row.title,
+                &font,
+                visuals.strong_text_color(),
+            );
+            let chip = hit.label.as_deref().unwrap_or(match hit.field {
+                crate::model::corpus::Field::Text => "not labelled",
+                crate::model::corpus::Field::Note => "note",
+                crate::model::corpus::Field::Source => "source",
+            });
+            let chip_x = title_width + 12.0;
+            let chip_rect = Rect::from_min_size(
+                rect.min + vec2(chip_x, 3.0),
+                vec2(chip_width, ROW_HEIGHT - 6.0),
+            );
+            painter.rect_stroke(
+                chip_rect,
+                8.0,
+                Stroke::new(1.0, visuals.weak_text_color()),
+                StrokeKind::Inside,
+            );
+            cell(
+                &painter,
+                rect,
+                chip_x + 6.0,
+                chip_width - 12.0,
+                chip,
+                &FontId::proportional(12.0),
+                visuals.text_color(),
+            );
+            // Keyword in context: the match, marked, with the words around it.
+            let x = chip_x + chip_width + 10.0;
+            let mut job = LayoutJob::default();
+            let plain = egui::TextFormat::simple(font.clone(), visuals.text_color());
+            let mut marked = egui::TextFormat::simple(font.clone(), visuals.strong_text_color());
+            marked.background = visuals.selection.bg_fill.gamma_multiply(0.5);
+            job.append(&hit.before, 0.0, plain.clone());
+            job.append(&hit.matched, 0.0, marked);
+            job.append(&hit.after, 0.0, plain);
+            job.wrap =
+                egui::text::TextWrapping::truncate_at_width((rect.width() - x - 4.0).max(20.0));
+            let galley = painter.layout_job(job);
+            painter.galley(
+                egui::pos2(rect.min.x + x, rect.center().y - galley.size().y / 2.0),
+                galley,
+                visuals.text_color(),
+            );
+            clicks(&response, i, commands);
+        });
+    }
+}
+
+fn search_id() -> egui::Id {
+    egui::Id::unique("desk_search")
+}
+
+/// The folder, its counts, the scan's progress, and the desk's buttons.
+fn header(ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
+    ui.horizontal(|ui| {
+        let name = desk.folder().file_name().map_or_else(
+            || desk.folder().display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        ui.heading(name)
+            .on_hover_text(desk.folder().display().to_string());
+        let rows = desk.rows();
+        let to_review = rows.iter().filter(|r| r.to_review()).count();
+        let damaged = rows
+            .iter()
+            .filter(|r| matches!(r.kind, RowKind::Damaged | RowKind::Unreadable))
+            .count();
+        let mut counts = format!("{} reports, {to_review} to review", rows.len());
+        if damaged > 0 {
+            counts.push_str(&format!(", {damaged} cannot be read"));
+        }
+        ui.label(counts);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui
+                .button("Close folder")
+                .on_hover_text("Put the folder away; reviews opened from it stay open")
+                .clicked()
+            {
+                commands.push(AppCommand::Desk(DeskCommand::Close));
+            }
+            if ui
+                .button("Read again")
+                .on_hover_text("Read the folder again now (it is looked at every few seconds)")
+                .clicked()
+            {
+                commands.push(AppCommand::Desk(DeskCommand::Rescan));
+            }
+            let next = crate::app::Action::NextReport;
+            if ui
+                .button(next.title())
+                .on_hover_text(next.tooltip())
+                .clicked()
+            {
+                commands.push(AppCommand::Run(next));
+            }
+        });
+    });
+    if let Some((read, files)) = desk.scan_progress() {
+        let done = if files == 0 {
+            0.0
+        } else {
+            read as f32 / files as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(done)
+                .desired_height(6.0)
+                .text(format!("Reading {read} of {files} files")),
+        );
+    }
+}
+
+/// A combo box of `choices` with "all" first; `chosen` is told what the analyst picked.
+fn filter_box(
+    ui: &mut Ui,
+    salt: &str,
+    all: &str,
+    current: Option<String>,
+    choices: Vec<&str>,
+    mut chosen: impl FnMut(Option<String>),
+) {
+    let shown = current.clone().unwrap_or_else(|| all.to_string());
+    let boxed = egui::ComboBox::from_id_salt(("desk_filter", salt))
+        .selected_text(crate::model::article::shorten(&shown, 18))
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            if ui.selectable_label(current.is_none(), all).clicked() {
+                chosen(None);
+            }
+            for choice in choices {
+                let on = current.as_deref() == Some(choice);
+                if ui.selectable_label(on, choice).clicked() {
+                    chosen(Some(choice.to_string()));
+                }
+            }
+        });
+    let name = format!("Only one {salt}: {shown}");
+    boxed
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &name));
+}
+
+/// Draws `count` lines of [`ROW_HEIGHT`], only those in view, scrolled to `follow` if it is
+/// out of view (so that clicking a line does not jump the list). `offset` is where the list
+/// was scrolled last frame.
+fn scrolled_rows(
+    ui: &mut Ui,
+    count: usize,
+    (follow, offset): (Option<usize>, &mut f32),
+    mut line: impl FnMut(&mut Ui, usize),
+) {
+    let step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+    let mut area = egui::ScrollArea::vertical()
+        .id_salt("desk_lines")
+        .auto_shrink([false, false]);
+    if let Some(i) = follow {
+        let top = i as f32 * step;
+        let height = ui.available_height();
+        if top < *offset || top + ROW_HEIGHT > *offset + height {
+            area = area.vertical_scroll_offset((top - height / 2.0).max(0.0));
+        }
+    }
+    let output = area.show_rows(ui, ROW_HEIGHT, count, |ui, range| {
+        for i in range {
+            line(ui, i);
+        }
+    });
+    *offset = output.state.clamped_offset().y;
+}
+
+fn clicks(response: &egui::Response, i: usize, commands: &mut Vec<AppCommand>) {
+    if response.double_clicked() {
+        commands.push(AppCommand::Desk(DeskCommand::Point(i)));
+        commands.push(AppCommand::Desk(DeskCommand::OpenPointed));
+    } else if response.clicked() {
+        commands.push(AppCommand::Desk(DeskCommand::Point(i)));
+    }
+}
+
+fn line_background(ui: &Ui, painter: &egui::Painter, rect: Rect, pointed: bool, hovered: bool) {
+    let visuals = ui.visuals();
+    if pointed {
+        painter.rect_filled(rect, 3.0, visuals.selection.bg_fill.gamma_multiply(0.6));
+    } else if hovered {
+        painter.rect_filled(rect, 3.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+}
+
+/// `text` in one line from `x` (in `rect`), cut with "…" to `width`.
+fn cell(
+    painter: &egui::Painter,
+    rect: Rect,
+    x: f32,
+    width: f32,
+    text: &str,
+    font: &FontId,
+    color: Color32,
+) {
+    if width < 8.0 {
+        return;
+    }
+    let mut job = LayoutJob::simple_singleline(text.to_string(), font.clone(), color);
+    job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+    let galley = painter.layout_job(job);
+    painter.galley(
+        egui::pos2(rect.min.x + x, rect.center().y - galley.size().y / 2.0),
+        galley,
+        color,
+    );
+}
+
+/// Where the list's columns start, for the window's width: the title takes what the others
+/// leave; in a narrow window the size and analysts go first.
+struct Columns {
+    title: (f32, f32),
+    outlet: (f32, f32),
+    date: (f32, f32),
+    size: Option<(f32, f32)>,
+    analysts: Option<(f32, f32)>,
+    progress: (f32, f32),
+}
+
+impl Columns {
+    fn for_width(width: f32) -> Columns {
+        let wide = width >= 1000.0;
+        let (outlet, date, size, analysts, progress) = (140.0, 90.0, 64.0, 120.0, 150.0);
+        let fixed = 22.0 + outlet + date + progress + if wide { size + analysts } else { 0.0 };
+        let title = (width - fixed - 8.0).max(120.0);
+        let mut x = 22.0;
+        let mut next = |w: f32| {
+            let at = (x, w - 8.0);
+            x += w;
+            at
+        };
+        Columns {
+            title: next(title),
+            outlet: next(outlet),
+            date: next(date),
+            size: wide.then(|| next(size)),
+            analysts: wide.then(|| next(analysts)),
+            progress: next(progress),
+        }
+    }
+
+    /// The column names; a click orders the list by that column (again: the other way).
+    fn header(&self, ui: &mut Ui, (by, reverse): (SortBy, bool), commands: &mut Vec<AppCommand>) {
+        let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), 18.0), Sense::hover());
+        let font = FontId::proportional(12.0);
+        let mut columns = vec![
+            (self.title, "Title", SortBy::Title),
+            (self.outlet, "Outlet", SortBy::Outlet),
+            (self.date, "Date", SortBy::Date),
+        ];
+        columns.extend(self.size.map(|c| (c, "Size", SortBy::Size)));
+        columns.extend(self.analysts.map(|c| (c, "Analysts", SortBy::File)));
+        columns.push((self.progress, "Reviewed", SortBy::Progress));
+        for ((x, w), name, key) in columns {
+            let cell_rect = Rect::from_min_size(rect.min + vec2(x, 0.0), vec2(w, rect.height()));
+            // The analysts column has no order of its own: it orders by file.
+            let sortable = name != "Analysts";
+            let response = match sortable {
+                true => ui
+                    .interact(
+                        cell_rect,
+                        ui.scope_id().with(("desk_sort", name)),
+                        Sense::click(),
+                    )
+                    .on_hover_text(format!("Order by {}", name.to_lowercase())),
+                false => ui.interact(
+                    cell_rect,
+                    ui.scope_id().with(("desk_sort", name)),
+                    Sense::hover(),
+                ),
+            };
+            let text = match (sortable && key == by, reverse) {
+                (true, false) => format!("{name} ▲"),
+                (true, true) => format!("{name} ▼"),
+                (false, _) => name.to_string(),
+            };
+            let color = match response.hovered() && sortable {
+                true => ui.visuals().strong_text_color(),
+                false => ui.visuals().weak_text_color(),
+            };
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, sortable, &text));
+            cell(&ui.painter_at(rect), rect, x, w, &text, &font, color);
+            if response.clicked() {
+                commands.push(AppCommand::Desk(DeskCommand::Sort(key)));
+            }
+        }
+    }
+
+    /// One report; `open` is `Some(unsaved)` when it is open in a tab.
+    fn row(&self, ui: &mut Ui, row: &Row, open: Option<bool>, pointed: bool) -> egui::Response {
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::click());
+        let p = row.progress;
+        let state = match (open, row.kind) {
+            (Some(true), _) => ", open with unsaved changes",
+            (Some(false), _) => ", open",
+            (None, RowKind::Article) => ", not reviewed yet",
+            (None, RowKind::Damaged | RowKind::Unreadable) => ", cannot be read",
+            (None, RowKind::Review) => "",
+        };
+        let accessible = format!(
+            "{}{state}: {} of {} sentences reviewed",
+            row.title, p.reviewed, p.sentences
+        );
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, true, pointed, accessible.clone())
+        });
+        let painter = ui.painter_at(rect);
+        line_background(ui, &painter, rect, pointed, response.hovered());
+        let visuals = ui.visuals();
+        let font = FontId::proportional(13.0);
+        let (text, weak) = (visuals.text_color(), visuals.weak_text_color());
+        // Open: a ring; unsaved: a filled dot, as the tabs mark it.
+        match open {
+            Some(true) => {
+                painter.circle_filled(rect.left_center() + vec2(10.0, 0.0), 4.0, text);
+            }
+            Some(false) => {
+                painter.circle_stroke(
+                    rect.left_center() + vec2(10.0, 0.0),
+                    4.0,
+                    Stroke::new(1.0, text),
+                );
+            }
+            None => {}
+        }
+        let put = |(x, w): (f32, f32), s: &str, c: Color32| cell(&painter, rect, x, w, s, &font, c);
+        put(self.title, &row.title, visuals.strong_text_color());
+        let problem = row.problem.as_deref();
+        if let Some(problem) = problem {
+            // The problem takes the place of the columns it leaves empty.
+            let (x, _) = self.outlet;
+            put((x, rect.width() - x - 4.0), problem, visuals.error_fg_color);
+            return response.on_hover_text(problem.to_string());
+        }
+        put(self.outlet, row.outlet.as_deref().unwrap_or("—"), text);
+        let date = row
+            .published
+            .as_deref()
+            .map_or("—", |d| d.get(..10).unwrap_or(d));
+        put(self.date, date, text);
+        if let Some(c) = self.size {
+            put(c, &size(row.bytes), weak);
+        }
+        if let Some(c) = self.analysts {
+            let names = match row.kind {
+                RowKind::Article => "—".to_string(),
+                _ if row.analysts.is_empty() => "(unnamed)".to_string(),
+                _ => row.analysts.join(", "),
+            };
+            put(c, &names, text);
+        }
+        progress_bar(&painter, rect, self.progress, p, visuals);
+        response.on_hover_text(row.name.clone())
+    }
+}
+
+/// Reviewed, suggested and untouched sentences as one bar, with the count beside it.
+fn progress_bar(
+    painter: &egui::Painter,
+    rect: Rect,
+    (x, w): (f32, f32),
+    p: crate::io::corpus::Progress,
+    visuals: &egui::Visuals,
+) {
+    let bar_w = (w - 64.0).max(20.0);
+    let bar = Rect::from_min_size(
+        egui::pos2(rect.min.x + x, rect.center().y - 4.0),
+        vec2(bar_w, 8.0),
+    );
+    painter.rect_filled(bar, 2.0, visuals.extreme_bg_color);
+    if p.sentences > 0 {
+        let part = |n: usize| bar_w * n as f32 / p.sentences as f32;
+        let reviewed = Rect::from_min_size(bar.min, vec2(part(p.reviewed), 8.0));
+        painter.rect_filled(reviewed, 2.0, Color32::from_rgb(60, 150, 90));
+        let suggested = Rect::from_min_size(
+            bar.min + vec2(part(p.reviewed), 0.0),
+            vec2(part(p.suggested), 8.0),
+        );
+        painter.rect_filled(
+            suggested,
+            0.0,
+            Color32::from_rgb(200, 160, 60).gamma_multiply(0.7),
+        );
+    }
+    painter.rect_stroke(
+        bar,
+        2.0,
+        Stroke::new(1.0, visuals.weak_text_color()),
+        StrokeKind::Inside,
+    );
+    painter.text(
+        egui::pos2(bar.max.x + 6.0, rect.center().y),
+        Align2::LEFT_CENTER,
+        format!("{}/{}", p.reviewed, p.sentences),
+        FontId::proportional(12.0),
+        visuals.text_color(),
+    );
+}
+
+/// "48 KB", "1.2 MB".
+fn size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{} KB", b.div_ceil(1024)),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}

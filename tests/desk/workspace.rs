@@ -1,0 +1,316 @@
+//! The desk through the application core: a folder opened as a list of reports, searched,
+//! opened at a match, "next report to review", and another analyst's changes picked up.
+
+use claimlens::app::desk::CHECK_EVERY;
+use claimlens::app::{
+    Action, AppCommand, DeskCommand, DialogKind, Effect, Job, Message, RowKind, Workspace,
+};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const HYESAN: &str = "Rice prices climb in Hyesan\n\n\
+    A source in Ryanggang Province told Kestrel Report on Monday that rice now costs 6,400 \
+    won a kilogram. The source said guards search every cart at the market gate.\n\n\
+    Officials in Pyongyang have not commented.";
+
+const MUSAN: &str = "Miners unpaid in Musan\n\n\
+    Workers at the Musan mine have not been paid since spring, a resident told the outlet. \
+    The resident said some families now sell rice rations to buy fuel.";
+
+const RAJIN: &str = "Port traffic at Rajin\n\n\
+    Satellite images show four ships at the Rajin pier. Analysts say the ships carry coal.";
+
+/// Runs every folder scan the effects start, as the shell's worker would, and hands back what
+/// the other effects were.
+fn settle(ws: &mut Workspace, effects: Vec<Effect>) -> Vec<Effect> {
+    let mut rest = Vec::new();
+    let mut queue = effects;
+    while let Some(effect) = queue.pop() {
+        match effect {
+            Effect::Start(Job::Scan(job)) => {
+                let outcome = job.run();
+                queue.extend(ws.handle(AppCommand::Finished(outcome)));
+            }
+            other => rest.push(other),
+        }
+    }
+    rest
+}
+
+/// A folder with a review by "kim" of one article, an article no one reviewed (in a
+/// sub-folder), another one beside it, and a damaged review.
+fn folder() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let hyesan = dir.path().join("hyesan.txt");
+    std::fs::write(&hyesan, HYESAN).unwrap();
+    let mut ws = Workspace::default().with_analyst(Some("kim".into()), true);
+    ws.handle(AppCommand::Open(hyesan));
+    let key = ws.document().unwrap().session().taxonomy().labels[0]
+        .key
+        .unwrap();
+    ws.handle(AppCommand::Run(Action::FirstSentence));
+    ws.handle(AppCommand::Run(Action::Label(key)));
+    let review = dir.path().join("hyesan.kim.review.ron");
+    ws.handle(AppCommand::SaveTo(review.clone()));
+    assert!(review.is_file(), "{:?}", ws.message());
+    std::fs::create_dir(dir.path().join("june")).unwrap();
+    std::fs::write(dir.path().join("june/musan.txt"), MUSAN).unwrap();
+    std::fs::write(dir.path().join("rajin.md"), RAJIN).unwrap();
+    std::fs::write(
+        dir.path().join("broken.review.ron"),
+        "(format: 7, article: (",
+    )
+    .unwrap();
+    (dir, review)
+}
+
+fn desk_of(dir: &Path) -> Workspace {
+    let mut ws = Workspace::default().with_analyst(None, true);
+    assert_eq!(
+        ws.handle(AppCommand::Run(Action::OpenFolder)),
+        [Effect::AskPath(DialogKind::OpenFolder)]
+    );
+    let effects = ws.handle(AppCommand::PathChosen {
+        path: Some(dir.to_path_buf()),
+        shown: true,
+    });
+    settle(&mut ws, effects);
+    assert!(ws.desk_shown());
+    ws
+}
+
+fn titles(ws: &Workspace) -> Vec<String> {
+    ws.desk()
+        .unwrap()
+        .rows()
+        .iter()
+        .map(|r| r.title.clone())
+        .collect()
+}
+
+#[test]
+fn a_folder_lists_every_report_with_its_progress_and_problems() {
+    let (dir, _) = folder();
+    let damaged = std::fs::read(dir.path().join("broken.review.ron")).unwrap();
+    let mut ws = desk_of(dir.path());
+    let desk = ws.desk().unwrap();
+    // No tab was opened: the folder is a list, however many files it holds.
+    assert!(ws.reviews().is_empty());
+    let rows = desk.rows();
+    assert_eq!(rows.len(), 4, "{rows:#?}");
+    let review = rows.iter().find(|r| r.kind == RowKind::Review).unwrap();
+    assert_eq!(review.title, "Rice prices climb in Hyesan");
+    assert_eq!(review.analysts, ["kim"]);
+    assert_eq!(review.progress.reviewed, 1);
+    assert!(review.progress.sentences >= 3);
+    assert!(review.to_review());
+    let musan = rows.iter().find(|r| r.name.ends_with("musan.txt")).unwrap();
+    assert_eq!(musan.kind, RowKind::Article, "found in the sub-folder");
+    assert_eq!(musan.progress.reviewed, 0);
+    let broken = rows.iter().find(|r| r.kind == RowKind::Damaged).unwrap();
+    assert!(broken.problem.as_deref().is_some_and(|p| !p.is_empty()));
+    // Listed, never rewritten.
+    assert_eq!(
+        std::fs::read(dir.path().join("broken.review.ron")).unwrap(),
+        damaged
+    );
+
+    // The desk gives the arrows and Enter a meaning of their own; a label key does nothing.
+    ws.handle(AppCommand::Run(Action::LastSentence));
+    assert_eq!(ws.desk().unwrap().pointed(), 3);
+    ws.handle(AppCommand::Run(Action::PreviousSentence));
+    assert_eq!(ws.desk().unwrap().pointed(), 2);
+    ws.handle(AppCommand::Run(Action::Label('1')));
+    assert!(ws.reviews().is_empty());
+
+    // The preference needs no review open; the shell keeps it.
+    assert_eq!(
+        ws.handle(AppCommand::Run(Action::BuiltInFileDialog)),
+        [Effect::Shell(Action::BuiltInFileDialog)]
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let effects = ws.handle(AppCommand::OpenFolder(empty.path().to_path_buf()));
+    settle(&mut ws, effects);
+    assert!(ws.desk().unwrap().rows().is_empty());
+}
+
+#[test]
+fn a_search_match_opens_its_report_at_that_sentence() {
+    let (dir, review) = folder();
+    let mut ws = desk_of(dir.path());
+    ws.handle(AppCommand::Desk(DeskCommand::Search("guards".into())));
+    let desk = ws.desk().unwrap();
+    let hits: Vec<_> = desk.hits().collect();
+    assert_eq!(hits.len(), 1);
+    let (hit, row) = hits[0];
+    assert_eq!(row.path, std::fs::canonicalize(&review).unwrap());
+    assert_eq!(hit.matched, "guards");
+    assert!(hit.before.ends_with("The source said "), "{hit:?}");
+    let sentence = hit.sentence.unwrap();
+    assert!(sentence > 0);
+
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    assert!(!ws.desk_shown(), "the report is shown");
+    assert_eq!(ws.reviews().len(), 1);
+    assert_eq!(ws.selection().unwrap().head, sentence);
+    assert!(
+        ws.document().unwrap().session().annotations()[0]
+            .label
+            .is_some(),
+        "the review, not a new one of its article"
+    );
+
+    // In an article no one reviewed: it opens as a new review, at the sentence of the match.
+    ws.handle(AppCommand::Run(Action::ShowDesk));
+    assert!(ws.desk_shown());
+    ws.handle(AppCommand::Desk(DeskCommand::Search("rations".into())));
+    ws.handle(AppCommand::Run(Action::AcceptSuggestion));
+    assert_eq!(ws.reviews().len(), 2);
+    let doc = ws.document().unwrap();
+    assert!(doc.path.is_none());
+    let head = ws.selection().unwrap().head;
+    assert!(doc.session().sentence_text(head).contains("rations"));
+
+    // Opening it again shows the tab it is open in, at the match.
+    ws.handle(AppCommand::Run(Action::ShowDesk));
+    ws.handle(AppCommand::Desk(DeskCommand::Search("guards".into())));
+    let effects = ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    assert_eq!(ws.reviews().len(), 2);
+    assert_eq!(effects, [Effect::Reveal(sentence)]);
+    assert_eq!(ws.active_index(), Some(0));
+
+    // A filter by outlet nobody has leaves nothing; a word in no report neither.
+    ws.handle(AppCommand::Run(Action::ShowDesk));
+    ws.handle(AppCommand::Desk(DeskCommand::FilterOutlet(Some(
+        "Nobody".into(),
+    ))));
+    assert_eq!(ws.desk().unwrap().hits().len(), 0);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterOutlet(None)));
+    ws.handle(AppCommand::Desk(DeskCommand::Search("zeppelin".into())));
+    assert_eq!(ws.desk().unwrap().hits().len(), 0);
+    assert!(
+        ws.handle(AppCommand::Desk(DeskCommand::OpenPointed))
+            .is_empty()
+    );
+}
+
+#[test]
+fn next_report_to_review_goes_through_the_unfinished_reports() {
+    let (dir, _) = folder();
+    let mut ws = desk_of(dir.path());
+    let order: Vec<String> = ws
+        .desk()
+        .unwrap()
+        .rows()
+        .iter()
+        .filter(|r| r.to_review())
+        .map(|r| r.title.clone())
+        .collect();
+    assert_eq!(order.len(), 3, "{:?}", titles(&ws));
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        ws.handle(AppCommand::Run(Action::NextReport));
+        seen.push(ws.document().unwrap().session().article().title.clone());
+    }
+    assert_eq!(seen, order);
+    assert_eq!(ws.reviews().len(), 3);
+    // Round again to the first, already open: its tab is shown.
+    ws.handle(AppCommand::Run(Action::NextReport));
+    assert_eq!(ws.reviews().len(), 3);
+    assert_eq!(ws.document().unwrap().session().article().title, order[0]);
+
+    let mut none = Workspace::default();
+    none.handle(AppCommand::Run(Action::NextReport));
+    assert!(
+        matches!(none.message(), Some(Message::Notice(n)) if n.contains("Open a folder")),
+        "{:?}",
+        none.message()
+    );
+}
+
+#[test]
+fn files_another_analyst_adds_or_removes_show_up_without_asking() {
+    let (dir, _) = folder();
+    // `claimlens DIR` opens the folder as the desk.
+    let mut ws = Workspace::default();
+    let effects = ws.handle(AppCommand::OpenAll(vec![dir.path().to_path_buf()]));
+    settle(&mut ws, effects);
+    assert_eq!(titles(&ws).len(), 4);
+
+    let t0 = Instant::now();
+    // The first look after a scan starts the clock; nothing runs before it has passed.
+    let first = ws.handle(AppCommand::Tick(t0));
+    assert!(!first.iter().any(|e| matches!(e, Effect::Start(_))));
+    assert!(first.iter().any(|e| matches!(e, Effect::WakeIn(_))));
+    // Unchanged: a look that reads nothing.
+    let effects = ws.handle(AppCommand::Tick(t0 + CHECK_EVERY));
+    assert!(
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::Start(Job::Scan(_))))
+    );
+    settle(&mut ws, effects);
+    assert_eq!(titles(&ws).len(), 4);
+
+    std::fs::write(
+        dir.path().join("june/kanggye.txt"),
+        "Fuel in Kanggye\n\nFuel is scarce.",
+    )
+    .unwrap();
+    std::fs::remove_file(dir.path().join("rajin.md")).unwrap();
+    let t1 = t0 + CHECK_EVERY * 2;
+    ws.handle(AppCommand::Tick(t1));
+    let effects = ws.handle(AppCommand::Tick(t1 + CHECK_EVERY));
+    settle(&mut ws, effects);
+    let now = titles(&ws);
+    assert!(now.contains(&"Fuel in Kanggye".to_string()), "{now:?}");
+    assert!(
+        !now.contains(&"Port traffic at Rajin".to_string()),
+        "{now:?}"
+    );
+    assert_eq!(now.len(), 4);
+
+    // The folder can be put away; reopening it reads it afresh.
+    ws.handle(AppCommand::Desk(DeskCommand::Close));
+    assert!(ws.desk().is_none());
+    assert!(ws.handle(AppCommand::Tick(t1 + CHECK_EVERY * 3)).is_empty());
+}
+
+#[test]
+fn the_list_is_ordered_by_the_column_chosen_and_matches_keep_their_reports() {
+    use claimlens::app::SortBy;
+    let (dir, _) = folder();
+    let mut ws = desk_of(dir.path());
+    ws.handle(AppCommand::Desk(DeskCommand::Sort(SortBy::Title)));
+    let mut sorted = titles(&ws);
+    assert_eq!(
+        sorted[0], "broken.review.ron",
+        "a damaged review goes by its file name"
+    );
+    let mut expected = sorted.clone();
+    expected.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(sorted, expected);
+    ws.handle(AppCommand::Desk(DeskCommand::Sort(SortBy::Title)));
+    sorted.reverse();
+    assert_eq!(
+        titles(&ws),
+        sorted,
+        "the same column again: the other way round"
+    );
+    ws.handle(AppCommand::Desk(DeskCommand::Sort(SortBy::Progress)));
+    assert_eq!(
+        titles(&ws).last().map(String::as_str),
+        Some("Rice prices climb in Hyesan"),
+        "the one report with a sentence reviewed comes last"
+    );
+
+    // Whatever the order, a match names its own report and opens it.
+    ws.handle(AppCommand::Desk(DeskCommand::Search("satellite".into())));
+    let (_, row) = ws.desk().unwrap().hits().next().unwrap();
+    assert_eq!(row.title, "Port traffic at Rajin");
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    assert_eq!(
+        ws.document().unwrap().session().article().title,
+        "Port traffic at Rajin"
+    );
+}
