@@ -926,6 +926,12 @@ fn a_folder_is_listed_searched_and_opened_at_a_match() {
         std::thread::sleep(Duration::from_millis(5));
     }
     h.get_by_label_contains("Rice prices climb in Hyesan, not reviewed yet");
+    // Statistics count reviews; there is none yet, and the view says so.
+    h.get_by_label("Statistics").click();
+    h.run();
+    h.get_by_label_contains("No review in this folder yet");
+    h.get_by_label("Reports").click();
+    h.run();
 
     h.get_by_role(egui::accesskit::Role::TextInput).focus();
     h.step();

@@ -34,6 +34,11 @@ impl DeskView {
             self.follow = true;
         }
         header(ui, desk, &mut commands);
+        if let Some(figures) = desk.figures() {
+            ui.separator();
+            super::desk_stats::show(ui, figures);
+            return commands;
+        }
         self.search_row(ui, desk, &mut commands);
         ui.separator();
         if desk.searching() {
@@ -225,6 +230,22 @@ fn header(ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
             counts.push_str(&format!(", {damaged} cannot be read"));
         }
         ui.label(counts);
+        ui.separator();
+        let stats = desk.figures().is_some();
+        if ui
+            .selectable_label(!stats, "Reports")
+            .on_hover_text("The list of reports, and the search")
+            .clicked()
+        {
+            commands.push(AppCommand::Desk(DeskCommand::Statistics(false)));
+        }
+        if ui
+            .selectable_label(stats, "Statistics")
+            .on_hover_text("Source mix, single-source share and corroboration per outlet and month")
+            .clicked()
+        {
+            commands.push(AppCommand::Desk(DeskCommand::Statistics(true)));
+        }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("Close folder")

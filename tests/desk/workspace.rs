@@ -314,3 +314,35 @@ fn the_list_is_ordered_by_the_column_chosen_and_matches_keep_their_reports() {
         "Port traffic at Rajin"
     );
 }
+
+#[test]
+fn statistics_count_the_reviews_and_follow_the_folder() {
+    let (dir, _) = folder();
+    let mut ws = desk_of(dir.path());
+    assert!(ws.desk().unwrap().figures().is_none(), "made only when asked for");
+    ws.handle(AppCommand::Desk(DeskCommand::Statistics(true)));
+    let figures = ws.desk().unwrap().figures().unwrap();
+    // One review (kim's); the articles nobody reviewed have no claims to count.
+    assert_eq!(figures.outlets.len(), 1);
+    let (outlet, tally) = &figures.outlets[0];
+    assert_eq!(outlet, "(outlet not known)");
+    assert_eq!(tally.reports, 1);
+    let claims = tally.claims;
+    assert!(claims >= 1);
+    assert_eq!(
+        figures.mix.iter().map(|(_, n)| n[0]).sum::<usize>(),
+        claims,
+        "the source mix adds up to the claims"
+    );
+
+    // A second review in the folder is counted after the next look.
+    let copy = dir.path().join("hyesan.lee.review.ron");
+    std::fs::copy(dir.path().join("hyesan.kim.review.ron"), &copy).unwrap();
+    let effects = ws.handle(AppCommand::Desk(DeskCommand::Rescan));
+    settle(&mut ws, effects);
+    let figures = ws.desk().unwrap().figures().unwrap();
+    assert_eq!(figures.outlets[0].1.reports, 2);
+    assert_eq!(figures.outlets[0].1.claims, 2 * claims);
+    ws.handle(AppCommand::Desk(DeskCommand::Statistics(false)));
+    assert!(ws.desk().unwrap().figures().is_none());
+}

@@ -5,6 +5,7 @@
 //! few seconds, so that another analyst's changes show up; only files that changed are read again.
 
 mod scan;
+mod stats;
 
 use super::workspace::{Effect, Workspace, notice};
 use crate::io::corpus::{Content, Counter, Item, Listing, Progress};
@@ -14,6 +15,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 pub use scan::{CHECK_EVERY, ScanJob, Scanned};
+pub use stats::{Figures, Tally};
 
 /// What one listed file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,6 +101,8 @@ pub enum DeskCommand {
     Point(usize),
     /// Opens the highlighted line's report.
     OpenPointed,
+    /// Shows the Statistics (charts per outlet and month) instead of the list, or the list.
+    Statistics(bool),
     /// Orders the list by this column (again: the other way round).
     Sort(SortBy),
     /// Reads the folder again now.
@@ -132,6 +136,8 @@ pub struct Desk {
     pointed: usize,
     /// The report opened last from the desk: "next report to review" goes on after it.
     last_opened: Option<PathBuf>,
+    /// The Statistics, while they are shown (made when asked for, again after each scan).
+    figures: Option<Figures>,
 }
 
 impl Desk {
@@ -151,6 +157,7 @@ impl Desk {
             reported: Vec::new(),
             pointed: 0,
             last_opened: None,
+            figures: None,
         }
     }
 
@@ -175,6 +182,17 @@ impl Desk {
         self.hits
             .iter()
             .map(|h| (h, &self.rows[self.row_of[self.reported[h.report]]]))
+    }
+
+    /// The Statistics, when they are shown.
+    pub fn figures(&self) -> Option<&Figures> {
+        self.figures.as_ref()
+    }
+
+    fn count(&mut self) {
+        self.figures = Some(Figures::of(crate::model::corpus::statistics(
+            &self.reports().0,
+        )));
     }
 
     /// The column the list is ordered by, and whether the other way round.
@@ -245,6 +263,9 @@ impl Desk {
         }
         self.listing = Arc::new(listing);
         self.research();
+        if self.figures.is_some() {
+            self.count();
+        }
         self.pointed = self.pointed.min(self.lines().saturating_sub(1));
     }
 
@@ -276,6 +297,13 @@ impl Desk {
     }
 
     fn research(&mut self) {
+        let (reports, reported) = self.reports();
+        self.hits = search(&reports, &self.query, &self.filters);
+        self.reported = reported;
+    }
+
+    /// The reports with a text to read, and the item each is.
+    fn reports(&self) -> (Vec<Report<'_>>, Vec<usize>) {
         let mut reported = Vec::new();
         let reports: Vec<Report> = self
             .items
@@ -295,8 +323,7 @@ impl Desk {
                 })
             })
             .collect();
-        self.hits = search(&reports, &self.query, &self.filters);
-        self.reported = reported;
+        (reports, reported)
     }
 
     /// The file to open for line `i`, and the sentence to select in it.
@@ -362,6 +389,8 @@ impl Workspace {
                 let pointed = desk.pointed;
                 return self.open_from_desk(pointed);
             }
+            DeskCommand::Statistics(true) => desk.count(),
+            DeskCommand::Statistics(false) => desk.figures = None,
             DeskCommand::Sort(by) => {
                 desk.sort = match desk.sort {
                     (was, reverse) if was == by => (by, !reverse),
