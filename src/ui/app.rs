@@ -461,6 +461,7 @@ impl ClaimlensApp {
             return;
         };
         let doc = review.document();
+        let origin = self.workspace.origin_warning();
         let measure = super::layout::measure(ui);
         let compare = review.comparison();
         let (panel_events, compare_commands) =
@@ -475,7 +476,7 @@ impl ClaimlensApp {
                     let events = views.claims.show(
                         ui,
                         (doc.session(), review.suggestions()),
-                        &stats,
+                        (&stats, origin.as_deref()),
                         (review.key(), doc.revision()),
                         review.selection(),
                     );

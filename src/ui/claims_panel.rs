@@ -207,7 +207,7 @@ impl ClaimsPanel {
         &mut self,
         ui: &mut Ui,
         (session, suggestions): (&Session, &[Suggestion]),
-        stats: &Stats,
+        (stats, origin): (&Stats, Option<&str>),
         revision: (u64, u64),
         selection: Option<Selection>,
     ) -> Vec<PanelEvent> {
@@ -225,6 +225,13 @@ impl ClaimsPanel {
                 ui.separator();
                 if let Some(sel) = selection {
                     suggestion_box(ui, session, suggestions, sel.head, &mut events);
+                    if let Some(warning) = origin {
+                        // Circular reporting: one origin behind what looks like several reports.
+                        ui.label(
+                            RichText::new(format!("Circular reporting? {warning}"))
+                                .color(ui.visuals().warn_fg_color),
+                        );
+                    }
                     for outcome in self.inspector.show(ui, session, suggestions, sel.head) {
                         events.push(PanelEvent::Edit(outcome));
                     }

@@ -319,7 +319,10 @@ fn the_list_is_ordered_by_the_column_chosen_and_matches_keep_their_reports() {
 fn statistics_count_the_reviews_and_follow_the_folder() {
     let (dir, _) = folder();
     let mut ws = desk_of(dir.path());
-    assert!(ws.desk().unwrap().figures().is_none(), "made only when asked for");
+    assert!(
+        ws.desk().unwrap().figures().is_none(),
+        "made only when asked for"
+    );
     ws.handle(AppCommand::Desk(DeskCommand::Statistics(true)));
     let figures = ws.desk().unwrap().figures().unwrap();
     // One review (kim's); the articles nobody reviewed have no claims to count.
@@ -345,4 +348,72 @@ fn statistics_count_the_reviews_and_follow_the_folder() {
     assert_eq!(figures.outlets[0].1.claims, 2 * claims);
     ws.handle(AppCommand::Desk(DeskCommand::Statistics(false)));
     assert!(ws.desk().unwrap().figures().is_none());
+}
+
+/// A review saved beside its article, with the sentence holding `claim` labelled.
+fn reviewed(dir: &Path, name: &str, text: &str, claim: &str) -> PathBuf {
+    let article = dir.join(format!("{name}.txt"));
+    std::fs::write(&article, text).unwrap();
+    let mut ws = Workspace::default().with_analyst(None, true);
+    ws.handle(AppCommand::Open(article));
+    let session = ws.document().unwrap().session();
+    let at = (0..session.len())
+        .find(|&i| session.sentence_text(i).contains(claim))
+        .unwrap();
+    let key = session.taxonomy().labels[0].key.unwrap();
+    ws.handle(AppCommand::Select(
+        claimlens::app::selection::Selection::single(at),
+    ));
+    ws.handle(AppCommand::Run(Action::Label(key)));
+    let review = dir.join(format!("{name}.review.ron"));
+    ws.handle(AppCommand::SaveTo(review.clone()));
+    review
+}
+
+#[test]
+fn a_claim_other_reports_repeat_warns_of_one_origin() {
+    let dir = tempfile::tempdir().unwrap();
+    let claim = "border guards in Hyesan now demand twice the usual bribe for every crossing";
+    reviewed(
+        dir.path(),
+        "first",
+        &format!("Bribes rise\n\nA trader said {claim}. Prices are stable."),
+        claim,
+    );
+    reviewed(
+        dir.path(),
+        "second",
+        &format!("Border costs\n\nAccording to a source, {claim}. Nobody else spoke."),
+        claim,
+    );
+    reviewed(
+        dir.path(),
+        "other",
+        "Port news\n\nSatellite images show four ships at the Rajin pier this week again.",
+        "Satellite",
+    );
+    let mut ws = desk_of(dir.path());
+    ws.handle(AppCommand::Desk(DeskCommand::Search(
+        "twice the usual".into(),
+    )));
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    let warning = ws.origin_warning().expect("the shared claim warns");
+    assert_eq!(
+        warning,
+        "Same origin as 1 claim in 1 other report (1 outlet in all); this report is the earliest"
+    );
+    // The other report's claim names the earliest.
+    ws.handle(AppCommand::Run(Action::ShowDesk));
+    ws.handle(AppCommand::Desk(DeskCommand::Point(1)));
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    let warning = ws.origin_warning().expect("the shared claim warns");
+    assert!(warning.ends_with("first in “Bribes rise”"), "{warning}");
+
+    // Another sentence, or a claim no other report has, carries no warning.
+    ws.handle(AppCommand::Run(Action::NextSentence));
+    assert_eq!(ws.origin_warning(), None);
+    ws.handle(AppCommand::Run(Action::ShowDesk));
+    ws.handle(AppCommand::Desk(DeskCommand::Search("Satellite".into())));
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    assert_eq!(ws.origin_warning(), None);
 }

@@ -4,6 +4,7 @@
 //! its own; "next report to review". The folder is read on a worker and looked at again every
 //! few seconds, so that another analyst's changes show up; only files that changed are read again.
 
+mod echo;
 mod scan;
 mod stats;
 
@@ -14,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
+pub use echo::Echo;
 pub use scan::{CHECK_EVERY, ScanJob, Scanned};
 pub use stats::{Figures, Tally};
 
@@ -138,6 +140,8 @@ pub struct Desk {
     last_opened: Option<PathBuf>,
     /// The Statistics, while they are shown (made when asked for, again after each scan).
     figures: Option<Figures>,
+    /// Claims sharing an origin with other reports', by review file.
+    echoes: echo::Echoes,
 }
 
 impl Desk {
@@ -158,6 +162,7 @@ impl Desk {
             pointed: 0,
             last_opened: None,
             figures: None,
+            echoes: Default::default(),
         }
     }
 
@@ -250,7 +255,8 @@ impl Desk {
     }
 
     /// The new corpus a scan read: rows, and the search run again on it.
-    pub(super) fn replace(&mut self, items: Vec<Item>, listing: Listing) {
+    pub(super) fn replace(&mut self, items: Vec<Item>, listing: Listing, echoes: echo::Echoes) {
+        self.echoes = echoes;
         let pointed = self.rows.get(self.pointed).map(|r| r.path.clone());
         self.rows = items.iter().map(Row::of).collect();
         self.items = Arc::new(items);
@@ -302,28 +308,8 @@ impl Desk {
         self.reported = reported;
     }
 
-    /// The reports with a text to read, and the item each is.
     fn reports(&self) -> (Vec<Report<'_>>, Vec<usize>) {
-        let mut reported = Vec::new();
-        let reports: Vec<Report> = self
-            .items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let article = match &item.content {
-                    Content::Review(s) => s.article(),
-                    Content::Unreviewed(a) => a,
-                    _ => return None,
-                };
-                reported.push(i);
-                Some(Report {
-                    name: &item.name,
-                    article,
-                    session: item.session(),
-                })
-            })
-            .collect();
-        (reports, reported)
+        reports_of(&self.items)
     }
 
     /// The file to open for line `i`, and the sentence to select in it.
@@ -343,6 +329,29 @@ impl Desk {
         });
         Some((item.path.clone(), sentence))
     }
+}
+
+/// The reports of `items` with a text to read, and the item each is.
+fn reports_of(items: &[Item]) -> (Vec<Report<'_>>, Vec<usize>) {
+    let mut reported = Vec::new();
+    let reports: Vec<Report> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let article = match &item.content {
+                Content::Review(s) => s.article(),
+                Content::Unreviewed(a) => a,
+                _ => return None,
+            };
+            reported.push(i);
+            Some(Report {
+                name: &item.name,
+                article,
+                session: item.session(),
+            })
+        })
+        .collect();
+    (reports, reported)
 }
 
 impl Workspace {

@@ -38,7 +38,15 @@ impl PartialEq for ScanJob {
 #[derive(Debug)]
 pub struct Scanned {
     dir: PathBuf,
-    read: Result<Option<(Vec<Item>, Listing)>, String>,
+    read: Result<Option<Read>, String>,
+}
+
+/// A folder read: its reports, the listing they were read from, the origins they share.
+#[derive(Debug)]
+struct Read {
+    items: Vec<Item>,
+    listing: Listing,
+    echoes: super::echo::Echoes,
 }
 
 impl Scanned {
@@ -62,7 +70,12 @@ impl ScanJob {
                 return Ok(None);
             }
             let items = scan_again(&self.dir, &listing, &self.earlier, &self.counter)?;
-            Ok(Some((items, listing)))
+            let echoes = super::echo::echoes(&items);
+            Ok(Some(Read {
+                items,
+                listing,
+                echoes,
+            }))
         });
         Outcome::Scanned(Box::new(Scanned {
             dir: self.dir,
@@ -98,8 +111,8 @@ impl Workspace {
         desk.scanning = None;
         desk.checked = None;
         match scanned.read {
-            Ok(Some((items, listing))) => {
-                desk.replace(items, listing);
+            Ok(Some(read)) => {
+                desk.replace(read.items, read.listing, read.echoes);
                 Vec::new()
             }
             Ok(None) => Vec::new(),
