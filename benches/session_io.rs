@@ -311,7 +311,59 @@ fn corpus(c: &mut Criterion) {
     group.finish();
 }
 
+/// The desk on a folder of 10,000 reports (≈ 5 KB of text each; every fifth one reviewed):
+/// opening it (listing, reading every file, the rows, the origins), reading it again when
+/// nothing changed (every file taken from the last read) and the look every few seconds.
+fn desk(c: &mut Criterion) {
+    use claimlens::app::{AppCommand, DeskCommand, Effect, Job, Workspace};
+    let dir = tempfile::tempdir().expect("temporary folder");
+    (0..10_000u64).into_par_iter().for_each(|k| {
+        let text = generate_report(5_000, k);
+        let sub = dir.path().join(format!("{:02}", k % 12 + 1));
+        let _ = std::fs::create_dir_all(&sub);
+        let article = sub.join(format!("r{k}.txt"));
+        std::fs::write(&article, &text).expect("write article");
+        if k % 5 == 0 {
+            let (session, _) = claimlens::model::suggest::with_suggestions(Session::new(
+                Article::new(format!("report {k}"), None, &text),
+                Taxonomy::default_preset(),
+            ));
+            save_session(&sub.join(format!("r{k}.review.ron")), &session).expect("write review");
+        }
+    });
+    let run = |ws: &mut Workspace, effects: Vec<Effect>| {
+        for effect in effects {
+            if let Effect::Start(Job::Scan(job)) = effect {
+                ws.handle(AppCommand::Finished(job.run()));
+            }
+        }
+    };
+    let mut group = c.benchmark_group("desk_10k");
+    group.sample_size(10);
+    group.bench_function("open_folder", |b| {
+        b.iter(|| {
+            let mut ws = Workspace::default();
+            let effects = ws.handle(AppCommand::OpenFolder(dir.path().to_path_buf()));
+            run(&mut ws, effects);
+            assert_eq!(ws.desk().map(|d| d.rows().len()), Some(10_000));
+        })
+    });
+    let mut ws = Workspace::default();
+    let effects = ws.handle(AppCommand::OpenFolder(dir.path().to_path_buf()));
+    run(&mut ws, effects);
+    group.bench_function("read_again_unchanged", |b| {
+        b.iter(|| {
+            let effects = ws.handle(AppCommand::Desk(DeskCommand::Rescan));
+            run(&mut ws, effects);
+        })
+    });
+    group.bench_function("look_for_changes", |b| {
+        b.iter(|| claimlens::io::corpus::list(dir.path()).map(|l| l.len()))
+    });
+    group.finish();
+}
+
 criterion_group!(
-    benches, bench, find, pages, pdfs, exports, reports, imports, agreement, corpus
+    benches, bench, find, pages, pdfs, exports, reports, imports, agreement, corpus, desk
 );
 criterion_main!(benches);

@@ -229,15 +229,40 @@ pub fn scan_again(
     let mut unpaired = Vec::new();
     // An article paired by name has its review's checksum: another review of the same text,
     // named otherwise, pairs with it too, without reading it.
-    let mut known: Vec<(PathBuf, String)> = Vec::new();
+    let mut known: std::collections::HashMap<String, PathBuf> = std::collections::HashMap::new();
+    // The reviews by the folder and the article name they can be named for: one look-up per
+    // article, not a comparison with every review.
+    let mut by_name: std::collections::HashMap<(&Path, String), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        let (Some(parent), Some(name)) = (item.path.parent(), item.path.file_name()) else {
+            continue;
+        };
+        let name = name.to_string_lossy();
+        let Some(base) = name.strip_suffix(".review.ron") else {
+            continue;
+        };
+        let mut stems = vec![base.to_string()];
+        stems.extend(base.rsplit_once('.').map(|(stem, _)| stem.to_string()));
+        for stem in stems {
+            by_name.entry((parent, stem)).or_default().push(i);
+        }
+    }
+    let mut named: Vec<(usize, PathBuf)> = Vec::new();
     for (article, stamp) in articles {
+        let stem = article
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned());
+        let candidates = article
+            .parent()
+            .zip(stem)
+            .and_then(|(parent, stem)| by_name.get(&(parent, stem)));
         let mut paired = false;
-        for item in items.iter_mut().filter(|i| named_for(&i.path, article)) {
-            item.article = Some(article.clone());
-            if let Some(s) = item.session() {
-                known.push((article.clone(), s.article().sha256.clone()));
+        for &i in candidates.into_iter().flatten() {
+            if named_for(&items[i].path, article) {
+                named.push((i, article.clone()));
+                paired = true;
             }
-            paired = true;
         }
         if paired {
             counter.one_read();
@@ -245,12 +270,34 @@ pub fn scan_again(
             unpaired.push((article, *stamp));
         }
     }
+    drop(by_name);
+    for (i, article) in named {
+        let item = &mut items[i];
+        if let Some(s) = item.session() {
+            known
+                .entry(s.article().sha256.clone())
+                .or_insert_with(|| article.clone());
+        }
+        item.article = Some(article);
+    }
     for item in items.iter_mut().filter(|i| i.article.is_none()) {
-        let sha = item.session().map(|s| s.article().sha256.clone());
-        item.article = known
-            .iter()
-            .find(|(_, k)| Some(k) == sha.as_ref())
-            .map(|(p, _)| p.clone());
+        let sha = item.session().map(|s| s.article().sha256.as_str());
+        item.article = sha.and_then(|k| known.get(k)).cloned();
+    }
+    // The reviews still without an article, by the checksum of the text they review.
+    let mut waiting: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, item) in items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.article.is_none())
+    {
+        if let Some(s) = item.session() {
+            waiting
+                .entry(s.article().sha256.clone())
+                .or_default()
+                .push(i);
+        }
     }
     let read: Vec<(PathBuf, Stamp, Content)> = unpaired
         .into_par_iter()
@@ -269,14 +316,10 @@ pub fn scan_again(
             _ => None,
         };
         let mut paired = false;
-        for item in items.iter_mut().filter(|i| i.article.is_none()) {
-            if item
-                .session()
-                .is_some_and(|s| Some(&s.article().sha256) == sha.as_ref())
-            {
-                item.article = Some(path.clone());
-                paired = true;
-            }
+        // Once paired, a review is not waiting any more: another copy of the text is listed.
+        for i in sha.and_then(|k| waiting.remove(&k)).into_iter().flatten() {
+            items[i].article = Some(path.clone());
+            paired = true;
         }
         if !paired {
             items.push(Item {

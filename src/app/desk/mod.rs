@@ -255,10 +255,16 @@ impl Desk {
     }
 
     /// The new corpus a scan read: rows, and the search run again on it.
-    pub(super) fn replace(&mut self, items: Vec<Item>, listing: Listing, echoes: echo::Echoes) {
+    pub(super) fn replace(
+        &mut self,
+        items: Vec<Item>,
+        rows: Vec<Row>,
+        listing: Listing,
+        echoes: echo::Echoes,
+    ) {
         self.echoes = echoes;
         let pointed = self.rows.get(self.pointed).map(|r| r.path.clone());
-        self.rows = items.iter().map(Row::of).collect();
+        self.rows = rows;
         self.items = Arc::new(items);
         self.order();
         if let Some(i) = pointed.and_then(|p| self.rows.iter().position(|r| r.path == p))

@@ -5,6 +5,7 @@
 use super::super::jobs::{Job, Outcome};
 use super::super::workspace::{Effect, Workspace, error};
 use crate::io::corpus::{Counter, Item, Listing, list, scan_again};
+use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -45,6 +46,8 @@ pub struct Scanned {
 #[derive(Debug)]
 struct Read {
     items: Vec<Item>,
+    /// The rows of `items`, made here: an article's progress needs it split into sentences.
+    rows: Vec<super::Row>,
     listing: Listing,
     echoes: super::echo::Echoes,
 }
@@ -71,8 +74,10 @@ impl ScanJob {
             }
             let items = scan_again(&self.dir, &listing, &self.earlier, &self.counter)?;
             let echoes = super::echo::echoes(&items);
+            let rows = items.par_iter().map(super::Row::of).collect();
             Ok(Some(Read {
                 items,
+                rows,
                 listing,
                 echoes,
             }))
@@ -112,7 +117,7 @@ impl Workspace {
         desk.checked = None;
         match scanned.read {
             Ok(Some(read)) => {
-                desk.replace(read.items, read.listing, read.echoes);
+                desk.replace(read.items, read.rows, read.listing, read.echoes);
                 Vec::new()
             }
             Ok(None) => Vec::new(),
