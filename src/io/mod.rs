@@ -4,6 +4,7 @@ pub mod article_file;
 pub mod atomic;
 pub mod bounded;
 pub mod corpus;
+pub mod corpus_file;
 pub mod error;
 pub mod export;
 pub mod html;

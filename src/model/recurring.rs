@@ -24,6 +24,8 @@ pub struct Recurring {
     /// As the earliest report names it.
     pub name: String,
     pub outlet: String,
+    /// The description its reports share (`description`): what decisions about it name.
+    pub description: String,
     /// The label of its kind, where the reviews give one.
     pub kind: Option<String>,
     pub appearances: Vec<Appearance>,
@@ -36,7 +38,7 @@ impl Recurring {
 }
 
 /// "A Source in  Rason" and "source in Rason" are one description.
-fn description(name: &str) -> String {
+pub fn description(name: &str) -> String {
     let lower = name.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = match words.first() {
@@ -62,8 +64,9 @@ pub fn recurring(reports: &[Report]) -> Vec<Recurring> {
                 .filter(|a| a.source == Some(source.id))
                 .count();
             let key = (r.outlet().to_string(), description(&source.name));
-            let group = groups.entry(key).or_insert_with(|| Recurring {
+            let group = groups.entry(key.clone()).or_insert_with(|| Recurring {
                 name: source.name.clone(),
+                description: key.1,
                 outlet: r.outlet().to_string(),
                 kind: None,
                 appearances: Vec::new(),

@@ -39,6 +39,11 @@ impl DeskView {
             super::desk_stats::show(ui, figures);
             return commands;
         }
+        if let Some(sources) = desk.sources() {
+            ui.separator();
+            commands.extend(super::desk_sources::show(ui, sources));
+            return commands;
+        }
         self.search_row(ui, desk, &mut commands);
         ui.separator();
         if desk.searching() {
@@ -232,12 +237,14 @@ fn header(ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
         ui.label(counts);
         ui.separator();
         let stats = desk.figures().is_some();
+        let sources = desk.sources().is_some();
         if ui
-            .selectable_label(!stats, "Reports")
+            .selectable_label(!stats && !sources, "Reports")
             .on_hover_text("The list of reports, and the search")
             .clicked()
         {
             commands.push(AppCommand::Desk(DeskCommand::Statistics(false)));
+            commands.push(AppCommand::Desk(DeskCommand::Sources(false)));
         }
         if ui
             .selectable_label(stats, "Statistics")
@@ -245,6 +252,13 @@ fn header(ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
             .clicked()
         {
             commands.push(AppCommand::Desk(DeskCommand::Statistics(true)));
+        }
+        if ui
+            .selectable_label(sources, "Sources")
+            .on_hover_text("Sources that recur across reports: confirm or split them")
+            .clicked()
+        {
+            commands.push(AppCommand::Desk(DeskCommand::Sources(true)));
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui

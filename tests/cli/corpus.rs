@@ -400,3 +400,84 @@ fn an_outlets_source_in_several_reports_is_proposed_as_one() {
         "{text}"
     );
 }
+
+/// Confirming or splitting a proposed recurring source is kept in the folder's corpus file,
+/// which `corpus sources` then reads; a source the folder does not have is refused by name.
+#[test]
+fn a_recurring_source_is_confirmed_or_split_in_the_corpus_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    corpus(tmp.path());
+    let d = tmp.path().to_str().unwrap();
+    let said = run(&[
+        "corpus",
+        "decide",
+        d,
+        "--outlet",
+        "Kestrel Report",
+        "--source",
+        "a source in rason",
+        "same",
+        "--by",
+        "kim",
+    ]);
+    assert!(
+        said.contains("A Source in Rason (Kestrel Report), in 2 reports: one source"),
+        "{said}"
+    );
+    let kept = std::fs::read_to_string(tmp.path().join(".claimlens/corpus.ron")).unwrap();
+    assert!(
+        kept.contains("verdict: same") && kept.contains("\"kim\""),
+        "{kept}"
+    );
+    let found: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["corpus", "sources", d, "--format", "json"])).unwrap();
+    assert_eq!(found[0]["decision"], "same");
+    assert!(run(&["corpus", "sources", d]).contains("confirmed: one source"));
+    // The corpus file is not a report: the index does not list it.
+    assert!(!run(&["corpus", "index", d]).contains("corpus.ron"));
+
+    run(&[
+        "corpus",
+        "decide",
+        d,
+        "--outlet",
+        "Kestrel Report",
+        "--source",
+        "A Source in Rason",
+        "split",
+    ]);
+    let text = run(&["corpus", "sources", d]);
+    assert!(text.contains("split: not one source"), "{text}");
+    assert!(text.contains("0 still proposed"), "{text}");
+    run(&[
+        "corpus",
+        "decide",
+        d,
+        "--outlet",
+        "Kestrel Report",
+        "--source",
+        "a source in rason",
+        "undecided",
+    ]);
+    assert!(run(&["corpus", "sources", d]).contains("1 still proposed"));
+
+    let refused = Command::new(BIN)
+        .args([
+            "corpus",
+            "decide",
+            d,
+            "--outlet",
+            "Kestrel Report",
+            "--source",
+            "a ghost",
+            "same",
+        ])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains("no source \"a ghost\" of Kestrel Report"),
+        "{err}"
+    );
+}

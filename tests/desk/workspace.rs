@@ -417,3 +417,93 @@ fn a_claim_other_reports_repeat_warns_of_one_origin() {
     ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
     assert_eq!(ws.origin_warning(), None);
 }
+
+#[test]
+fn a_recurring_source_is_confirmed_or_split_and_the_team_sees_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "ships",
+            "Ships at Rason\n\nA source in Rason told the outlet that four ships docked on Monday.",
+        ),
+        (
+            "fuel",
+            "Fuel at Rason\n\nA source in Rason said diesel is sold out at the port market.",
+        ),
+    ] {
+        let article = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&article, text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+            .arg("suggest")
+            .arg(&article)
+            .arg("--session")
+            .arg(dir.path().join(format!("{name}.review.ron")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let mut ws = desk_of(dir.path()).with_analyst(Some("kim".into()), true);
+    ws.handle(AppCommand::Desk(DeskCommand::Sources(true)));
+    let sources = ws.desk().unwrap().sources().unwrap();
+    assert_eq!(sources.len(), 1, "{sources:?}");
+    assert_eq!(sources[0].reports, 2);
+    assert_eq!(sources[0].verdict, None);
+
+    ws.handle(AppCommand::Desk(DeskCommand::Decide(
+        0,
+        Some(claimlens::io::corpus_file::Verdict::Same),
+    )));
+    assert_eq!(
+        ws.desk().unwrap().sources().unwrap()[0].verdict,
+        Some(claimlens::io::corpus_file::Verdict::Same)
+    );
+    let kept = claimlens::io::corpus_file::load(dir.path()).unwrap();
+    assert_eq!(kept.recurring.len(), 1);
+    assert_eq!(kept.recurring[0].by.as_deref(), Some("kim"));
+
+    // Another analyst sharing the folder splits it: the next look shows their decision.
+    let mut theirs = kept.clone();
+    let r = &kept.recurring[0];
+    theirs.decide(
+        &r.outlet,
+        &r.description,
+        Some(claimlens::io::corpus_file::Verdict::Split),
+        Some("lee"),
+    );
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    claimlens::io::corpus_file::save(dir.path(), &theirs).unwrap();
+    let t = Instant::now();
+    ws.handle(AppCommand::Tick(t));
+    let effects = ws.handle(AppCommand::Tick(t + CHECK_EVERY));
+    settle(&mut ws, effects);
+    assert_eq!(
+        ws.desk().unwrap().sources().unwrap()[0].verdict,
+        Some(claimlens::io::corpus_file::Verdict::Split)
+    );
+
+    // A corpus file that cannot be written keeps the decision unmade, with the file named.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = dir.path().join(".claimlens");
+        std::fs::set_permissions(&meta, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let writable = std::fs::File::create(meta.join("probe")).is_ok();
+        if !writable {
+            ws.handle(AppCommand::Desk(DeskCommand::Decide(0, None)));
+            assert!(
+                matches!(ws.message(), Some(Message::Error(e)) if e.contains("corpus.ron")),
+                "{:?}",
+                ws.message()
+            );
+            assert_eq!(
+                ws.desk().unwrap().sources().unwrap()[0].verdict,
+                Some(claimlens::io::corpus_file::Verdict::Split)
+            );
+        }
+        std::fs::set_permissions(&meta, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+}

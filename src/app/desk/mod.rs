@@ -6,6 +6,7 @@
 
 mod echo;
 mod scan;
+mod sources;
 mod stats;
 
 use super::workspace::{Effect, Workspace, notice};
@@ -17,6 +18,7 @@ use std::time::Instant;
 
 pub use echo::Echo;
 pub use scan::{CHECK_EVERY, ScanJob, Scanned};
+pub use sources::SourceRow;
 pub use stats::{Figures, Tally};
 
 /// What one listed file is.
@@ -105,6 +107,11 @@ pub enum DeskCommand {
     OpenPointed,
     /// Shows the Statistics (charts per outlet and month) instead of the list, or the list.
     Statistics(bool),
+    /// Shows the recurring sources instead of the list, or the list.
+    Sources(bool),
+    /// Recurring source `n` of the Sources view is one source (`Same`), is not (`Split`), or
+    /// is proposed again (`None`).
+    Decide(usize, Option<crate::io::corpus_file::Verdict>),
     /// Orders the list by this column (again: the other way round).
     Sort(SortBy),
     /// Reads the folder again now.
@@ -142,6 +149,12 @@ pub struct Desk {
     figures: Option<Figures>,
     /// Claims sharing an origin with other reports', by review file.
     echoes: echo::Echoes,
+    /// The folder's cross-report decisions (its corpus file).
+    decisions: crate::io::corpus_file::CorpusFile,
+    /// The recurring sources, while they are shown.
+    sources: Option<Vec<SourceRow>>,
+    /// The corpus file's stamp when it was last read.
+    pub(super) decided: Option<crate::io::corpus::Stamp>,
 }
 
 impl Desk {
@@ -163,6 +176,9 @@ impl Desk {
             last_opened: None,
             figures: None,
             echoes: Default::default(),
+            decisions: Default::default(),
+            sources: None,
+            decided: None,
         }
     }
 
@@ -260,9 +276,10 @@ impl Desk {
         items: Vec<Item>,
         rows: Vec<Row>,
         listing: Listing,
-        echoes: echo::Echoes,
+        (echoes, decisions): (echo::Echoes, crate::io::corpus_file::CorpusFile),
     ) {
         self.echoes = echoes;
+        self.decisions = decisions;
         let pointed = self.rows.get(self.pointed).map(|r| r.path.clone());
         self.rows = rows;
         self.items = Arc::new(items);
@@ -277,6 +294,9 @@ impl Desk {
         self.research();
         if self.figures.is_some() {
             self.count();
+        }
+        if self.sources.is_some() {
+            self.list_sources();
         }
         self.pointed = self.pointed.min(self.lines().saturating_sub(1));
     }
@@ -404,8 +424,17 @@ impl Workspace {
                 let pointed = desk.pointed;
                 return self.open_from_desk(pointed);
             }
-            DeskCommand::Statistics(true) => desk.count(),
+            DeskCommand::Statistics(true) => {
+                desk.sources = None;
+                desk.count();
+            }
             DeskCommand::Statistics(false) => desk.figures = None,
+            DeskCommand::Sources(true) => {
+                desk.figures = None;
+                desk.list_sources();
+            }
+            DeskCommand::Sources(false) => desk.sources = None,
+            DeskCommand::Decide(i, verdict) => return self.decide_source(i, verdict),
             DeskCommand::Sort(by) => {
                 desk.sort = match desk.sort {
                     (was, reverse) if was == by => (by, !reverse),

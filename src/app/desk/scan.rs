@@ -22,6 +22,8 @@ pub struct ScanJob {
     /// What was read last time, taken again for files that did not change.
     earlier: Arc<Vec<Item>>,
     pub counter: Arc<Counter>,
+    /// The corpus file's stamp as last read: a decision another analyst made is a change too.
+    decided: Option<crate::io::corpus::Stamp>,
     /// Read even if the listing is as before (the first read; the analyst asked).
     force: bool,
 }
@@ -48,6 +50,8 @@ struct Read {
     items: Vec<Item>,
     /// The rows of `items`, made here: an article's progress needs it split into sentences.
     rows: Vec<super::Row>,
+    decisions: crate::io::corpus_file::CorpusFile,
+    decided: Option<crate::io::corpus::Stamp>,
     listing: Listing,
     echoes: super::echo::Echoes,
 }
@@ -69,13 +73,17 @@ impl ScanJob {
     /// Runs the scan (on the worker's thread; the tests call it directly).
     pub fn run(self) -> Outcome {
         let read = list(&self.dir).and_then(|listing| {
-            if !self.force && listing == *self.listing {
+            let decided = crate::io::corpus::Stamp::of(&crate::io::corpus_file::path_of(&self.dir));
+            if !self.force && listing == *self.listing && decided == self.decided {
                 return Ok(None);
             }
             let items = scan_again(&self.dir, &listing, &self.earlier, &self.counter)?;
             let echoes = super::echo::echoes(&items);
             let rows = items.par_iter().map(super::Row::of).collect();
+            let decisions = crate::io::corpus_file::load(&self.dir)?;
             Ok(Some(Read {
+                decisions,
+                decided,
                 items,
                 rows,
                 listing,
@@ -103,6 +111,7 @@ impl Workspace {
             listing: Arc::clone(&desk.listing),
             earlier: Arc::clone(&desk.items),
             counter,
+            decided: desk.decided,
             force,
         })))
     }
@@ -117,7 +126,13 @@ impl Workspace {
         desk.checked = None;
         match scanned.read {
             Ok(Some(read)) => {
-                desk.replace(read.items, read.rows, read.listing, read.echoes);
+                desk.decided = read.decided;
+                desk.replace(
+                    read.items,
+                    read.rows,
+                    read.listing,
+                    (read.echoes, read.decisions),
+                );
                 Vec::new()
             }
             Ok(None) => Vec::new(),

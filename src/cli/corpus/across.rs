@@ -1,8 +1,9 @@
 //! The corpus commands that look across reports: sources that recur (`corpus sources`) and
 //! claims relayed from one origin (`corpus origins`).
 
-use super::{ListFormat, reports};
+use super::{ListFormat, VerdictArg, reports};
 use crate::io::corpus::Item;
+use crate::io::corpus_file::{CorpusFile, Verdict};
 use serde::Serialize;
 use std::io::Write;
 
@@ -13,6 +14,8 @@ struct SourceOut<'a> {
     kind: Option<&'a str>,
     reports: usize,
     claims: usize,
+    /// "proposed", "same" (confirmed as one source) or "split" (not one source).
+    decision: &'static str,
     appearances: Vec<AppearanceOut<'a>>,
 }
 
@@ -26,6 +29,7 @@ struct AppearanceOut<'a> {
 
 pub(super) fn sources(
     items: &[Item],
+    decisions: &CorpusFile,
     all: bool,
     format: ListFormat,
     out: &mut dyn Write,
@@ -41,6 +45,11 @@ pub(super) fn sources(
             kind: g.kind.as_deref(),
             reports: g.appearances.len(),
             claims: g.claims(),
+            decision: match decisions.verdict(&g.outlet, &g.description) {
+                None => "proposed",
+                Some(Verdict::Same) => "same",
+                Some(Verdict::Split) => "split",
+            },
             appearances: g
                 .appearances
                 .iter()
@@ -63,9 +72,14 @@ pub(super) fn sources(
             .iter()
             .map(|a| format!("{} {}", a.published.unwrap_or("no date"), a.reliability))
             .collect();
+        let decided = match s.decision {
+            "same" if s.reports > 1 => " — confirmed: one source",
+            "split" => " — split: not one source",
+            _ => "",
+        };
         writeln!(
             out,
-            "{} ({}{}): {} reports, {} claims; reliability {}",
+            "{} ({}{}): {} reports, {} claims; reliability {}{decided}",
             s.name,
             s.outlet,
             s.kind.map_or(String::new(), |k| format!(", {k}")),
@@ -77,11 +91,63 @@ pub(super) fn sources(
             writeln!(out, "    {}  {} claims", a.file, a.claims)?;
         }
     }
-    let recurring = found.iter().filter(|g| g.appearances.len() > 1).count();
+    let recurring: Vec<_> = found.iter().filter(|g| g.appearances.len() > 1).collect();
+    let open = recurring
+        .iter()
+        .filter(|g| decisions.verdict(&g.outlet, &g.description).is_none())
+        .count();
     writeln!(
         out,
-        "{recurring} sources recur in more than one report (proposed: confirm or split them)"
+        "{} sources recur in more than one report; {open} still proposed (decide with \
+         `claimlens corpus decide DIR --outlet … --source … same|split`)",
+        recurring.len()
     )
+}
+
+/// `corpus decide`: records in the folder's corpus file whether a recurring source is one.
+pub(super) fn decide(
+    dir: &std::path::Path,
+    items: &[Item],
+    (outlet, source): (&str, &str),
+    verdict: VerdictArg,
+    by: Option<String>,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let reports = reports(items);
+    let found = crate::model::recurring::recurring(&reports);
+    let description = crate::model::recurring::description(source);
+    let Some(group) = found
+        .iter()
+        .find(|g| g.outlet.eq_ignore_ascii_case(outlet) && g.description == description)
+    else {
+        return Err(format!(
+            "{} has no source \"{source}\" of {outlet}: `claimlens corpus sources {} --all` lists them",
+            dir.display(),
+            dir.display()
+        ));
+    };
+    let mut decisions = crate::io::corpus_file::load(dir).map_err(|e| e.to_string())?;
+    let verdict = match verdict {
+        VerdictArg::Same => Some(Verdict::Same),
+        VerdictArg::Split => Some(Verdict::Split),
+        VerdictArg::Undecided => None,
+    };
+    decisions.decide(&group.outlet, &group.description, verdict, by.as_deref());
+    crate::io::corpus_file::save(dir, &decisions).map_err(|e| e.to_string())?;
+    let said = match verdict {
+        Some(Verdict::Same) => "one source",
+        Some(Verdict::Split) => "not one source (split)",
+        None => "proposed again (decision taken back)",
+    };
+    writeln!(
+        out,
+        "{} ({}), in {} reports: {said}; kept in {}",
+        group.name,
+        group.outlet,
+        group.appearances.len(),
+        crate::io::corpus_file::path_of(dir).display()
+    )
+    .map_err(|e| format!("cannot write output: {e}"))
 }
 
 #[derive(Serialize)]

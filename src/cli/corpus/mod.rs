@@ -60,6 +60,23 @@ pub enum CorpusCommand {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Decide whether a proposed recurring source (`corpus sources`) is one source: kept in
+    /// the folder's corpus file (`.claimlens/corpus.ron`), which a team sharing the folder shares.
+    Decide {
+        dir: PathBuf,
+        /// The outlet, as `corpus sources` names it.
+        #[arg(long)]
+        outlet: String,
+        /// The source's description, as `corpus sources` names it ("a source in Rason").
+        #[arg(long)]
+        source: String,
+        /// same: one source; split: not one source; undecided: take the decision back.
+        #[arg(value_enum)]
+        verdict: VerdictArg,
+        /// Who decides (recorded with the decision).
+        #[arg(long)]
+        by: Option<String>,
+    },
     /// Every claim of every review, one JSON object per line with its report's details.
     Export {
         dir: PathBuf,
@@ -81,6 +98,13 @@ pub enum StatsFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VerdictArg {
+    Same,
+    Split,
+    Undecided,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Jsonl,
 }
@@ -92,6 +116,7 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
         | CorpusCommand::Stats { dir, .. }
         | CorpusCommand::Origins { dir, .. }
         | CorpusCommand::Sources { dir, .. }
+        | CorpusCommand::Decide { dir, .. }
         | CorpusCommand::Export { dir, .. } => dir.clone(),
     };
     if !dir.is_dir() {
@@ -109,7 +134,17 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
         } => find(&items, &query, &Filters { label, outlet }, format, out),
         CorpusCommand::Stats { format, .. } => stats(&items, format, out),
         CorpusCommand::Origins { format, .. } => origins(&items, format, out),
-        CorpusCommand::Sources { all, format, .. } => sources(&items, all, format, out),
+        CorpusCommand::Sources { all, format, .. } => {
+            let decisions = crate::io::corpus_file::load(&dir).map_err(|e| e.to_string())?;
+            sources(&items, &decisions, all, format, out)
+        }
+        CorpusCommand::Decide {
+            outlet,
+            source,
+            verdict,
+            by,
+            ..
+        } => return across::decide(&dir, &items, (&outlet, &source), verdict, by, out),
         CorpusCommand::Export { .. } => export(&items, out),
     };
     written.map_err(|e| format!("cannot write output: {e}"))
