@@ -930,6 +930,9 @@ fn a_folder_is_listed_searched_and_opened_at_a_match() {
     h.get_by_label("Statistics").click();
     h.run();
     h.get_by_label_contains("No review in this folder yet");
+    h.get_by_label("Sources").click();
+    h.run();
+    h.get_by_label_contains("No source recurs");
     h.get_by_label("Reports").click();
     h.run();
 

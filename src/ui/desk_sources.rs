@@ -25,16 +25,18 @@ pub fn show(ui: &mut Ui, sources: &[SourceRow]) -> Vec<AppCommand> {
         )
         .weak(),
     );
+    let narrow = ui.available_width() < 1000.0;
     egui::ScrollArea::vertical()
         .id_salt("desk_sources")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("desk_sources_grid")
                 .striped(true)
-                .num_columns(5)
+                .num_columns(6)
                 .show(ui, |ui| {
                     for head in [
                         "Source",
+                        "Outlet",
                         "Reports",
                         "Claims",
                         "Reliability over time",
@@ -50,6 +52,7 @@ pub fn show(ui: &mut Ui, sources: &[SourceRow]) -> Vec<AppCommand> {
                             .map_or(String::new(), |k| format!(", {k}"));
                         ui.label(RichText::new(&s.name).strong())
                             .on_hover_text(format!("{} ({}{kind})", s.name, s.outlet));
+                        ui.label(&s.outlet);
                         ui.label(s.reports.to_string());
                         ui.label(s.claims.to_string());
                         let grades: Vec<String> = s
@@ -62,7 +65,13 @@ pub fn show(ui: &mut Ui, sources: &[SourceRow]) -> Vec<AppCommand> {
                                 format!("{day} {g}")
                             })
                             .collect();
-                        ui.label(grades.join(", "));
+                        // The latest few fit the window; all of them on hover.
+                        let keep = if narrow { 2 } else { 3 };
+                        let shown = match grades.len() {
+                            n if n > keep => format!("… {}", grades[n - keep..].join(", ")),
+                            _ => grades.join(", "),
+                        };
+                        ui.label(shown).on_hover_text(grades.join("\n"));
                         ui.horizontal(|ui| {
                             let mut pick =
                                 |ui: &mut Ui, verdict: Option<Verdict>, text: &str, tip: &str| {
@@ -91,8 +100,6 @@ pub fn show(ui: &mut Ui, sources: &[SourceRow]) -> Vec<AppCommand> {
                             );
                             pick(ui, None, "Undecided", "Leave it proposed");
                         });
-                        ui.end_row();
-                        ui.label(RichText::new(&s.outlet).weak());
                         ui.end_row();
                     }
                 });
