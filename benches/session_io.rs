@@ -300,6 +300,7 @@ fn corpus(c: &mut Criterion) {
     let labelled = Filters {
         label: Some("Source in Russia".into()),
         outlet: Some("Outlet 3".into()),
+        ..Filters::default()
     };
     group.bench_function("search_filtered", |b| {
         b.iter(|| search(&reports, "said", &labelled))

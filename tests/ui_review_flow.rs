@@ -504,8 +504,7 @@ fn find_steps_through_every_match_and_escape_closes_it() {
     let mut h = harness(ScriptedDialogs::default(), Some(article));
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("hyesan");
+    search_field(&h).type_text("hyesan");
     h.run();
     h.get_by_label("1 of 3");
     let head = |h: &egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>| {
@@ -936,10 +935,9 @@ fn a_folder_is_listed_searched_and_opened_at_a_match() {
     h.get_by_label("Reports").click();
     h.run();
 
-    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    search_field(&h).focus();
     h.step();
-    h.get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("guards");
+    search_field(&h).type_text("guards");
     h.run();
     h.get_by_label_contains("A resident said guards took the fuel");
     h.key_press(Key::ArrowDown);
@@ -956,10 +954,19 @@ fn a_folder_is_listed_searched_and_opened_at_a_match() {
     h.run();
     h.get_by_label_contains("Folder: ").click();
     h.run();
-    h.get_by_role(egui::accesskit::Role::TextInput).focus();
+    search_field(&h).focus();
     h.step();
     h.key_press_modifiers(Modifiers::COMMAND, Key::A);
     h.key_press(Key::Backspace);
     h.run();
     h.get_by_label_contains("Miners unpaid in Musan, open with unsaved changes");
+}
+
+/// The desk's search field: the first text field on it (the date fields follow).
+fn search_field<'h>(
+    h: &'h egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>,
+) -> egui_kittest::Node<'h> {
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .next()
+        .expect("the search field")
 }

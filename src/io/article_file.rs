@@ -113,11 +113,23 @@ pub fn article_from_bytes_with_encoding(
     source_path: Option<String>,
 ) -> Result<(Article, &'static str), Problem> {
     let (text, encoding) = decode(bytes)?;
-    let article = Article::new(
-        Article::title_from_text(&text, fallback_title),
-        source_path,
-        &text,
-    );
+    // A header block (outlet, date, byline) is the report's metadata, not its first sentences.
+    let normalized = crate::model::article::normalize(&text);
+    let (header, body) = match crate::model::header::header_block(&normalized) {
+        Some((header, at)) => (Some(header), &normalized[at..]),
+        None => (None, normalized.as_str()),
+    };
+    let title = header
+        .as_ref()
+        .and_then(|h| h.title.clone())
+        .unwrap_or_else(|| Article::title_from_text(body, fallback_title));
+    let mut article = Article::new(title, source_path, body);
+    if let Some(h) = header {
+        article.meta.site_name = h.outlet;
+        article.meta.published = h.published;
+        article.meta.byline = h.byline;
+        article.meta.url = h.url;
+    }
     if article.text.trim().is_empty() {
         return Err(Problem::Empty);
     }

@@ -158,6 +158,32 @@ pub struct Filters {
     pub label: Option<String>,
     /// The outlet's name, case aside.
     pub outlet: Option<String>,
+    /// Reports published on or after this day ("2026-10" or "2026-10-15"); reports without a
+    /// date are left out once a date is asked for.
+    pub from: Option<String>,
+    /// Reports published on or before this day (a month: to its end).
+    pub to: Option<String>,
+    /// Only sentences whose label has this status (confirmed by the analyst, or suggested).
+    pub status: Option<super::Status>,
+}
+
+impl Filters {
+    /// Whether a report of this date (as its metadata gives it) is in the date range.
+    fn dated(&self, published: Option<&str>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some(date) = published.map(|d| d.get(..10).unwrap_or(d)) else {
+            return false;
+        };
+        let after = self.from.as_deref().is_none_or(|f| date >= f);
+        // "2026-10" takes in every day of October: compared on as many characters as it has.
+        let before = self
+            .to
+            .as_deref()
+            .is_none_or(|t| date.get(..t.len()).unwrap_or(date) <= t);
+        after && before
+    }
 }
 
 /// Characters of context on each side of a match.
@@ -201,6 +227,7 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                 .outlet
                 .as_deref()
                 .is_none_or(|o| same(o, r.outlet()))
+                && filters.dated(r.article.meta.published.as_deref())
         })
         .flat_map_iter(|(k, r)| {
             let mut hits = Vec::new();
@@ -214,7 +241,7 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                 };
             let Some(s) = r.session else {
                 // An article no one has reviewed has no labels to keep.
-                if filters.label.is_none() {
+                if filters.label.is_none() && filters.status.is_none() {
                     let text = &r.article.text;
                     hits.extend(pattern.find_iter(text).map(|m| Hit {
                         offset: Some(m.start()),
@@ -240,14 +267,21 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                     .map(|l| &l.id)
                     .collect()
             });
-            let kept = |a: &super::session::Annotation| match &wanted {
-                None => true,
-                Some(ids) => a.label.as_ref().is_some_and(|l| ids.contains(&l)),
+            let kept = |a: &super::session::Annotation| {
+                let labelled = match &wanted {
+                    None => true,
+                    Some(ids) => a.label.as_ref().is_some_and(|l| ids.contains(&l)),
+                };
+                labelled
+                    && filters
+                        .status
+                        .is_none_or(|st| a.label.is_some() && a.status == st)
             };
-            match &wanted {
+            let sifted = wanted.is_some() || filters.status.is_some();
+            match sifted {
                 // The whole text at once, each match then placed in its sentence: one scan
                 // per report, not one per sentence.
-                None => {
+                false => {
                     let text = &r.article.text;
                     for m in pattern.find_iter(text) {
                         let i = s
@@ -265,7 +299,7 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                         hits.push(hit(k, Some(i), Field::Text, sentence, at, label.as_deref()));
                     }
                 }
-                Some(_) => {
+                true => {
                     for (i, a) in s.annotations().iter().enumerate().filter(|(_, a)| kept(a)) {
                         let label = name(a);
                         found(

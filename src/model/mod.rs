@@ -10,6 +10,7 @@ pub mod command;
 pub mod compare;
 pub mod corpus;
 pub mod document;
+pub mod header;
 pub mod origins;
 pub mod pairs;
 pub mod provenance;

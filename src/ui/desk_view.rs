@@ -21,6 +21,39 @@ pub struct DeskView {
     last_pointed: usize,
     /// Where the list was scrolled, last frame.
     offset: f32,
+    /// The date range as typed.
+    from: String,
+    to: String,
+}
+
+/// A day, month or year as typed: `Some(None)` when empty, `None` when not a date yet.
+fn as_date(text: &str) -> Option<Option<String>> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Some(None);
+    }
+    let b = t.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let ok = match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    };
+    ok.then(|| Some(t.to_string()))
+}
+
+/// A short date field, its text red while it is not a date.
+fn date_field(ui: &mut Ui, text: &mut String, hint: &str) -> egui::Response {
+    let valid = as_date(text).is_some();
+    let mut field = egui::TextEdit::singleline(text)
+        .hint_text(hint)
+        .desired_width(90.0);
+    if !valid {
+        field = field.text_color(ui.visuals().error_fg_color);
+    }
+    ui.add(field)
+        .on_hover_text("A year, a month or a day: 2026, 2026-10, 2026-10-15")
 }
 
 /// Open reviews by file: the desk marks the reports open in a tab, and those with unsaved work.
@@ -98,6 +131,44 @@ impl DeskView {
             filter_box(ui, "label", "All labels", label, desk.labels(), |l| {
                 commands.push(AppCommand::Desk(DeskCommand::FilterLabel(l)))
             });
+        });
+        ui.horizontal(|ui| {
+            use crate::model::Status;
+            let status = desk.filters().status;
+            let name = |s: Option<Status>| match s {
+                None => "Confirmed or suggested",
+                Some(Status::Confirmed) => "Confirmed only",
+                Some(Status::Suggested) => "Suggested only",
+            };
+            let boxed = egui::ComboBox::from_id_salt("desk_status")
+                .selected_text(name(status))
+                .width(170.0)
+                .show_ui(ui, |ui| {
+                    for choice in [None, Some(Status::Confirmed), Some(Status::Suggested)] {
+                        if ui
+                            .selectable_label(status == choice, name(choice))
+                            .clicked()
+                        {
+                            commands.push(AppCommand::Desk(DeskCommand::FilterStatus(choice)));
+                        }
+                    }
+                });
+            boxed.response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::ComboBox,
+                    true,
+                    "Only sentences whose label is",
+                )
+            });
+            let from_label = ui.label("Published from");
+            let from = date_field(ui, &mut self.from, "2026-10").labelled_by(from_label.id);
+            let to_label = ui.label("to");
+            let to = date_field(ui, &mut self.to, "2026-11-30").labelled_by(to_label.id);
+            if (from.changed() || to.changed())
+                && let (Some(f), Some(t)) = (as_date(&self.from), as_date(&self.to))
+            {
+                commands.push(AppCommand::Desk(DeskCommand::FilterDates(f, t)));
+            }
         });
     }
 

@@ -481,3 +481,47 @@ fn a_recurring_source_is_confirmed_or_split_in_the_corpus_file() {
         "{err}"
     );
 }
+
+/// A date range keeps the reports published in it (a month to its end); a status keeps the
+/// sentences whose label has it; an undated article is left out once a date is asked for.
+#[test]
+fn a_search_is_kept_to_a_date_range_and_a_status() {
+    let tmp = tempfile::tempdir().unwrap();
+    corpus(tmp.path());
+    let d = tmp.path().to_str().unwrap();
+    let files = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["corpus", "search", d];
+        all.extend_from_slice(args);
+        all.extend(["--format", "json"]);
+        let hits: Vec<serde_json::Value> = serde_json::from_str(&run(&all)).unwrap();
+        let mut files: Vec<String> = hits
+            .iter()
+            .map(|h| h["file"].as_str().unwrap().to_string())
+            .collect();
+        files.dedup();
+        files
+    };
+    let every = files(&["ships"]);
+    assert_eq!(every.len(), 3, "{every:?}");
+    assert_eq!(
+        files(&["ships", "--from", "2026-10-21", "--to", "2026-10"]),
+        ["ledger-ships.review.ron"]
+    );
+    assert_eq!(files(&["ships", "--from", "2026-12"]), ["rason.review.ron"]);
+    assert_eq!(
+        files(&["ships", "--to", "2026-10-20"]),
+        ["kestrel-ships.review.ron"]
+    );
+    // The unreviewed article has no date: in the plain search, not in a dated one.
+    assert!(files(&["bridge"]).iter().any(|f| f.ends_with("unread.txt")));
+    assert!(files(&["bridge", "--from", "2000"]).is_empty());
+    // Every label in this folder is confirmed; lee left the last Hyesan sentence unlabelled.
+    assert_eq!(files(&["ships", "--status", "confirmed"]).len(), 3);
+    assert_eq!(files(&["closed"]).len(), 2);
+    assert_eq!(
+        files(&["closed", "--status", "confirmed"]),
+        ["november/ledger/hyesan.kim.review.ron"],
+        "labelled sentences only"
+    );
+    assert!(files(&["ships", "--status", "suggested"]).is_empty());
+}

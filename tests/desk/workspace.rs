@@ -186,6 +186,25 @@ fn a_search_match_opens_its_report_at_that_sentence() {
     ))));
     assert_eq!(ws.desk().unwrap().hits().len(), 0);
     ws.handle(AppCommand::Desk(DeskCommand::FilterOutlet(None)));
+    // These plain-text reports have no date: a date range keeps none of them.
+    ws.handle(AppCommand::Desk(DeskCommand::Search("guards".into())));
+    ws.handle(AppCommand::Desk(DeskCommand::FilterDates(
+        Some("2000".into()),
+        None,
+    )));
+    assert_eq!(ws.desk().unwrap().hits().len(), 0);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterDates(None, None)));
+    assert_eq!(ws.desk().unwrap().hits().len(), 1);
+    // The match's sentence carries a suggestion, not a confirmed label.
+    ws.handle(AppCommand::Desk(DeskCommand::FilterStatus(Some(
+        claimlens::model::Status::Confirmed,
+    ))));
+    assert_eq!(ws.desk().unwrap().hits().len(), 0);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterStatus(Some(
+        claimlens::model::Status::Suggested,
+    ))));
+    assert_eq!(ws.desk().unwrap().hits().len(), 1);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterStatus(None)));
     ws.handle(AppCommand::Desk(DeskCommand::Search("zeppelin".into())));
     assert_eq!(ws.desk().unwrap().hits().len(), 0);
     assert!(
@@ -506,4 +525,27 @@ fn a_recurring_source_is_confirmed_or_split_and_the_team_sees_it() {
         }
         std::fs::set_permissions(&meta, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
+}
+
+/// A plain-text report that opens with a header block is listed with its outlet and date, and
+/// the header is not taken for the report's first sentences.
+#[test]
+fn a_plain_text_header_gives_the_outlet_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("kanggye.txt"),
+        "Outlet: Northern Lantern\nDate: 2026-11-04\nBy: Min Lee\n\n\
+         Fuel in Kanggye\n\nA source in Kanggye said diesel ran out on Sunday.",
+    )
+    .unwrap();
+    let mut ws = desk_of(dir.path());
+    let row = &ws.desk().unwrap().rows()[0];
+    assert_eq!(row.title, "Fuel in Kanggye");
+    assert_eq!(row.outlet.as_deref(), Some("Northern Lantern"));
+    assert_eq!(row.published.as_deref(), Some("2026-11-04"));
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    let session = ws.document().unwrap().session();
+    assert!(session.article().text.starts_with("Fuel in Kanggye"));
+    assert_eq!(session.article().meta.byline.as_deref(), Some("Min Lee"));
+    assert!(!session.sentence_text(0).contains("Outlet"));
 }

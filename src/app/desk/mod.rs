@@ -101,6 +101,11 @@ pub enum DeskCommand {
     FilterLabel(Option<String>),
     /// Keeps only reports of this outlet, or all.
     FilterOutlet(Option<String>),
+    /// Keeps only reports published in this range of days (each end a year, month or day;
+    /// `None`: open).
+    FilterDates(Option<String>, Option<String>),
+    /// Keeps only sentences whose label is confirmed, or only suggested ones, or all.
+    FilterStatus(Option<crate::model::Status>),
     /// Moves the highlighted line (of the reports, or of the matches while searching).
     Point(usize),
     /// Opens the highlighted line's report.
@@ -416,6 +421,17 @@ impl Workspace {
             }
             DeskCommand::FilterOutlet(outlet) => {
                 desk.filters.outlet = outlet;
+                desk.research();
+                desk.pointed = 0;
+            }
+            DeskCommand::FilterDates(from, to) => {
+                desk.filters.from = from;
+                desk.filters.to = to;
+                desk.research();
+                desk.pointed = 0;
+            }
+            DeskCommand::FilterStatus(status) => {
+                desk.filters.status = status;
                 desk.research();
                 desk.pointed = 0;
             }

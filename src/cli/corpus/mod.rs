@@ -33,6 +33,15 @@ pub enum CorpusCommand {
         /// Only reports of this outlet.
         #[arg(long)]
         outlet: Option<String>,
+        /// Only reports published on or after this day (2026-10 or 2026-10-15).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only reports published on or before this day (a month: to its end).
+        #[arg(long)]
+        to: Option<String>,
+        /// Only sentences whose label is confirmed, or only suggested ones.
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -98,6 +107,12 @@ pub enum StatsFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    Confirmed,
+    Suggested,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum VerdictArg {
     Same,
     Split,
@@ -129,9 +144,25 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
             query,
             label,
             outlet,
+            from,
+            to,
+            status,
             format,
             ..
-        } => find(&items, &query, &Filters { label, outlet }, format, out),
+        } => {
+            let status = status.map(|s| match s {
+                StatusArg::Confirmed => crate::model::Status::Confirmed,
+                StatusArg::Suggested => crate::model::Status::Suggested,
+            });
+            let filters = Filters {
+                label,
+                outlet,
+                from,
+                to,
+                status,
+            };
+            find(&items, &query, &filters, format, out)
+        }
         CorpusCommand::Stats { format, .. } => stats(&items, format, out),
         CorpusCommand::Origins { format, .. } => origins(&items, format, out),
         CorpusCommand::Sources { all, format, .. } => {
