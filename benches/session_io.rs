@@ -358,6 +358,19 @@ fn desk(c: &mut Criterion) {
             run(&mut ws, effects);
         })
     });
+    // The folder opened again in a later run: its list shows from the cache before it is read.
+    let cache = tempfile::tempdir().expect("cache folder");
+    let mut first = Workspace::default().with_desk_cache(cache.path().to_path_buf());
+    let effects = first.handle(AppCommand::OpenFolder(dir.path().to_path_buf()));
+    run(&mut first, effects);
+    group.bench_function("list_shown_from_cache", |b| {
+        b.iter(|| {
+            let mut ws = Workspace::default().with_desk_cache(cache.path().to_path_buf());
+            let effects = ws.handle(AppCommand::OpenFolder(dir.path().to_path_buf()));
+            assert_eq!(ws.desk().map(|d| d.rows().len()), Some(10_000));
+            effects
+        })
+    });
     group.bench_function("look_for_changes", |b| {
         b.iter(|| claimlens::io::corpus::list(dir.path()).map(|l| l.len()))
     });

@@ -243,6 +243,8 @@ pub struct Workspace {
     pub(super) desk: Option<super::desk::Desk>,
     /// The desk is shown in place of the review.
     pub(super) desk_shown: bool,
+    /// Where desks' lists are kept between runs (the user's cache folder), if anywhere.
+    pub(super) desk_cache: Option<PathBuf>,
 }
 
 pub(super) fn notice(text: impl Into<String>) -> Effect {
@@ -260,6 +262,13 @@ impl Workspace {
             recent,
             ..Default::default()
         }
+    }
+
+    /// Keeps each desk's list of reports in `cache` between runs, so that a folder opened again
+    /// lists its reports at once while it is read afresh.
+    pub fn with_desk_cache(mut self, cache: PathBuf) -> Self {
+        self.desk_cache = Some(cache);
+        self
     }
 
     /// Keeps unsaved work in `store`, and offers what a crashed run left there.

@@ -30,7 +30,7 @@ pub enum Content {
 }
 
 /// How far a report's review has got.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     pub sentences: usize,
     /// Labelled and confirmed by the analyst.

@@ -3,6 +3,7 @@
 pub mod article_file;
 pub mod atomic;
 pub mod bounded;
+pub mod cache;
 pub mod corpus;
 pub mod corpus_file;
 pub mod error;

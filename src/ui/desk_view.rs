@@ -305,6 +305,9 @@ fn header(ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
         if damaged > 0 {
             counts.push_str(&format!(", {damaged} cannot be read"));
         }
+        if desk.from_cache() {
+            counts.push_str(" (as last read; reading the folder again)");
+        }
         ui.label(counts);
         ui.separator();
         let stats = desk.figures().is_some();

@@ -93,6 +93,9 @@ pub fn run_native(files: Vec<PathBuf>) -> Result<(), String> {
                     egui::Theme::Light
                 });
             }
+            if let Some(cache) = crate::io::cache::cache_dir() {
+                app.workspace = std::mem::take(&mut app.workspace).with_desk_cache(cache);
+            }
             if let Some(dir) = eframe::storage_dir("claimlens") {
                 app = app.with_recovery(crate::io::recovery::RecoveryStore::new(
                     dir.join("recovery"),

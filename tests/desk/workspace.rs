@@ -549,3 +549,45 @@ fn a_plain_text_header_gives_the_outlet_and_date() {
     assert_eq!(session.article().meta.byline.as_deref(), Some("Min Lee"));
     assert!(!session.sentence_text(0).contains("Outlet"));
 }
+
+/// A folder opened again lists its reports at once from the user's cache (never the folder),
+/// then reads the folder afresh; a cache that is not one is no cache.
+#[test]
+fn a_folder_opened_again_lists_its_reports_at_once_from_the_cache() {
+    let (dir, _) = folder();
+    let cache = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::default().with_desk_cache(cache.path().to_path_buf());
+    let effects = ws.handle(AppCommand::OpenFolder(dir.path().to_path_buf()));
+    assert!(ws.desk().unwrap().rows().is_empty(), "nothing kept yet");
+    settle(&mut ws, effects);
+    let listed = titles(&ws);
+    assert!(
+        !dir.path().join(".claimlens").exists(),
+        "the cache is not in the folder"
+    );
+
+    let mut again = Workspace::default().with_desk_cache(cache.path().to_path_buf());
+    let effects = again.handle(AppCommand::OpenFolder(dir.path().to_path_buf()));
+    // Before the folder is read: the last run's list.
+    assert_eq!(titles(&again), listed);
+    assert!(again.desk().unwrap().from_cache());
+    // Meanwhile another report arrived; the read shows it.
+    std::fs::write(
+        dir.path().join("new.txt"),
+        "Late news\n\nA resident said the bridge reopened.",
+    )
+    .unwrap();
+    settle(&mut again, effects);
+    assert!(!again.desk().unwrap().from_cache());
+    assert_eq!(titles(&again).len(), listed.len() + 1);
+
+    for f in std::fs::read_dir(cache.path().join("desks")).unwrap() {
+        std::fs::write(f.unwrap().path(), "{ not json").unwrap();
+    }
+    let mut broken = Workspace::default().with_desk_cache(cache.path().to_path_buf());
+    let effects = broken.handle(AppCommand::OpenFolder(dir.path().to_path_buf()));
+    assert!(broken.desk().unwrap().rows().is_empty());
+    assert_eq!(broken.message(), None);
+    settle(&mut broken, effects);
+    assert_eq!(titles(&broken).len(), listed.len() + 1);
+}

@@ -22,7 +22,7 @@ pub use sources::SourceRow;
 pub use stats::{Figures, Tally};
 
 /// What one listed file is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum RowKind {
     Review,
     /// An article no review in the folder is of: it opens as a new review.
@@ -33,7 +33,7 @@ pub enum RowKind {
 }
 
 /// One report as the desk lists it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Row {
     pub path: PathBuf,
     /// The path inside the folder.
@@ -160,7 +160,21 @@ pub struct Desk {
     sources: Option<Vec<SourceRow>>,
     /// The corpus file's stamp when it was last read.
     pub(super) decided: Option<crate::io::corpus::Stamp>,
+    /// The rows shown are the last run's, until the folder is read.
+    from_cache: bool,
 }
+
+/// A desk's list as kept between runs.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub(super) struct CachedDesk<R> {
+    pub(super) format: u32,
+    pub(super) folder: PathBuf,
+    /// `Vec<Row>` read, `&[Row]` written.
+    pub(super) rows: R,
+}
+
+/// The shape of [`CachedDesk`]; another is no cache.
+pub(super) const CACHE_FORMAT: u32 = 1;
 
 impl Desk {
     fn new(folder: PathBuf) -> Desk {
@@ -184,6 +198,7 @@ impl Desk {
             decisions: Default::default(),
             sources: None,
             decided: None,
+            from_cache: false,
         }
     }
 
@@ -224,6 +239,11 @@ impl Desk {
     /// The column the list is ordered by, and whether the other way round.
     pub fn sort(&self) -> (SortBy, bool) {
         self.sort
+    }
+
+    /// Whether the rows shown are the last run's, while the folder is being read again.
+    pub fn from_cache(&self) -> bool {
+        self.from_cache
     }
 
     pub fn searching(&self) -> bool {
@@ -285,6 +305,7 @@ impl Desk {
     ) {
         self.echoes = echoes;
         self.decisions = decisions;
+        self.from_cache = false;
         let pointed = self.rows.get(self.pointed).map(|r| r.path.clone());
         self.rows = rows;
         self.items = Arc::new(items);
@@ -398,7 +419,20 @@ impl Workspace {
     /// Opens `dir` as the desk (replacing the folder open before) and starts reading it.
     pub(super) fn open_desk(&mut self, dir: PathBuf) -> Vec<Effect> {
         let dir = std::fs::canonicalize(&dir).unwrap_or(dir);
-        self.desk = Some(Desk::new(dir));
+        let mut desk = Desk::new(dir);
+        // The last run's list, shown at once while the folder is read again.
+        let cached = self
+            .desk_cache
+            .as_ref()
+            .map(|c| crate::io::cache::desk_file(c, &desk.folder))
+            .and_then(|f| crate::io::cache::read::<CachedDesk<Vec<Row>>>(&f))
+            .filter(|c| c.format == CACHE_FORMAT && c.folder == desk.folder);
+        if let Some(cached) = cached {
+            desk.rows = cached.rows;
+            desk.from_cache = true;
+            desk.order();
+        }
+        self.desk = Some(desk);
         self.desk_shown = true;
         self.start_scan(true).into_iter().collect()
     }

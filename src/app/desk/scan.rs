@@ -26,6 +26,8 @@ pub struct ScanJob {
     decided: Option<crate::io::corpus::Stamp>,
     /// Read even if the listing is as before (the first read; the analyst asked).
     force: bool,
+    /// Where the list is kept for the next run.
+    cache: Option<PathBuf>,
 }
 
 /// Two jobs are the same scan when they read the same folder with the same counter.
@@ -79,7 +81,16 @@ impl ScanJob {
             }
             let items = scan_again(&self.dir, &listing, &self.earlier, &self.counter)?;
             let echoes = super::echo::echoes(&items);
-            let rows = items.par_iter().map(super::Row::of).collect();
+            let rows: Vec<super::Row> = items.par_iter().map(super::Row::of).collect();
+            if let Some(file) = &self.cache {
+                let kept = super::CachedDesk {
+                    format: super::CACHE_FORMAT,
+                    folder: self.dir.clone(),
+                    rows: &rows[..],
+                };
+                // A cache that cannot be written costs the next run a moment, nothing more.
+                let _ = crate::io::cache::write(file, &kept);
+            }
             let decisions = crate::io::corpus_file::load(&self.dir)?;
             Ok(Some(Read {
                 decisions,
@@ -113,6 +124,10 @@ impl Workspace {
             counter,
             decided: desk.decided,
             force,
+            cache: self
+                .desk_cache
+                .as_ref()
+                .map(|c| crate::io::cache::desk_file(c, &desk.folder)),
         })))
     }
 
