@@ -65,7 +65,8 @@ impl StatRow {
     }
 }
 
-fn share(n: usize, of: usize) -> f64 {
+/// `n` of `of` as a fraction (0 when there is nothing to count).
+pub fn share(n: usize, of: usize) -> f64 {
     if of == 0 { 0.0 } else { n as f64 / of as f64 }
 }
 

@@ -44,6 +44,17 @@ fn names_at(names: &[String]) -> impl Fn(GridMark, &std::ops::RangeInclusive<f64
     }
 }
 
+/// A chart that stays as drawn (figures to read, not to explore), from zero up, with a legend.
+fn chart<'a>(id: &str, height: f32) -> Plot<'a> {
+    Plot::new(id)
+        .height(height)
+        .legend(Legend::default())
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .include_y(0.0)
+}
+
 fn source_mix(ui: &mut Ui, figures: &Figures, height: f32) {
     let outlets: Vec<String> = figures.outlets.iter().map(|(o, _)| o.clone()).collect();
     let mut charts: Vec<BarChart> = Vec::new();
@@ -58,13 +69,7 @@ fn source_mix(ui: &mut Ui, figures: &Figures, height: f32) {
         let chart = chart.stack_on(&below);
         charts.push(chart);
     }
-    Plot::new("desk_source_mix")
-        .height(height)
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .include_y(0.0)
+    chart("desk_source_mix", height)
         .x_axis_formatter(names_at(&outlets))
         .y_axis_label("claims")
         .show(ui, |plot| {
@@ -94,13 +99,7 @@ fn by_month(ui: &mut Ui, figures: &Figures, height: f32) {
     let corroborated = Line::new("corroborated, %", points(|t| t.corroboration_rate()))
         .color(palette(0))
         .width(2.0);
-    Plot::new("desk_by_month")
-        .height(height)
-        .legend(Legend::default())
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .include_y(0.0)
+    chart("desk_by_month", height)
         .include_y(100.0)
         .x_axis_formatter(names_at(&months))
         .y_axis_label("% of claims")

@@ -2,7 +2,7 @@
 //! show them: per outlet and per month the claims, the share resting on one anonymous source
 //! and the corroboration rate, and each outlet's source mix (claims per label).
 
-use crate::model::corpus::{ALL_LABELS, StatRow};
+use crate::model::corpus::{ALL_LABELS, StatRow, share};
 use std::collections::BTreeMap;
 
 /// Claims counted over some reports.
@@ -29,10 +29,6 @@ impl Tally {
     pub fn corroboration_rate(&self) -> f64 {
         share(self.corroborated, self.claims)
     }
-}
-
-fn share(n: usize, of: usize) -> f64 {
-    if of == 0 { 0.0 } else { n as f64 / of as f64 }
 }
 
 /// What the Statistics view draws.
