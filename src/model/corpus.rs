@@ -166,9 +166,23 @@ pub struct Filters {
     pub to: Option<String>,
     /// Only sentences whose label has this status (confirmed by the analyst, or suggested).
     pub status: Option<super::Status>,
+    /// Only sentences whose label is of this kind (an anonymous source, an official …).
+    pub kind: Option<super::SourceKind>,
+    /// Only claims whose source is graded so (a claim without a source counts as F).
+    pub reliability: Option<super::Reliability>,
+    /// Only claims whose information is graded so.
+    pub credibility: Option<super::Credibility>,
 }
 
 impl Filters {
+    /// Whether the filters keep some sentences of a review and not others (beyond its label).
+    fn sifts(&self) -> bool {
+        self.status.is_some()
+            || self.kind.is_some()
+            || self.reliability.is_some()
+            || self.credibility.is_some()
+    }
+
     /// Whether a report of this date (as its metadata gives it) is in the date range.
     fn dated(&self, published: Option<&str>) -> bool {
         if self.from.is_none() && self.to.is_none() {
@@ -242,7 +256,7 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                 };
             let Some(s) = r.session else {
                 // An article no one has reviewed has no labels to keep.
-                if filters.label.is_none() && filters.status.is_none() {
+                if filters.label.is_none() && !filters.sifts() {
                     let text = &r.article.text;
                     hits.extend(pattern.find_iter(text).map(|m| Hit {
                         offset: Some(m.start()),
@@ -273,12 +287,24 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                     None => true,
                     Some(ids) => a.label.as_ref().is_some_and(|l| ids.contains(&l)),
                 };
+                let kind = a
+                    .label
+                    .as_ref()
+                    .and_then(|id| s.taxonomy().get(id))
+                    .map(|l| l.kind);
+                let reliability = a
+                    .source
+                    .and_then(|id| s.source(id))
+                    .map_or(super::Reliability::F, |x| x.reliability);
                 labelled
                     && filters
                         .status
                         .is_none_or(|st| a.label.is_some() && a.status == st)
+                    && filters.kind.is_none_or(|k| kind == Some(k))
+                    && filters.reliability.is_none_or(|r| reliability == r)
+                    && filters.credibility.is_none_or(|c| a.credibility == c)
             };
-            let sifted = wanted.is_some() || filters.status.is_some();
+            let sifted = wanted.is_some() || filters.sifts();
             match sifted {
                 // The whole text at once, each match then placed in its sentence: one scan
                 // per report, not one per sentence.

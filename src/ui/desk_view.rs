@@ -132,33 +132,39 @@ impl DeskView {
             });
         });
         ui.horizontal(|ui| {
-            use crate::model::Status;
-            let status = desk.filters().status;
-            let name = |s: Option<Status>| match s {
-                None => "Confirmed or suggested",
-                Some(Status::Confirmed) => "Confirmed only",
-                Some(Status::Suggested) => "Suggested only",
+            use crate::model::{Reliability, SourceKind, Status};
+            let f = desk.filters();
+            let status = [None, Some(Status::Confirmed), Some(Status::Suggested)];
+            let status_name = |s: Option<Status>| {
+                match s {
+                    None => "Confirmed or suggested",
+                    Some(Status::Confirmed) => "Confirmed only",
+                    Some(Status::Suggested) => "Suggested only",
+                }
+                .to_string()
             };
-            let boxed = egui::ComboBox::from_id_salt("desk_status")
-                .selected_text(name(status))
-                .width(170.0)
-                .show_ui(ui, |ui| {
-                    for choice in [None, Some(Status::Confirmed), Some(Status::Suggested)] {
-                        if ui
-                            .selectable_label(status == choice, name(choice))
-                            .clicked()
-                        {
-                            commands.push(AppCommand::Desk(DeskCommand::FilterStatus(choice)));
-                        }
-                    }
-                });
-            boxed.response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::ComboBox,
-                    true,
-                    "Only sentences whose label is",
-                )
-            });
+            if let Some(c) = choice_box(ui, ("status", 170.0), f.status, &status, status_name) {
+                commands.push(AppCommand::Desk(DeskCommand::FilterStatus(c)));
+            }
+            let kinds: Vec<Option<SourceKind>> = std::iter::once(None)
+                .chain(SourceKind::ALL.map(Some))
+                .collect();
+            let kind_name = |k: Option<SourceKind>| {
+                k.map_or("Every kind", SourceKind::display_name).to_string()
+            };
+            if let Some(c) = choice_box(ui, ("kind", 150.0), f.kind, &kinds, kind_name) {
+                commands.push(AppCommand::Desk(DeskCommand::FilterKind(c)));
+            }
+            let grades: Vec<Option<Reliability>> = std::iter::once(None)
+                .chain(Reliability::ALL.map(Some))
+                .collect();
+            let grade_name = |r: Option<Reliability>| match r {
+                None => "Any source grade".to_string(),
+                Some(r) => format!("Source {}: {}", r.letter(), r.meaning()),
+            };
+            if let Some(c) = choice_box(ui, ("grade", 140.0), f.reliability, &grades, grade_name) {
+                commands.push(AppCommand::Desk(DeskCommand::FilterReliability(c)));
+            }
             let from_label = ui.label("Published from");
             let from = date_field(ui, &mut self.from, "2026-10").labelled_by(from_label.id);
             let to_label = ui.label("to");
@@ -365,6 +371,37 @@ fn header(ui: &mut Ui, desk: &Desk, commands: &mut Vec<AppCommand>) {
                 .text(format!("Reading {read} of {files} files")),
         );
     }
+}
+
+/// A combo box over `choices` (the first meaning "all"), named for screen readers by what is
+/// chosen; what the analyst picks, when it is something else.
+fn choice_box<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    (salt, width): (&str, f32),
+    current: T,
+    choices: &[T],
+    name: impl Fn(T) -> String,
+) -> Option<T> {
+    let mut picked = None;
+    let boxed = egui::ComboBox::from_id_salt(("desk_choice", salt))
+        .selected_text(name(current))
+        .width(width)
+        .show_ui(ui, |ui| {
+            for &choice in choices {
+                if ui
+                    .selectable_label(current == choice, name(choice))
+                    .clicked()
+                    && current != choice
+                {
+                    picked = Some(choice);
+                }
+            }
+        });
+    let label = format!("Only {salt}: {}", name(current));
+    boxed
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, &label));
+    picked
 }
 
 /// A combo box of `choices` with "all" first; `chosen` is told what the analyst picked.

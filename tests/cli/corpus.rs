@@ -524,4 +524,23 @@ fn a_search_is_kept_to_a_date_range_and_a_status() {
         "labelled sentences only"
     );
     assert!(files(&["ships", "--status", "suggested"]).is_empty());
+    // Kinds and grades: the two Rason sources are graded B; the Vladivostok claim has no
+    // source (F).
+    assert_eq!(files(&["ships", "--kind", "anonymous_source"]).len(), 3);
+    assert!(files(&["ships", "--kind", "official"]).is_empty());
+    let graded = files(&["ships", "--reliability", "b"]);
+    assert_eq!(
+        graded,
+        ["kestrel-ships.review.ron", "ledger-ships.review.ron"]
+    );
+    assert_eq!(
+        files(&["ships", "--reliability", "F"]),
+        ["rason.review.ron"]
+    );
+    let refused = Command::new(BIN)
+        .args(["corpus", "search", d, "ships", "--kind", "rumour"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--kind rumour: not a kind"));
 }

@@ -205,6 +205,26 @@ fn a_search_match_opens_its_report_at_that_sentence() {
     ))));
     assert_eq!(ws.desk().unwrap().hits().len(), 1);
     ws.handle(AppCommand::Desk(DeskCommand::FilterStatus(None)));
+    // Kinds and grades: the match is an anonymous source's claim, ungraded (F).
+    use claimlens::model::{Reliability, SourceKind};
+    ws.handle(AppCommand::Desk(DeskCommand::FilterKind(Some(
+        SourceKind::Official,
+    ))));
+    assert_eq!(ws.desk().unwrap().hits().len(), 0);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterKind(Some(
+        SourceKind::AnonymousSource,
+    ))));
+    assert_eq!(ws.desk().unwrap().hits().len(), 1);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterKind(None)));
+    ws.handle(AppCommand::Desk(DeskCommand::FilterReliability(Some(
+        Reliability::A,
+    ))));
+    assert_eq!(ws.desk().unwrap().hits().len(), 0);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterReliability(Some(
+        Reliability::F,
+    ))));
+    assert_eq!(ws.desk().unwrap().hits().len(), 1);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterReliability(None)));
     ws.handle(AppCommand::Desk(DeskCommand::Search("zeppelin".into())));
     assert_eq!(ws.desk().unwrap().hits().len(), 0);
     assert!(

@@ -51,6 +51,8 @@ impl Workspace {
                 d.filters.to = to;
             }),
             DeskCommand::FilterStatus(status) => desk.sift(|d| d.filters.status = status),
+            DeskCommand::FilterKind(kind) => desk.sift(|d| d.filters.kind = kind),
+            DeskCommand::FilterReliability(r) => desk.sift(|d| d.filters.reliability = r),
             DeskCommand::Point(i) => desk.pointed = i.min(desk.lines().saturating_sub(1)),
             DeskCommand::OpenPointed => {
                 let pointed = desk.pointed;

@@ -106,6 +106,10 @@ pub enum DeskCommand {
     FilterDates(Option<String>, Option<String>),
     /// Keeps only sentences whose label is confirmed, or only suggested ones, or all.
     FilterStatus(Option<crate::model::Status>),
+    /// Keeps only sentences whose label is of this kind, or all.
+    FilterKind(Option<crate::model::SourceKind>),
+    /// Keeps only claims whose source is graded so, or all.
+    FilterReliability(Option<crate::model::Reliability>),
     /// Moves the highlighted line (of the reports, or of the matches while searching).
     Point(usize),
     /// Opens the highlighted line's report.

@@ -42,6 +42,15 @@ pub enum CorpusCommand {
         /// Only sentences whose label is confirmed, or only suggested ones.
         #[arg(long, value_enum)]
         status: Option<StatusArg>,
+        /// Only sentences whose label is of this kind (anonymous_source, official, other_media …).
+        #[arg(long)]
+        kind: Option<String>,
+        /// Only claims whose source is graded so (A–F; a claim without a source counts as F).
+        #[arg(long)]
+        reliability: Option<char>,
+        /// Only claims whose information is graded so (1–6).
+        #[arg(long)]
+        credibility: Option<u8>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -147,9 +156,40 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
             from,
             to,
             status,
+            kind,
+            reliability,
+            credibility,
             format,
             ..
         } => {
+            use crate::model::{Credibility, Reliability, SourceKind};
+            let kind = match kind {
+                None => None,
+                Some(k) => Some(
+                    SourceKind::ALL
+                        .into_iter()
+                        .find(|x| serde_json::to_value(x).is_ok_and(|v| v == k.as_str()))
+                        .ok_or_else(|| format!("--kind {k}: not a kind of source"))?,
+                ),
+            };
+            let reliability = match reliability {
+                None => None,
+                Some(r) => Some(
+                    Reliability::ALL
+                        .into_iter()
+                        .find(|x| x.letter() == r.to_ascii_uppercase())
+                        .ok_or_else(|| format!("--reliability {r}: a letter from A to F"))?,
+                ),
+            };
+            let credibility = match credibility {
+                None => None,
+                Some(c) => Some(
+                    Credibility::ALL
+                        .into_iter()
+                        .find(|x| x.digit() == c)
+                        .ok_or_else(|| format!("--credibility {c}: a digit from 1 to 6"))?,
+                ),
+            };
             let status = status.map(|s| match s {
                 StatusArg::Confirmed => crate::model::Status::Confirmed,
                 StatusArg::Suggested => crate::model::Status::Suggested,
@@ -160,6 +200,9 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
                 from,
                 to,
                 status,
+                kind,
+                reliability,
+                credibility,
             };
             find(&items, &query, &filters, format, out)
         }
