@@ -542,5 +542,7 @@ fn a_search_is_kept_to_a_date_range_and_a_status() {
         .output()
         .unwrap();
     assert!(!refused.status.success());
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("--kind rumour: not a kind"));
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("--kind rumour: not a kind of source")
+    );
 }

@@ -524,6 +524,25 @@ fn a_recurring_source_is_confirmed_or_split_and_the_team_sees_it() {
         Some(claimlens::io::corpus_file::Verdict::Split)
     );
 
+    // A decision made here does not write over one another analyst made meanwhile (before
+    // this desk looked again): the file is read afresh and only this source's entry changes.
+    let mut meanwhile = claimlens::io::corpus_file::load(dir.path()).unwrap();
+    meanwhile.decide(
+        "Tumen Ledger",
+        "source in musan",
+        Some(claimlens::io::corpus_file::Verdict::Same),
+        Some("park"),
+    );
+    claimlens::io::corpus_file::save(dir.path(), &meanwhile).unwrap();
+    ws.handle(AppCommand::Desk(DeskCommand::Decide(0, None)));
+    let kept = claimlens::io::corpus_file::load(dir.path()).unwrap();
+    assert_eq!(kept.recurring.len(), 1, "{kept:?}");
+    assert_eq!(kept.recurring[0].by.as_deref(), Some("park"));
+    ws.handle(AppCommand::Desk(DeskCommand::Decide(
+        0,
+        Some(claimlens::io::corpus_file::Verdict::Split),
+    )));
+
     // A corpus file that cannot be written keeps the decision unmade, with the file named.
     #[cfg(unix)]
     {

@@ -63,7 +63,12 @@ impl Workspace {
         let Some(row) = desk.sources.as_ref().and_then(|s| s.get(i)).cloned() else {
             return Vec::new();
         };
-        let mut decisions: CorpusFile = desk.decisions.clone();
+        // Read afresh: another analyst sharing the folder may have decided since it was last
+        // read, and only this source's entry is ours to change.
+        let mut decisions: CorpusFile = match corpus_file::load(&desk.folder) {
+            Ok(d) => d,
+            Err(e) => return vec![error(e.to_string())],
+        };
         decisions.decide(&row.outlet, &row.description, verdict, by.as_deref());
         if let Err(e) = corpus_file::save(&desk.folder, &decisions) {
             return vec![error(e.to_string())];

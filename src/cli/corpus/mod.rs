@@ -163,33 +163,24 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
             ..
         } => {
             use crate::model::{Credibility, Reliability, SourceKind};
-            let kind = match kind {
-                None => None,
-                Some(k) => Some(
-                    SourceKind::ALL
-                        .into_iter()
-                        .find(|x| serde_json::to_value(x).is_ok_and(|v| v == k.as_str()))
-                        .ok_or_else(|| format!("--kind {k}: not a kind of source"))?,
-                ),
-            };
-            let reliability = match reliability {
-                None => None,
-                Some(r) => Some(
-                    Reliability::ALL
-                        .into_iter()
-                        .find(|x| x.letter() == r.to_ascii_uppercase())
-                        .ok_or_else(|| format!("--reliability {r}: a letter from A to F"))?,
-                ),
-            };
-            let credibility = match credibility {
-                None => None,
-                Some(c) => Some(
-                    Credibility::ALL
-                        .into_iter()
-                        .find(|x| x.digit() == c)
-                        .ok_or_else(|| format!("--credibility {c}: a digit from 1 to 6"))?,
-                ),
-            };
+            let kind = one_of(
+                &SourceKind::ALL,
+                kind,
+                |x, k| x.as_str() == k,
+                ("--kind", "a kind of source"),
+            )?;
+            let reliability = one_of(
+                &Reliability::ALL,
+                reliability,
+                |x, r| x.letter() == r.to_ascii_uppercase(),
+                ("--reliability", "a letter from A to F"),
+            )?;
+            let credibility = one_of(
+                &Credibility::ALL,
+                credibility,
+                |x, c| x.digit() == *c,
+                ("--credibility", "a digit from 1 to 6"),
+            )?;
             let status = status.map(|s| match s {
                 StatusArg::Confirmed => crate::model::Status::Confirmed,
                 StatusArg::Suggested => crate::model::Status::Suggested,
@@ -222,6 +213,24 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
         CorpusCommand::Export { .. } => export(&items, out),
     };
     written.map_err(|e| format!("cannot write output: {e}"))
+}
+
+/// The one of `all` that the value given on the command line names, if one was given; the
+/// message says what `flag` takes otherwise.
+fn one_of<T: Copy, V: std::fmt::Display>(
+    all: &[T],
+    given: Option<V>,
+    names: impl Fn(T, &V) -> bool,
+    (flag, takes): (&str, &str),
+) -> Result<Option<T>, String> {
+    let Some(given) = given else {
+        return Ok(None);
+    };
+    all.iter()
+        .copied()
+        .find(|&x| names(x, &given))
+        .map(Some)
+        .ok_or_else(|| format!("{flag} {given}: not {takes}"))
 }
 
 /// The reports that have an article to read: reviews and unreviewed articles.
