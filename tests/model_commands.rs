@@ -157,6 +157,8 @@ enum Op {
     RemoveLabel(usize),
     MoveLabel(usize, usize),
     Places(u32),
+    /// The article's outlet and date set by hand (some of them not dates).
+    Details(String, String),
     Batch(usize, Option<LabelId>, String),
     /// Re-import the article with sentence `n` cut out (its claim becomes an orphan).
     Reimport(usize),
@@ -182,6 +184,7 @@ fn arb_op() -> impl Strategy<Value = Op> {
         (0usize..12).prop_map(Op::RemoveLabel),
         (0usize..12, 0usize..12).prop_map(|(a, b)| Op::MoveLabel(a, b)),
         (0u32..3).prop_map(Op::Places),
+        ("[A-Z][a-z]{0,6}", "(2026-1[0-2]|20[0-9]{2}|x)").prop_map(|(o, d)| Op::Details(o, d)),
         (0usize..8, label, ".{0,6}").prop_map(|(i, l, n)| Op::Batch(i, l, n)),
         (0usize..8).prop_map(Op::Reimport),
         (0usize..2, 0usize..8).prop_map(|(o, i)| Op::AttachOrphan(o, i)),
@@ -235,6 +238,14 @@ fn command_for(s: &Session, op: Op) -> Option<Command> {
         },
         Op::MoveLabel(from, to) => Command::MoveLabel { from, to },
         Op::Places(edition) => Command::SetPlaces { edition },
+        Op::Details(outlet, date) => Command::SetDetails {
+            title: format!("{} ({outlet})", s.article().title),
+            meta: Box::new(claimlens::model::article::ArticleMeta {
+                site_name: Some(outlet),
+                published: Some(date),
+                ..s.article().meta.clone()
+            }),
+        },
         Op::Batch(i, l, note) => Command::Batch(vec![
             Command::label([i], l),
             Command::SetNote { sentence: i, note },
@@ -280,6 +291,7 @@ fn every_kind_of_edit_the_property_draws_applies() {
         Op::MoveLabel(0, 2),
         Op::RemoveLabel(3),
         Op::Places(0),
+        Op::Details("Kestrel".into(), "2026-11".into()),
         Op::Batch(1, own, "both".into()),
         Op::Reimport(3),
         Op::DropOrphan(0),

@@ -100,6 +100,40 @@ fn claims_follow_their_text_through_edits_and_the_rest_are_orphaned() {
 }
 
 #[test]
+fn outlet_and_date_set_by_hand_survive_a_reimport_of_plain_text_and_give_way_to_the_page() {
+    use claimlens::model::article::ArticleMeta;
+    let mut d = reviewed();
+    let by_hand = ArticleMeta {
+        site_name: Some("Kestrel Report".into()),
+        published: Some("2026-11-18".into()),
+        ..Default::default()
+    };
+    d.apply(claimlens::model::Command::SetDetails {
+        title: "Rice prices in Hyesan".into(),
+        meta: Box::new(by_hand.clone()),
+    })
+    .unwrap();
+    let edited = SAMPLE.replacen("Read in Korean", "Read this in Korean", 1);
+    let (command, _) = d.session().reimport(Article::new("Sample", None, &edited));
+    d.apply(command).unwrap();
+    assert_eq!(
+        d.session().article().meta,
+        by_hand,
+        "plain text says nothing"
+    );
+
+    // A page that names its outlet and date wins over the hand-set ones.
+    let mut page = Article::new("Sample", None, &edited);
+    page.meta.site_name = Some("Kestrel Report (English)".into());
+    page.meta.published = Some("2026-11-19T08:00:00+09:00".into());
+    let (command, _) = d.session().reimport(page);
+    d.apply(command).unwrap();
+    let meta = &d.session().article().meta;
+    assert_eq!(meta.site_name.as_deref(), Some("Kestrel Report (English)"));
+    assert_eq!(meta.published.as_deref(), Some("2026-11-19T08:00:00+09:00"));
+}
+
+#[test]
 fn an_orphan_can_be_reattached_or_dropped() {
     let mut d = reviewed();
     let new_text = SAMPLE.replacen("Read in Korean", "Read this in Korean", 1);

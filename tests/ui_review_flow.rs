@@ -970,3 +970,63 @@ fn search_field<'h>(
         .next()
         .expect("the search field")
 }
+
+/// Review › Article details…: the outlet typed into its field, a date the desk cannot sort by
+/// refused on the spot (OK waits), Enter setting them as one undoable edit.
+#[test]
+fn article_details_are_typed_checked_and_set_as_one_edit() {
+    use claimlens::app::{Action, AppCommand};
+    let mut h = harness(ScriptedDialogs::answering([]), None);
+    h.state_mut().queue(AppCommand::Run(Action::ArticleDetails));
+    h.run();
+    h.get_by_label("Article details");
+    // The outlet's field has the focus: typing goes there.
+    h.get_by_label("Outlet").type_text("Kestrel Report");
+    h.run();
+    h.get_by_label("Date").focus();
+    h.run();
+    h.get_by_label("Date").type_text("Nov 28");
+    h.run();
+    h.get_by_label_contains("is not a date");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state()
+            .document()
+            .unwrap()
+            .session()
+            .article()
+            .meta
+            .site_name
+            .is_none(),
+        "nothing set while the date is wrong"
+    );
+    h.get_by_label("Date").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.get_by_label("Date").type_text("2026-11-28");
+    h.run();
+    assert!(h.query_by_label_contains("is not a date").is_none());
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label("Article details").is_none(),
+        "Enter answers"
+    );
+    let meta = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
+        h.state()
+            .document()
+            .unwrap()
+            .session()
+            .article()
+            .meta
+            .clone()
+    };
+    assert_eq!(meta(&h).site_name.as_deref(), Some("Kestrel Report"));
+    assert_eq!(meta(&h).published.as_deref(), Some("2026-11-28"));
+    assert!(h.state().document().unwrap().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(meta(&h).site_name, None, "one undo step");
+}

@@ -23,6 +23,8 @@ pub enum Action {
     Export,
     /// The analyst's name, as saves record it.
     AnalystName,
+    /// The report's title, outlet, date, byline and address, set by hand.
+    ArticleDetails,
     /// The sourcing report for a reader (the export window, on the report).
     ExportReport,
     /// Another tool's annotations as a new review of the shown article.
@@ -178,6 +180,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
         (
             "Review",
             &[
+                C(ArticleDetails),
                 C(SourceSummary),
                 C(EditLabels),
                 Separator,
@@ -215,7 +218,7 @@ pub const MENUS: &[(&str, &[MenuItem])] = {
 };
 
 /// The commands with fixed text, in the order the help window lists them.
-pub const FIXED: [Action; 48] = [
+pub const FIXED: [Action; 49] = [
     Action::Open,
     Action::OpenFolder,
     Action::ShowDesk,
@@ -252,6 +255,7 @@ pub const FIXED: [Action; 48] = [
     Action::RerunSuggestions,
     Action::SplitAtCaret,
     Action::MergeWithNext,
+    Action::ArticleDetails,
     Action::EditLabels,
     Action::SourceSummary,
     Action::AnalystName,
@@ -336,6 +340,7 @@ impl Action {
             Action::RerunSuggestions
             | Action::AcceptAbove
             | Action::EditLabels
+            | Action::ArticleDetails
             | Action::AnalystName
             | Action::ImportAnnotations
             | Action::ExportReport

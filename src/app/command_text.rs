@@ -17,6 +17,7 @@ impl Action {
             Action::Export => "Export…",
             Action::ExportReport => "Export report…",
             Action::AnalystName => "Your name…",
+            Action::ArticleDetails => "Article details…",
             Action::ImportAnnotations => "Import annotations…",
             Action::CompareWith => "Compare with…",
             Action::StopComparing => "Stop comparing",
@@ -120,6 +121,11 @@ impl Action {
             Action::TakeAllA => {
                 "Settle every disagreement where only this review (A) has a label by taking A's, \
                  as one step"
+            }
+            Action::ArticleDetails => {
+                "The report's title, outlet, date, byline and address, where its file says \
+                 nothing or says it wrong (on the desk: of the report pointed at); the desk \
+                 lists, filters and counts reports by them"
             }
             Action::AnalystName => {
                 "The name your saves record in each review (who created it, who changed it \

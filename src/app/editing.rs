@@ -346,6 +346,7 @@ fn run(r: &mut OpenReview, action: Action) -> Vec<Effect> {
         | Action::SaveAs
         | Action::Quit
         | Action::AnalystName
+        | Action::ArticleDetails
         | Action::ImportAnnotations
         | Action::CompareWith
         | Action::StopComparing

@@ -161,6 +161,8 @@ pub enum AppCommand {
     OpenFolder(PathBuf),
     /// What the analyst did on the desk.
     Desk(super::desk::DeskCommand),
+    /// The answer to Review › Article details…: the details to set, or `None` (Cancel).
+    DetailsAnswered(Option<super::details::Details>),
 }
 
 /// The two views of a review that show its sentences.
@@ -245,6 +247,8 @@ pub struct Workspace {
     pub(super) desk_shown: bool,
     /// Where desks' lists are kept between runs (the user's cache folder), if anywhere.
     pub(super) desk_cache: Option<PathBuf>,
+    /// Review › Article details… is asked, of this review.
+    pub(super) details: Option<super::details::Asked>,
 }
 
 pub(super) fn notice(text: impl Into<String>) -> Effect {
@@ -455,6 +459,8 @@ impl Workspace {
             command,
             AppCommand::Run(_) | AppCommand::Edit(_) | AppCommand::Select(_)
         );
+        let edited = |w: &Workspace| w.active().map(|r| (r.key, r.doc.revision()));
+        let before = edited(self);
         let effects = match command {
             AppCommand::Tick(now) => {
                 let mut effects = self.age_notice(now);
@@ -464,6 +470,17 @@ impl Workspace {
             }
             command => self.handle_one(command),
         };
+        if self.details.is_some() {
+            // Details asked of a report being opened are asked once it is.
+            self.details_opened();
+        }
+        if self.desk.is_some()
+            && let (Some(i), after) = (self.active, edited(self))
+            && after != before
+        {
+            // An edit, an undo, a re-import: the desk's line shows the tab's title and outlet.
+            self.restate_desk_row(i);
+        }
         self.settle_message(&effects, analysts_step);
         effects
     }
@@ -471,6 +488,8 @@ impl Workspace {
     fn handle_one(&mut self, command: AppCommand) -> Vec<Effect> {
         let open = self.active.is_some();
         match command {
+            AppCommand::Run(Action::ArticleDetails) => self.ask_details(Action::ArticleDetails),
+            AppCommand::DetailsAnswered(details) => self.details_answered(details),
             AppCommand::Run(action) if self.desk_shown() && action.acts_on_shown_review() => {
                 self.desk_key(action)
             }

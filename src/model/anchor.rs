@@ -115,7 +115,19 @@ fn locate(old: &Session, index: usize, new_text: &str) -> Option<usize> {
 /// Rebuilds the review on `article`: claims whose quote is found keep all they carry; the rest
 /// become orphans. Sentence boundaries of found claims are kept even where the fresh
 /// segmentation would differ.
-pub fn reanchor(old: &Session, article: Article) -> Reanchored {
+pub fn reanchor(old: &Session, mut article: Article) -> Reanchored {
+    // What the analyst set by hand (outlet, date …) where the new file says nothing stays.
+    let (meta, was) = (&mut article.meta, &old.article.meta);
+    for (new, old) in [
+        (&mut meta.site_name, &was.site_name),
+        (&mut meta.published, &was.published),
+        (&mut meta.byline, &was.byline),
+        (&mut meta.url, &was.url),
+    ] {
+        if new.is_none() {
+            new.clone_from(old);
+        }
+    }
     let mut session = Session::new(article, old.taxonomy.clone());
     session.sources = old.sources.clone();
     session.orphans = old.orphans.clone();

@@ -149,6 +149,53 @@ pub fn sha256_hex_bytes(bytes: &[u8]) -> String {
     hex
 }
 
+/// Whether `title` and `meta` can stand as an article's details: each a single line, and a date
+/// the analyst writes in the form the desk sorts and filters by (2026, 2026-11, 2026-11-28; a
+/// page's own timestamp such as 2026-11-28T09:30:00+09:00 also passes). A date the page gave
+/// in another form (`was`) stays acceptable while the analyst leaves it as it is.
+pub fn check_details(title: &str, meta: &ArticleMeta, was: &ArticleMeta) -> Result<(), String> {
+    let fields = [
+        ("title", Some(title)),
+        ("outlet", meta.site_name.as_deref()),
+        ("date", meta.published.as_deref()),
+        ("byline", meta.byline.as_deref()),
+        ("address", meta.url.as_deref()),
+    ];
+    for (name, value) in fields {
+        if value.is_some_and(|v| v.chars().any(char::is_control)) {
+            return Err(format!("the {name} must be one line of text"));
+        }
+    }
+    match meta.published.as_deref() {
+        Some(date) if !is_iso_date(date) && meta.published != was.published => Err(format!(
+            "“{date}” is not a date: write it as 2026-11-28 (or 2026-11, or 2026)"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// YYYY, YYYY-MM or YYYY-MM-DD with a real month and day, optionally followed by a time
+/// ("T09:30…").
+fn is_iso_date(date: &str) -> bool {
+    let day = date.split_once('T').map_or(date, |(d, _)| d);
+    let mut parts = day.split('-');
+    let number = |p: Option<&str>, digits: usize, range: std::ops::RangeInclusive<u32>| {
+        p.filter(|p| p.len() == digits && p.bytes().all(|b| b.is_ascii_digit()))
+            .and_then(|p| p.parse().ok())
+            .is_some_and(|n| range.contains(&n))
+    };
+    let year = parts.next();
+    if !number(year, 4, 1..=9999) {
+        return false;
+    }
+    match (parts.next(), parts.next(), parts.next()) {
+        (None, None, None) => true,
+        (Some(m), None, None) => number(Some(m), 2, 1..=12),
+        (Some(m), Some(d), None) => number(Some(m), 2, 1..=12) && number(Some(d), 2, 1..=31),
+        _ => false,
+    }
+}
+
 /// Cuts `s` to at most `max_chars` characters, marking the cut with an ellipsis.
 pub fn shorten(s: &str, max_chars: usize) -> String {
     match s.char_indices().nth(max_chars) {
@@ -160,6 +207,49 @@ pub fn shorten(s: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn details_take_dates_the_desk_can_sort_and_refuse_what_it_cannot() {
+        let none = ArticleMeta::default();
+        let with_date = |d: &str| ArticleMeta {
+            published: Some(d.to_string()),
+            ..Default::default()
+        };
+        for good in ["2026", "2026-11", "2026-11-28", "2026-11-28T09:30:00+09:00"] {
+            assert_eq!(
+                check_details("T", &with_date(good), &none),
+                Ok(()),
+                "{good}"
+            );
+        }
+        for bad in [
+            "28 Nov 2026",
+            "2026-13",
+            "2026-11-32",
+            "26-11-28",
+            "2026/11/28",
+            "",
+        ] {
+            let e = check_details("T", &with_date(bad), &none).unwrap_err();
+            assert!(e.contains("is not a date"), "{bad}: {e}");
+        }
+        let two_lines = ArticleMeta {
+            site_name: Some("Kestrel\nReport".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            check_details("T", &two_lines, &none),
+            Err("the outlet must be one line of text".into())
+        );
+        assert!(check_details("A\ttitle", &none, &none).is_err());
+        // A page's own date in its own form is kept while only the outlet changes.
+        let page = with_date("December 3, 2026");
+        let outlet_set = ArticleMeta {
+            site_name: Some("Kestrel Report".into()),
+            ..page.clone()
+        };
+        assert_eq!(check_details("T", &outlet_set, &page), Ok(()));
+    }
 
     #[test]
     fn bom_and_crlf_are_normalized() {

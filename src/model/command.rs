@@ -75,6 +75,12 @@ pub enum Command {
         orphan: Box<super::anchor::Orphan>,
         sentence: Option<usize>,
     },
+    /// Replaces the article's title and what is known about it (outlet, date, byline, address)
+    /// — the analyst's word where the file said nothing or said it wrong. The text is untouched.
+    SetDetails {
+        title: String,
+        meta: Box<super::article::ArticleMeta>,
+    },
     /// Several commands as one step, applied in order; all or nothing.
     Batch(Vec<Command>),
     /// Replaces the whole review (a re-import of the article, an orphan re-attached).
@@ -284,6 +290,19 @@ impl Session {
                 }
                 let old = std::mem::replace(&mut self.taxonomy, taxonomy);
                 Ok(Command::ReplaceTaxonomy { taxonomy: old })
+            }
+            Command::SetDetails { title, meta } => {
+                let article = &self.article;
+                if title == article.title && *meta == article.meta {
+                    return Err(CommandError::Empty);
+                }
+                super::article::check_details(&title, &meta, &article.meta)
+                    .map_err(CommandError::Record)?;
+                let article = &mut self.article;
+                Ok(Command::SetDetails {
+                    title: std::mem::replace(&mut article.title, title),
+                    meta: Box::new(std::mem::replace(&mut article.meta, *meta)),
+                })
             }
             Command::SetPlaces { edition } => {
                 if edition == self.taxonomy.places {

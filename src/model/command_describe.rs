@@ -61,6 +61,7 @@ impl Command {
             Command::MoveLabel { .. } => "reorder labels".to_string(),
             Command::ReplaceTaxonomy { taxonomy } => format!("import labels “{}”", taxonomy.name),
             Command::SetPlaces { .. } => "update place names".to_string(),
+            Command::SetDetails { .. } => "article details".to_string(),
             Command::AddSource { source, .. } => format!("add source “{}”", source.name),
             Command::AddSources(sources) => format!("add {} sources", sources.len()),
             Command::RemoveSources(ids) => format!("remove {} sources", ids.len()),

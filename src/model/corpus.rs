@@ -172,6 +172,9 @@ pub struct Filters {
     pub reliability: Option<super::Reliability>,
     /// Only claims whose information is graded so.
     pub credibility: Option<super::Credibility>,
+    /// Only claims linked to a source whose name holds these words (case aside): "Ryanggang"
+    /// keeps the claims of "source in Ryanggang Province" in every review.
+    pub source: Option<String>,
 }
 
 impl Filters {
@@ -181,6 +184,7 @@ impl Filters {
             || self.kind.is_some()
             || self.reliability.is_some()
             || self.credibility.is_some()
+            || self.source.is_some()
     }
 
     /// Whether a report of this date (as its metadata gives it) is in the date range.
@@ -282,6 +286,15 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                     .map(|l| &l.id)
                     .collect()
             });
+            // The sources the filter names, by id, looked up once per review.
+            let sources: Option<Vec<super::SourceId>> = filters.source.as_ref().map(|w| {
+                let w = w.trim().to_lowercase();
+                s.sources()
+                    .iter()
+                    .filter(|x| x.name.to_lowercase().contains(&w))
+                    .map(|x| x.id)
+                    .collect()
+            });
             let kept = |a: &super::session::Annotation| {
                 let labelled = match &wanted {
                     None => true,
@@ -303,6 +316,9 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                     && filters.kind.is_none_or(|k| kind == Some(k))
                     && filters.reliability.is_none_or(|r| reliability == r)
                     && filters.credibility.is_none_or(|c| a.credibility == c)
+                    && sources
+                        .as_ref()
+                        .is_none_or(|ids| a.source.is_some_and(|id| ids.contains(&id)))
             };
             let sifted = wanted.is_some() || filters.sifts();
             match sifted {

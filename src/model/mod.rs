@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod anchor;
 pub mod article;
 mod boundary_edit;
+mod citing;
 pub mod colour;
 pub mod command;
 mod command_check;

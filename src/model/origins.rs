@@ -2,7 +2,9 @@
 //! story rewritten, one collector's account relayed by several outlets — grouped as one origin,
 //! the earliest report first. Sentences are compared as sets of word pairs; MinHash
 //! signatures, banded, find the candidates without comparing every pair of claims, and the
-//! signatures' agreement (an estimate of the sets' Jaccard similarity) decides.
+//! signatures' agreement (an estimate of the sets' Jaccard similarity) decides. A claim that
+//! names another outlet and relays its claim in other words joins that claim's origin too
+//! (see `citing`).
 
 use super::corpus::Report;
 use super::sourcing::Sourcing;
@@ -111,6 +113,33 @@ pub fn origins(reports: &[Report]) -> Vec<Origin> {
             if text(a) != text(b) && similarity(&signatures[first], &signatures[d]) >= SAME_ORIGIN {
                 union(&mut parent, a, b);
             }
+        }
+    }
+    // A claim naming the outlet it relays, in words of its own.
+    let outlets: Vec<String> = reports
+        .iter()
+        .map(|r| {
+            r.article
+                .meta
+                .site_name
+                .as_deref()
+                .map_or_else(String::new, |o| words(o).join(" "))
+        })
+        .collect();
+    let citing: Vec<super::citing::Claim> = claims
+        .iter()
+        .map(|(at, words)| {
+            let report = &reports[at.report];
+            super::citing::Claim {
+                text: words.join(" "),
+                outlet: &outlets[at.report],
+                date: report.article.meta.published.as_deref().unwrap_or(""),
+            }
+        })
+        .collect();
+    for (a, b) in super::citing::citations(&citing) {
+        if text(a) != text(b) {
+            union(&mut parent, a, b);
         }
     }
     let mut groups: HashMap<usize, Vec<ClaimAt>> = HashMap::new();

@@ -66,6 +66,8 @@ pub struct ClaimlensApp {
     pub(super) export_window: Option<super::export_window::ExportWindow>,
     /// The name being typed in "Your name".
     name_draft: Option<String>,
+    /// Review › Article details… as the analyst is writing them, and whose (a review's key).
+    details_draft: Option<(u64, crate::app::Details)>,
     /// The format exported last, which the export window opens on.
     last_export: crate::io::export::Format,
     /// The find bar, while it is open.
@@ -108,6 +110,7 @@ impl ClaimlensApp {
             accept_dialog: None,
             export_window: None,
             name_draft: None,
+            details_draft: None,
             last_export: crate::io::export::Format::Csv,
             find_bar: None,
             views: HashMap::new(),
@@ -538,6 +541,7 @@ impl ClaimlensApp {
         {
             self.queue.push(AppCommand::Recover(restore));
         }
+        self.details(ctx);
         let answer = match self.workspace.question() {
             Some(Question::Unsaved(intent)) => prompt::unsaved_changes(ctx, intent),
             Some(Question::ChangedOnDisk(_)) => prompt::changed_on_disk(ctx),
@@ -560,6 +564,31 @@ impl ClaimlensApp {
             None => None,
         };
         self.queue.extend(answer.map(AppCommand::Answer));
+    }
+}
+
+impl ClaimlensApp {
+    /// Review › Article details…, while the workspace asks it.
+    fn details(&mut self, ctx: &Context) {
+        let Some(review) = self
+            .workspace
+            .details_asked()
+            .map(|i| &self.workspace.reviews()[i])
+        else {
+            self.details_draft = None;
+            return;
+        };
+        let article = review.document().session().article();
+        let key = review.key();
+        if self.details_draft.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.details_draft = Some((key, crate::app::Details::of(article)));
+        }
+        let Some((_, draft)) = self.details_draft.as_mut() else {
+            return;
+        };
+        if let Some(answer) = super::details_dialog::show(ctx, article, draft) {
+            self.queue.push(AppCommand::DetailsAnswered(answer));
+        }
     }
 }
 

@@ -23,6 +23,8 @@ pub struct DeskView {
     /// The date range as typed.
     from: String,
     to: String,
+    /// The source filter's words as typed.
+    source: String,
 }
 
 /// A day, month or year as typed: `Some(None)` when empty, `None` when not a date yet.
@@ -131,8 +133,8 @@ impl DeskView {
                 commands.push(AppCommand::Desk(DeskCommand::FilterLabel(l)))
             });
         });
-        ui.horizontal(|ui| {
-            use crate::model::{Reliability, SourceKind, Status};
+        ui.horizontal_wrapped(|ui| {
+            use crate::model::{Credibility, Reliability, SourceKind, Status};
             let f = desk.filters();
             let status = [None, Some(Status::Confirmed), Some(Status::Suggested)];
             let status_name = |s: Option<Status>| {
@@ -164,6 +166,32 @@ impl DeskView {
             };
             if let Some(c) = choice_box(ui, ("grade", 140.0), f.reliability, &grades, grade_name) {
                 commands.push(AppCommand::Desk(DeskCommand::FilterReliability(c)));
+            }
+            let grades: Vec<Option<Credibility>> = std::iter::once(None)
+                .chain(Credibility::ALL.map(Some))
+                .collect();
+            let grade_name = |c: Option<Credibility>| match c {
+                None => "Any claim grade".to_string(),
+                Some(c) => format!("Claim {}: {}", c.digit(), c.meaning()),
+            };
+            let f = desk.filters();
+            if let Some(c) = choice_box(ui, ("claim", 140.0), f.credibility, &grades, grade_name) {
+                commands.push(AppCommand::Desk(DeskCommand::FilterCredibility(c)));
+            }
+            let source_label = ui.label("Source");
+            let source = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.source)
+                        .hint_text("in Ryanggang")
+                        .desired_width(120.0),
+                )
+                .labelled_by(source_label.id)
+                .on_hover_text(
+                    "Only claims linked to a source whose name holds these words, in every review",
+                );
+            if source.changed() {
+                let words = Some(self.source.clone()).filter(|w| !w.trim().is_empty());
+                commands.push(AppCommand::Desk(DeskCommand::FilterSource(words)));
             }
             let from_label = ui.label("Published from");
             let from = date_field(ui, &mut self.from, "2026-10").labelled_by(from_label.id);
@@ -198,6 +226,7 @@ impl DeskView {
                 .map(|(_, dirty)| *dirty);
             let response = columns.row(ui, row, mark, i == desk.pointed());
             clicks(&response, i, commands);
+            row_menu(&response, i, commands);
         });
     }
 
@@ -460,6 +489,22 @@ fn scrolled_rows(
         }
     });
     *offset = output.state.clamped_offset().y;
+}
+
+/// A report's right-click menu: open it, or set what its file does not say.
+fn row_menu(response: &egui::Response, i: usize, commands: &mut Vec<AppCommand>) {
+    response.context_menu(|ui| {
+        let point = AppCommand::Desk(DeskCommand::Point(i));
+        if ui.button("Open").clicked() {
+            commands.extend([point, AppCommand::Desk(DeskCommand::OpenPointed)]);
+        } else if ui
+            .button(crate::app::Action::ArticleDetails.title())
+            .on_hover_text(crate::app::Action::ArticleDetails.tooltip())
+            .clicked()
+        {
+            commands.extend([point, AppCommand::Run(crate::app::Action::ArticleDetails)]);
+        }
+    });
 }
 
 fn clicks(response: &egui::Response, i: usize, commands: &mut Vec<AppCommand>) {

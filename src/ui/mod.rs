@@ -15,6 +15,7 @@ mod desk_rows;
 mod desk_sources;
 mod desk_stats;
 pub mod desk_view;
+mod details_dialog;
 pub mod dialogs;
 mod export_window;
 pub mod file_dialog;

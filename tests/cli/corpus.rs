@@ -537,6 +537,20 @@ fn a_search_is_kept_to_a_date_range_and_a_status() {
         files(&["ships", "--reliability", "F"]),
         ["rason.review.ron"]
     );
+    // One named source across reviews, its name's case aside; a claim grade.
+    assert_eq!(
+        files(&["ships", "--source", "source in RASON"]),
+        ["kestrel-ships.review.ron", "ledger-ships.review.ron"]
+    );
+    assert!(files(&["ships", "--source", "Vladivostok"]).is_empty());
+    assert_eq!(
+        files(&["port", "--source", "rason"]),
+        [
+            "kestrel-fuel.review.ron",
+            "kestrel-ships.review.ron",
+            "ledger-ships.review.ron"
+        ]
+    );
     let refused = Command::new(BIN)
         .args(["corpus", "search", d, "ships", "--kind", "rumour"])
         .output()
@@ -544,5 +558,61 @@ fn a_search_is_kept_to_a_date_range_and_a_status() {
     assert!(!refused.status.success());
     assert!(
         String::from_utf8_lossy(&refused.stderr).contains("--kind rumour: not a kind of source")
+    );
+}
+
+/// A claim that names the outlet it relays and retells it in other words joins that claim's
+/// origin; a claim naming the outlet about something else does not.
+#[test]
+fn a_claim_citing_another_outlet_in_its_own_words_is_of_that_origin() {
+    let tmp = tempfile::tempdir().unwrap();
+    let save =
+        |name: &str, s: &Session| claimlens::io::save_session(&tmp.path().join(name), s).unwrap();
+    let first = article(
+        "Ships at Rason",
+        "Kestrel Report",
+        "2026-10-20",
+        "A source in Rason told Kestrel Report that three cargo ships were waiting at the port. \
+         Prices at the market in Hyesan rose by a third this month.",
+    );
+    save(
+        "kestrel.review.ron",
+        &review(first, &["inside_nk", "inside_nk"]),
+    );
+    let relay = article(
+        "Port backlog",
+        "Harbour Wire",
+        "2026-10-22",
+        "Kestrel Report said on Tuesday that three cargo ships had been waiting at Rason port. \
+         Kestrel Report has covered the border for a decade, its editor said.",
+    );
+    save(
+        "harbour.review.ron",
+        &review(relay, &["other_media", "other_media"]),
+    );
+    let d = tmp.path().to_str().unwrap();
+    let groups: Vec<serde_json::Value> =
+        serde_json::from_str(&run(&["corpus", "origins", d, "--format", "json"])).unwrap();
+    let at: Vec<Vec<(String, u64)>> = groups
+        .iter()
+        .map(|g| {
+            g["claims"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| {
+                    let file = c["file"].as_str().unwrap().to_string();
+                    (file, c["sentence"].as_u64().unwrap())
+                })
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        at,
+        [vec![
+            ("kestrel.review.ron".to_string(), 1),
+            ("harbour.review.ron".to_string(), 1)
+        ]],
+        "the original first, the relay after it, nothing else"
     );
 }

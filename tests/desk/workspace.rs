@@ -630,3 +630,126 @@ fn a_folder_opened_again_lists_its_reports_at_once_from_the_cache() {
     settle(&mut broken, effects);
     assert_eq!(titles(&broken).len(), listed.len() + 1);
 }
+
+/// Outlet and date of a plain-text report set by hand from the desk: the report opens in a tab
+/// behind the desk, the line shows them at once (unsaved), a date the desk cannot sort by is
+/// refused with the analyst's words kept, Undo takes them back, and the saved review keeps them.
+#[test]
+fn outlet_and_date_set_in_the_list_are_kept_in_the_review() {
+    use claimlens::app::Details;
+    let (dir, _) = folder();
+    let mut ws = desk_of(dir.path());
+    let musan = |ws: &Workspace| {
+        ws.desk()
+            .unwrap()
+            .rows()
+            .iter()
+            .find(|r| r.name.ends_with("musan.txt"))
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(musan(&ws).outlet, None, "plain text without a header block");
+    let line = ws
+        .desk()
+        .unwrap()
+        .rows()
+        .iter()
+        .position(|r| r.name.ends_with("musan.txt"))
+        .unwrap();
+    ws.handle(AppCommand::Desk(DeskCommand::Point(line)));
+    ws.handle(AppCommand::Run(Action::ArticleDetails));
+    assert_eq!(ws.reviews().len(), 1, "the report opened to hold them");
+    assert!(ws.desk_shown(), "the desk stays in front");
+    let asked = ws
+        .details_asked()
+        .expect("details asked of the opened report");
+    let article = ws.reviews()[asked].document().session().article();
+    let mut details = Details::of(article);
+    assert_eq!(details.title, "Miners unpaid in Musan");
+
+    details.outlet = "Kestrel Report".into();
+    details.date = "12 June 2026".into();
+    let effects = ws.handle(AppCommand::DetailsAnswered(Some(details.clone())));
+    assert!(
+        matches!(&effects[..], [Effect::Message(Message::Error(e))] if e.contains("not a date")),
+        "{effects:?}"
+    );
+    assert!(ws.details_asked().is_some(), "still asked, to be put right");
+    assert!(!ws.reviews()[0].document().is_dirty());
+
+    details.date = "2026-06-12".into();
+    ws.handle(AppCommand::DetailsAnswered(Some(details)));
+    assert!(ws.details_asked().is_none());
+    assert!(ws.desk_shown());
+    assert!(ws.reviews()[0].document().is_dirty());
+    let row = musan(&ws);
+    assert_eq!(row.outlet.as_deref(), Some("Kestrel Report"));
+    assert_eq!(row.published.as_deref(), Some("2026-06-12"));
+    // A fresh read of the folder lists the files as saved; the unsaved tab still shows.
+    let effects = ws.handle(AppCommand::Desk(DeskCommand::Rescan));
+    settle(&mut ws, effects);
+    assert_eq!(musan(&ws).outlet.as_deref(), Some("Kestrel Report"));
+
+    // Undo in the tab takes them back, on the desk's line too.
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    assert!(!ws.desk_shown());
+    ws.handle(AppCommand::Run(Action::Undo));
+    assert_eq!(musan(&ws).outlet, None);
+    ws.handle(AppCommand::Run(Action::Redo));
+
+    // Saved beside the article, the review holds them, and the folder lists them from it.
+    let review = dir.path().join("june/musan.review.ron");
+    ws.handle(AppCommand::SaveTo(review.clone()));
+    let saved = claimlens::io::session_file::load_session(&review).unwrap();
+    assert_eq!(
+        saved.article().meta.site_name.as_deref(),
+        Some("Kestrel Report")
+    );
+    let mut fresh = desk_of(dir.path());
+    let row = musan_review(&fresh);
+    assert_eq!(row.outlet.as_deref(), Some("Kestrel Report"));
+    assert_eq!(row.published.as_deref(), Some("2026-06-12"));
+    assert_eq!(row.kind, RowKind::Review);
+
+    // From the review shown, Cancel changes nothing; a damaged file has no details to set.
+    let line = fresh
+        .desk()
+        .unwrap()
+        .rows()
+        .iter()
+        .position(|r| r.path == row.path)
+        .unwrap();
+    fresh.handle(AppCommand::Desk(DeskCommand::Point(line)));
+    fresh.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    assert!(!fresh.desk_shown());
+    fresh.handle(AppCommand::Run(Action::ArticleDetails));
+    assert!(fresh.details_asked().is_some());
+    fresh.handle(AppCommand::DetailsAnswered(None));
+    assert!(fresh.details_asked().is_none());
+    assert!(fresh.reviews().iter().all(|r| !r.document().is_dirty()));
+    fresh.handle(AppCommand::Run(Action::ShowDesk));
+    let broken = fresh
+        .desk()
+        .unwrap()
+        .rows()
+        .iter()
+        .position(|r| r.kind == RowKind::Damaged)
+        .unwrap();
+    fresh.handle(AppCommand::Desk(DeskCommand::Point(broken)));
+    let effects = fresh.handle(AppCommand::Run(Action::ArticleDetails));
+    assert!(
+        matches!(&effects[..], [Effect::Message(Message::Error(_))]),
+        "{effects:?}"
+    );
+    assert!(fresh.details_asked().is_none());
+}
+
+fn musan_review(ws: &Workspace) -> claimlens::app::Row {
+    ws.desk()
+        .unwrap()
+        .rows()
+        .iter()
+        .find(|r| r.name.ends_with("musan.review.ron"))
+        .cloned()
+        .unwrap()
+}

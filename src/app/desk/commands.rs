@@ -53,6 +53,11 @@ impl Workspace {
             DeskCommand::FilterStatus(status) => desk.sift(|d| d.filters.status = status),
             DeskCommand::FilterKind(kind) => desk.sift(|d| d.filters.kind = kind),
             DeskCommand::FilterReliability(r) => desk.sift(|d| d.filters.reliability = r),
+            DeskCommand::FilterCredibility(c) => desk.sift(|d| d.filters.credibility = c),
+            DeskCommand::FilterSource(words) => {
+                let words = words.filter(|w| !w.trim().is_empty());
+                desk.sift(|d| d.filters.source = words)
+            }
             DeskCommand::Point(i) => desk.pointed = i.min(desk.lines().saturating_sub(1)),
             DeskCommand::OpenPointed => {
                 let pointed = desk.pointed;

@@ -110,6 +110,10 @@ pub enum DeskCommand {
     FilterKind(Option<crate::model::SourceKind>),
     /// Keeps only claims whose source is graded so, or all.
     FilterReliability(Option<crate::model::Reliability>),
+    /// Keeps only claims whose information is graded so, or all.
+    FilterCredibility(Option<crate::model::Credibility>),
+    /// Keeps only claims linked to a source whose name holds these words, or all.
+    FilterSource(Option<String>),
     /// Moves the highlighted line (of the reports, or of the matches while searching).
     Point(usize),
     /// Opens the highlighted line's report.
@@ -373,6 +377,28 @@ impl Desk {
 
     fn reports(&self) -> (Vec<Report<'_>>, Vec<usize>) {
         reports_of(&self.items)
+    }
+
+    /// The file of the line pointed at.
+    pub(in crate::app) fn pointed_file(&self) -> Option<PathBuf> {
+        self.target(self.pointed).map(|(path, _)| path)
+    }
+
+    /// The report of the line pointed at.
+    pub(in crate::app) fn pointed_row(&self) -> Option<&Row> {
+        let path = self.pointed_file()?;
+        self.rows.iter().find(|r| r.path == path)
+    }
+
+    /// The line of `file` shows `article`'s title, outlet and date: what its open tab holds,
+    /// saved or not. Its place in the list stays, so that it does not jump from under the
+    /// pointer.
+    pub(in crate::app) fn restate(&mut self, file: &Path, article: &crate::model::Article) {
+        if let Some(row) = self.rows.iter_mut().find(|r| r.path == file) {
+            row.title.clone_from(&article.title);
+            row.outlet.clone_from(&article.meta.site_name);
+            row.published.clone_from(&article.meta.published);
+        }
     }
 
     /// The file to open for line `i`, and the sentence to select in it.

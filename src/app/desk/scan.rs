@@ -148,6 +148,8 @@ impl Workspace {
                     read.listing,
                     (read.echoes, read.decisions),
                 );
+                // The files as saved; the open tabs' unsaved details still show.
+                self.restate_unsaved_rows();
                 Vec::new()
             }
             Ok(None) => Vec::new(),

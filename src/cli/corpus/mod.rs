@@ -51,6 +51,9 @@ pub enum CorpusCommand {
         /// Only claims whose information is graded so (1–6).
         #[arg(long)]
         credibility: Option<u8>,
+        /// Only claims linked to a source whose name holds these words ("Ryanggang").
+        #[arg(long)]
+        source: Option<String>,
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
@@ -159,6 +162,7 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
             kind,
             reliability,
             credibility,
+            source,
             format,
             ..
         } => {
@@ -194,6 +198,7 @@ pub(super) fn corpus_command(command: CorpusCommand, out: &mut dyn Write) -> Res
                 kind,
                 reliability,
                 credibility,
+                source,
             };
             find(&items, &query, &filters, format, out)
         }
