@@ -486,6 +486,27 @@ fn a_recurring_source_is_confirmed_or_split_and_the_team_sees_it() {
         );
     }
     let mut ws = desk_of(dir.path()).with_analyst(Some("kim".into()), true);
+    // The search keeps to one named source's claims, in every review.
+    ws.handle(AppCommand::Desk(DeskCommand::Search("port".into())));
+    let hits = |ws: &Workspace| ws.desk().unwrap().hits().len();
+    assert_eq!(hits(&ws), 1, "the fuel report's claim");
+    ws.handle(AppCommand::Desk(DeskCommand::Search("Rason".into())));
+    let every = hits(&ws);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterSource(Some(
+        "in rason".into(),
+    ))));
+    // Each report's claim, and its source's name: not the titles.
+    assert_eq!(hits(&ws), 4);
+    assert_eq!(every, 6, "the titles too");
+    ws.handle(AppCommand::Desk(DeskCommand::FilterSource(Some(
+        "in Musan".into(),
+    ))));
+    assert_eq!(hits(&ws), 0);
+    ws.handle(AppCommand::Desk(DeskCommand::FilterSource(Some(
+        "  ".into(),
+    ))));
+    assert!(hits(&ws) >= 2, "blank words filter nothing");
+    ws.handle(AppCommand::Desk(DeskCommand::Search(String::new())));
     ws.handle(AppCommand::Desk(DeskCommand::Sources(true)));
     let sources = ws.desk().unwrap().sources().unwrap();
     assert_eq!(sources.len(), 1, "{sources:?}");
