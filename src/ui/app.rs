@@ -639,6 +639,7 @@ impl eframe::App for ClaimlensApp {
                         .workspace
                         .active()
                         .is_some_and(|r| r.comparison().is_some()),
+                    desk: self.workspace.desk_shown(),
                 };
                 menu::menu_bar(ui, &state)
             })

@@ -178,25 +178,41 @@ impl DeskView {
             if let Some(c) = choice_box(ui, ("claim", 140.0), f.credibility, &grades, grade_name) {
                 commands.push(AppCommand::Desk(DeskCommand::FilterCredibility(c)));
             }
-            let source_label = ui.label("Source");
+            if ui.available_size_before_wrap().x < 190.0 {
+                ui.end_row();
+            }
             let source = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.source)
-                        .hint_text("in Ryanggang")
-                        .desired_width(120.0),
-                )
-                .labelled_by(source_label.id)
-                .on_hover_text(
-                    "Only claims linked to a source whose name holds these words, in every review",
-                );
+                .horizontal(|ui| {
+                    let source_label = ui.label("Source");
+                    ui.add(
+                        egui::TextEdit::singleline(&mut self.source)
+                            .hint_text("in Ryanggang")
+                            .desired_width(120.0),
+                    )
+                    .labelled_by(source_label.id)
+                    .on_hover_text(
+                        "Only claims linked to a source whose name holds these words, in every \
+                         review",
+                    )
+                })
+                .inner;
             if source.changed() {
                 let words = Some(self.source.clone()).filter(|w| !w.trim().is_empty());
                 commands.push(AppCommand::Desk(DeskCommand::FilterSource(words)));
             }
-            let from_label = ui.label("Published from");
-            let from = date_field(ui, &mut self.from, "2026-10").labelled_by(from_label.id);
-            let to_label = ui.label("to");
-            let to = date_field(ui, &mut self.to, "2026-11-30").labelled_by(to_label.id);
+            // The range wraps as one piece on a narrow window.
+            if ui.available_size_before_wrap().x < 340.0 {
+                ui.end_row();
+            }
+            let (from, to) = ui
+                .horizontal(|ui| {
+                    let from_label = ui.label("Published from");
+                    let from = date_field(ui, &mut self.from, "2026-10").labelled_by(from_label.id);
+                    let to_label = ui.label("to");
+                    let to = date_field(ui, &mut self.to, "2026-11-30").labelled_by(to_label.id);
+                    (from, to)
+                })
+                .inner;
             if (from.changed() || to.changed())
                 && let (Some(f), Some(t)) = (as_date(&self.from), as_date(&self.to))
             {

@@ -26,6 +26,8 @@ pub struct State<'a> {
     pub dark: bool,
     /// Another review is compared with the shown one.
     pub comparing: bool,
+    /// The desk is shown: Article details… acts on its line pointed at.
+    pub desk: bool,
 }
 
 pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
@@ -80,6 +82,7 @@ pub fn menu_bar(ui: &mut Ui, state: &State) -> Vec<Choice> {
                                 | Action::TakeB
                                 | Action::TakeAllA
                                 | Action::StopComparing => state.comparing,
+                                Action::ArticleDetails => doc.is_some() || state.desk,
                                 _ => doc.is_some() || !action.needs_review(),
                             };
                             item(ui, *action, enabled, detail, &mut chosen);
