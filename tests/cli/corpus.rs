@@ -311,28 +311,37 @@ fn a_path_that_is_not_a_folder_is_refused_by_name() {
     );
 }
 
-#[test]
-fn a_claim_relayed_by_another_outlet_is_one_origin_the_earliest_first() {
-    let tmp = tempfile::tempdir().unwrap();
-    corpus(tmp.path());
-    let d = tmp.path().to_str().unwrap();
+/// `corpus origins DIR` as JSON, and each group's claims as (file, sentence).
+fn origins(d: &str) -> (Vec<serde_json::Value>, Vec<Vec<(String, u64)>>) {
     let groups: Vec<serde_json::Value> =
         serde_json::from_str(&run(&["corpus", "origins", d, "--format", "json"])).unwrap();
-    let at: Vec<Vec<(&str, u64)>> = groups
+    let at = groups
         .iter()
         .map(|g| {
             g["claims"]
                 .as_array()
                 .unwrap()
                 .iter()
-                .map(|c| (c["file"].as_str().unwrap(), c["sentence"].as_u64().unwrap()))
+                .map(|c| {
+                    let file = c["file"].as_str().unwrap().to_string();
+                    (file, c["sentence"].as_u64().unwrap())
+                })
                 .collect()
         })
         .collect();
+    (groups, at)
+}
+
+#[test]
+fn a_claim_relayed_by_another_outlet_is_one_origin_the_earliest_first() {
+    let tmp = tempfile::tempdir().unwrap();
+    corpus(tmp.path());
+    let d = tmp.path().to_str().unwrap();
+    let (groups, at) = origins(d);
     assert!(
         at.contains(&vec![
-            ("kestrel-ships.review.ron", 1),
-            ("ledger-ships.review.ron", 2)
+            ("kestrel-ships.review.ron".to_string(), 1),
+            ("ledger-ships.review.ron".to_string(), 2)
         ]),
         "the Kestrel report came first: {at:?}"
     );
@@ -591,24 +600,8 @@ fn a_claim_citing_another_outlet_in_its_own_words_is_of_that_origin() {
         &review(relay, &["other_media", "other_media"]),
     );
     let d = tmp.path().to_str().unwrap();
-    let groups: Vec<serde_json::Value> =
-        serde_json::from_str(&run(&["corpus", "origins", d, "--format", "json"])).unwrap();
-    let at: Vec<Vec<(String, u64)>> = groups
-        .iter()
-        .map(|g| {
-            g["claims"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|c| {
-                    let file = c["file"].as_str().unwrap().to_string();
-                    (file, c["sentence"].as_u64().unwrap())
-                })
-                .collect()
-        })
-        .collect();
     assert_eq!(
-        at,
+        origins(d).1,
         [vec![
             ("kestrel.review.ron".to_string(), 1),
             ("harbour.review.ron".to_string(), 1)
