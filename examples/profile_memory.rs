@@ -120,7 +120,40 @@ fn main() {
     drop((doc, suggestions, stats));
     step("all dropped");
     let mut ws = claimlens::app::Workspace::default();
-    ws.handle(claimlens::app::AppCommand::OpenWaiting(path.into()));
+    ws.handle(claimlens::app::AppCommand::OpenWaiting(path.clone().into()));
     step("opened in the workspace, as the window opens it");
-    std::hint::black_box(&ws);
+    drop(ws);
+    step("workspace dropped");
+    // The whole window, drawn without a screen (egui_kittest): what the views add.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|_cc| {
+            let mut app =
+                claimlens::ui::ClaimlensApp::new(Box::new(NoDialogs), Vec::new()).named(None);
+            app.open_startup(Some(path.clone().into()));
+            app
+        });
+    for _ in 0..3 {
+        harness.run_steps(5);
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    }
+    step("in the window, drawn");
+}
+
+/// The window without file dialogs: nothing here asks for one.
+struct NoDialogs;
+
+impl claimlens::ui::dialogs::FileDialogs for NoDialogs {
+    fn ask(
+        &mut self,
+        _kind: claimlens::app::DialogKind,
+        _waker: eframe::egui::Context,
+    ) -> std::sync::mpsc::Receiver<claimlens::ui::dialogs::DialogAnswer> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _ = tx.send(claimlens::ui::dialogs::DialogAnswer {
+            path: None,
+            shown: false,
+        });
+        rx
+    }
 }
