@@ -4,7 +4,6 @@
 //! that report in a tab first, and goes back to the desk once answered. The change is an edit
 //! of the review like any other (undo, autosave, Save); the desk's line shows it at once.
 
-use super::command_table::Action;
 use super::workspace::{Effect, Workspace, error, notice};
 use crate::model::Command;
 use crate::model::article::ArticleMeta;
@@ -50,11 +49,11 @@ impl Details {
         }
     }
 
-    /// The command that gives `article` these details (an empty field: not known), if they
-    /// change anything.
+    /// The command that gives `article` these details (an empty field: not known; an empty
+    /// title: the one it has), if they change anything.
     pub fn command(&self, article: &crate::model::Article) -> Option<Command> {
         let field = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
-        let title = self.title.trim().to_string();
+        let title = field(&self.title).unwrap_or_else(|| article.title.clone());
         let meta = ArticleMeta {
             site_name: field(&self.outlet),
             published: field(&self.date),
@@ -79,8 +78,7 @@ impl Workspace {
     }
 
     /// Review › Article details… on the review shown, or on the desk's line pointed at.
-    pub(super) fn ask_details(&mut self, action: Action) -> Vec<Effect> {
-        debug_assert_eq!(action, Action::ArticleDetails);
+    pub(super) fn ask_details(&mut self) -> Vec<Effect> {
         if !self.desk_shown() {
             let Some(r) = self.active() else {
                 return Vec::new();

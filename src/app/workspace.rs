@@ -488,7 +488,7 @@ impl Workspace {
     fn handle_one(&mut self, command: AppCommand) -> Vec<Effect> {
         let open = self.active.is_some();
         match command {
-            AppCommand::Run(Action::ArticleDetails) => self.ask_details(Action::ArticleDetails),
+            AppCommand::Run(Action::ArticleDetails) => self.ask_details(),
             AppCommand::DetailsAnswered(details) => self.details_answered(details),
             AppCommand::Run(action) if self.desk_shown() && action.acts_on_shown_review() => {
                 self.desk_key(action)
