@@ -1030,3 +1030,45 @@ fn article_details_are_typed_checked_and_set_as_one_edit() {
     h.run();
     assert_eq!(meta(&h).site_name, None, "one undo step");
 }
+
+/// The Sources view charts a recurring source's reliability report by report, with the grades
+/// as its accessible name.
+#[test]
+fn a_recurring_sources_grades_are_drawn_over_time() {
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "ships",
+            "Ships at Rason\n\nA source in Rason told the outlet that four ships docked on Monday.",
+        ),
+        (
+            "fuel",
+            "Fuel at Rason\n\nA source in Rason said diesel is sold out at the port market.",
+        ),
+    ] {
+        let article = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&article, text).unwrap();
+        let made = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+            .arg("suggest")
+            .arg(&article)
+            .arg("--session")
+            .arg(dir.path().join(format!("{name}.review.ron")))
+            .output()
+            .unwrap();
+        assert!(made.status.success());
+    }
+    let dialogs = ScriptedDialogs::answering([Some(dir.path().to_path_buf())]);
+    let mut h = harness(dialogs, None);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    let started = Instant::now();
+    while h.query_by_label_contains("Ships at Rason").is_none() {
+        assert!(started.elapsed() < Duration::from_secs(30), "never listed");
+        h.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    h.get_by_label("Sources").click();
+    h.run();
+    // Proposed sources are not yet graded (F: cannot be judged), one grade per report.
+    h.get_by_label("Reliability over time: F F");
+}

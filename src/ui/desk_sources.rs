@@ -71,7 +71,10 @@ pub fn show(ui: &mut Ui, sources: &[SourceRow]) -> Vec<AppCommand> {
                             n if n > keep => format!("… {}", grades[n - keep..].join(", ")),
                             _ => grades.join(", "),
                         };
-                        ui.label(shown).on_hover_text(grades.join("\n"));
+                        ui.horizontal(|ui| {
+                            grade_strip(ui, &s.grades).on_hover_text(grades.join("\n"));
+                            ui.label(shown).on_hover_text(grades.join("\n"));
+                        });
                         ui.horizontal(|ui| {
                             let mut pick =
                                 |ui: &mut Ui, verdict: Option<Verdict>, text: &str, tip: &str| {
@@ -105,4 +108,51 @@ pub fn show(ui: &mut Ui, sources: &[SourceRow]) -> Vec<AppCommand> {
                 });
         });
     commands
+}
+
+/// A source's reliability report by report, as a line: A at the top, F at the bottom, the
+/// reports in date order from left to right — a source whose grade slides shows it at a glance.
+fn grade_strip(ui: &mut Ui, grades: &[(Option<String>, char)]) -> egui::Response {
+    use egui::{Color32, Sense, Stroke, pos2, vec2};
+    let (rect, response) = ui.allocate_exact_size(vec2(72.0, 18.0), Sense::hover());
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 2.0, visuals.extreme_bg_color);
+    let level = |g: char| ((g as u8).saturating_sub(b'A')).min(5) as f32;
+    let n = grades.len().max(1);
+    let points: Vec<egui::Pos2> = grades
+        .iter()
+        .enumerate()
+        .map(|(i, (_, g))| {
+            let x = match n {
+                1 => rect.center().x,
+                _ => rect.left() + 4.0 + (rect.width() - 8.0) * i as f32 / (n - 1) as f32,
+            };
+            pos2(
+                x,
+                rect.top() + 3.0 + (rect.height() - 6.0) * level(*g) / 5.0,
+            )
+        })
+        .collect();
+    let line = visuals.weak_text_color();
+    painter.add(egui::Shape::line(points.clone(), Stroke::new(1.0, line)));
+    for (p, (_, g)) in points.iter().zip(grades) {
+        // Usually reliable or better in green, fairly reliable in amber, the rest in red.
+        let colour = match g {
+            'A' | 'B' => Color32::from_rgb(60, 150, 90),
+            'C' => Color32::from_rgb(200, 160, 60),
+            _ => Color32::from_rgb(200, 80, 70),
+        };
+        painter.circle_filled(*p, 2.5, colour);
+    }
+    let label = format!(
+        "Reliability over time: {}",
+        grades
+            .iter()
+            .map(|(_, g)| g.to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &label));
+    response
 }
