@@ -1026,6 +1026,15 @@ fn article_details_are_typed_checked_and_set_as_one_edit() {
     assert_eq!(meta(&h).site_name.as_deref(), Some("Kestrel Report"));
     assert_eq!(meta(&h).published.as_deref(), Some("2026-11-28"));
     assert!(h.state().document().unwrap().is_dirty());
+    // While the modal is open, the review's shortcuts wait: Ctrl+Z there undoes nothing.
+    h.state_mut().queue(AppCommand::Run(Action::ArticleDetails));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(meta(&h).site_name.as_deref(), Some("Kestrel Report"));
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.query_by_label("Article details").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(meta(&h).site_name, None, "one undo step");

@@ -316,7 +316,10 @@ impl Workspace {
     /// Whether the analyst is being asked something (a question, a file dialog, a recovery
     /// offer): keys then go to that, not to the review.
     pub fn is_waiting(&self) -> bool {
-        self.question.is_some() || self.dialog.is_some() || !self.offers.is_empty()
+        self.question.is_some()
+            || self.dialog.is_some()
+            || !self.offers.is_empty()
+            || self.details_asked().is_some()
     }
 
     pub fn active(&self) -> Option<&OpenReview> {
