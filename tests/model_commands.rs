@@ -364,11 +364,13 @@ proptest! {
     }
 }
 
-/// A whole review through the application core alone, as a script or the command line would
-/// drive it: open an article, label, undo, redo, save, reopen. No window, no egui.
 #[path = "desk/workspace.rs"]
 mod desk;
 
+mod support;
+
+/// A whole review through the application core alone, as a script or the command line would
+/// drive it: open an article, label, undo, redo, save, reopen. No window, no egui.
 mod headless {
     use claimlens::app::{
         AUTOSAVE_DELAY, Action, Answer, AppCommand, DialogKind, Effect, Intent, Job, Message,

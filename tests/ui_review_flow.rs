@@ -1046,27 +1046,7 @@ fn article_details_are_typed_checked_and_set_as_one_edit() {
 fn a_recurring_sources_grades_are_drawn_over_time() {
     use std::time::{Duration, Instant};
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in [
-        (
-            "ships",
-            "Ships at Rason\n\nA source in Rason told the outlet that four ships docked on Monday.",
-        ),
-        (
-            "fuel",
-            "Fuel at Rason\n\nA source in Rason said diesel is sold out at the port market.",
-        ),
-    ] {
-        let article = dir.path().join(format!("{name}.txt"));
-        std::fs::write(&article, text).unwrap();
-        let made = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
-            .arg("suggest")
-            .arg(&article)
-            .arg("--session")
-            .arg(dir.path().join(format!("{name}.review.ron")))
-            .output()
-            .unwrap();
-        assert!(made.status.success());
-    }
+    support::suggested_reviews(dir.path(), &support::RASON_REPORTS);
     let dialogs = ScriptedDialogs::answering([Some(dir.path().to_path_buf())]);
     let mut h = harness(dialogs, None);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);

@@ -460,31 +460,7 @@ fn a_claim_other_reports_repeat_warns_of_one_origin() {
 #[test]
 fn a_recurring_source_is_confirmed_or_split_and_the_team_sees_it() {
     let dir = tempfile::tempdir().unwrap();
-    for (name, text) in [
-        (
-            "ships",
-            "Ships at Rason\n\nA source in Rason told the outlet that four ships docked on Monday.",
-        ),
-        (
-            "fuel",
-            "Fuel at Rason\n\nA source in Rason said diesel is sold out at the port market.",
-        ),
-    ] {
-        let article = dir.path().join(format!("{name}.txt"));
-        std::fs::write(&article, text).unwrap();
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
-            .arg("suggest")
-            .arg(&article)
-            .arg("--session")
-            .arg(dir.path().join(format!("{name}.review.ron")))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    super::support::suggested_reviews(dir.path(), &super::support::RASON_REPORTS);
     let mut ws = desk_of(dir.path()).with_analyst(Some("kim".into()), true);
     // The search keeps to one named source's claims, in every review.
     ws.handle(AppCommand::Desk(DeskCommand::Search("port".into())));

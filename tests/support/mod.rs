@@ -122,3 +122,36 @@ pub fn push_dropped(h: &mut Harness<'static, ClaimlensApp>, path: &std::path::Pa
         .dropped_files
         .push(std::sync::Arc::new(Dropped(path.to_path_buf())));
 }
+
+/// Articles `(name, text)` written into `dir`, each with the review `claimlens suggest
+/// --session` makes of it (`<name>.review.ron`): reviewed reports as the command line leaves them.
+pub fn suggested_reviews(dir: &std::path::Path, reports: &[(&str, &str)]) {
+    for (name, text) in reports {
+        let article = dir.join(format!("{name}.txt"));
+        std::fs::write(&article, text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimlens"))
+            .arg("suggest")
+            .arg(&article)
+            .arg("--session")
+            .arg(dir.join(format!("{name}.review.ron")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// Two reports of one outlet's source in Rason.
+pub const RASON_REPORTS: [(&str, &str); 2] = [
+    (
+        "ships",
+        "Ships at Rason\n\nA source in Rason told the outlet that four ships docked on Monday.",
+    ),
+    (
+        "fuel",
+        "Fuel at Rason\n\nA source in Rason said diesel is sold out at the port market.",
+    ),
+];
