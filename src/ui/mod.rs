@@ -11,6 +11,7 @@ mod claims_rows;
 mod clipboard;
 pub mod colors;
 pub mod compare_panel;
+mod desk_filters;
 mod desk_rows;
 mod desk_sources;
 mod desk_stats;
