@@ -89,24 +89,18 @@ impl Workspace {
             });
             return Vec::new();
         }
-        let Some(path) = self.desk.as_ref().and_then(|d| d.pointed_file()) else {
+        let Some(row) = self.desk.as_ref().and_then(|d| d.pointed_row()) else {
             return vec![notice("Point at a report in the list first")];
         };
-        if self
-            .desk
-            .as_ref()
-            .and_then(|d| d.pointed_row())
-            .is_some_and(|r| {
-                matches!(
-                    r.kind,
-                    super::desk::RowKind::Damaged | super::desk::RowKind::Unreadable
-                )
-            })
-        {
+        if matches!(
+            row.kind,
+            super::desk::RowKind::Damaged | super::desk::RowKind::Unreadable
+        ) {
             return vec![error(
                 "This file cannot be read, so it has no details to set: open it to see why",
             )];
         }
+        let path = row.path.clone();
         let whose = match self.find_open(&path) {
             Some(i) => Whose::Review(self.reviews[i].key),
             None => Whose::Opening(path.clone()),
@@ -127,11 +121,12 @@ impl Workspace {
         let Some(Asked {
             whose: Whose::Opening(path),
             from_desk,
-        }) = self.details.clone()
+        }) = &self.details
         else {
             return;
         };
-        if let Some(i) = self.find_open(&path) {
+        let from_desk = *from_desk;
+        if let Some(i) = self.find_open(path) {
             self.details = Some(Asked {
                 whose: Whose::Review(self.reviews[i].key),
                 from_desk,

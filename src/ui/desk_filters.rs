@@ -34,18 +34,14 @@ impl Typed {
             if let Some(c) = choice_box(ui, ("status", 170.0), f.status, &status, status_name) {
                 commands.push(AppCommand::Desk(DeskCommand::FilterStatus(c)));
             }
-            let kinds: Vec<Option<SourceKind>> = std::iter::once(None)
-                .chain(SourceKind::ALL.map(Some))
-                .collect();
+            let kinds: Vec<Option<SourceKind>> = every(&SourceKind::ALL);
             let kind_name = |k: Option<SourceKind>| {
                 k.map_or("Every kind", SourceKind::display_name).to_string()
             };
             if let Some(c) = choice_box(ui, ("kind", 150.0), f.kind, &kinds, kind_name) {
                 commands.push(AppCommand::Desk(DeskCommand::FilterKind(c)));
             }
-            let grades: Vec<Option<Reliability>> = std::iter::once(None)
-                .chain(Reliability::ALL.map(Some))
-                .collect();
+            let grades: Vec<Option<Reliability>> = every(&Reliability::ALL);
             let grade_name = |r: Option<Reliability>| match r {
                 None => "Any source grade".to_string(),
                 Some(r) => format!("Source {}: {}", r.letter(), r.meaning()),
@@ -53,9 +49,7 @@ impl Typed {
             if let Some(c) = choice_box(ui, ("grade", 140.0), f.reliability, &grades, grade_name) {
                 commands.push(AppCommand::Desk(DeskCommand::FilterReliability(c)));
             }
-            let grades: Vec<Option<Credibility>> = std::iter::once(None)
-                .chain(Credibility::ALL.map(Some))
-                .collect();
+            let grades: Vec<Option<Credibility>> = every(&Credibility::ALL);
             let grade_name = |c: Option<Credibility>| match c {
                 None => "Any claim grade".to_string(),
                 Some(c) => format!("Claim {}: {}", c.digit(), c.meaning()),
@@ -106,6 +100,13 @@ impl Typed {
             }
         });
     }
+}
+
+/// "All" (`None`), then each of `all`: a filter's choices.
+fn every<T: Copy>(all: &[T]) -> Vec<Option<T>> {
+    std::iter::once(None)
+        .chain(all.iter().copied().map(Some))
+        .collect()
 }
 
 /// A day, month or year as typed: `Some(None)` when empty, `None` when not a date yet.
