@@ -1061,3 +1061,22 @@ fn a_recurring_sources_grades_are_drawn_over_time() {
     // Proposed sources are not yet graded (F: cannot be judged), one grade per report.
     h.get_by_label("Reliability over time: F F");
 }
+
+/// Enter in the field the modal starts in (the outlet) answers it, as in any other field.
+#[test]
+fn enter_in_the_outlet_field_sets_the_article_details() {
+    use claimlens::app::{Action, AppCommand};
+    let mut h = harness(ScriptedDialogs::answering([]), None);
+    h.state_mut().queue(AppCommand::Run(Action::ArticleDetails));
+    h.run();
+    h.get_by_label("Outlet").type_text("Harbour Wire");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.query_by_label("Article details").is_none(),
+        "Enter answers"
+    );
+    let meta = &h.state().document().unwrap().session().article().meta;
+    assert_eq!(meta.site_name.as_deref(), Some("Harbour Wire"));
+}

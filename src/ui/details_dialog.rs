@@ -45,11 +45,13 @@ pub fn show(ctx: &Context, article: &Article, draft: &mut Details) -> Option<Opt
                                 .desired_width(320.0),
                         )
                         .labelled_by(label.id);
-                    if i == 1 && ui.memory(|m| m.focused().is_none()) {
+                    // Asked before the outlet's field takes the focus back: once it has, it
+                    // never lost it.
+                    entered |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if i == 1 && !entered && ui.memory(|m| m.focused().is_none()) {
                         // The outlet is what a plain-text report lacks most often.
                         field.request_focus();
                     }
-                    entered |= field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     ui.end_row();
                 }
             });
