@@ -2,10 +2,12 @@
 //! the resident size the system reports (which also keeps what the allocator was freed and did
 //! not hand back): `cargo run --release --example profile_memory -- REVIEW.ron`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicIsize, Ordering::Relaxed};
 
 struct Counting;
+// Counted over the allocator the app runs with, so that the resident figures are the app's.
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 static LIVE: AtomicIsize = AtomicIsize::new(0);
 static PEAK: AtomicIsize = AtomicIsize::new(0);
 
@@ -13,17 +15,17 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let now = LIVE.fetch_add(layout.size() as isize, Relaxed) + layout.size() as isize;
         PEAK.fetch_max(now, Relaxed);
-        unsafe { System.alloc(layout) }
+        unsafe { ALLOC.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         LIVE.fetch_sub(layout.size() as isize, Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
+        unsafe { ALLOC.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new: usize) -> *mut u8 {
         let now = LIVE.fetch_add(new as isize - layout.size() as isize, Relaxed) + new as isize
             - layout.size() as isize;
         PEAK.fetch_max(now, Relaxed);
-        unsafe { System.realloc(ptr, layout, new) }
+        unsafe { ALLOC.realloc(ptr, layout, new) }
     }
 }
 
@@ -48,7 +50,7 @@ fn resident() -> String {
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: profile_memory REVIEW.ron");
+        eprintln!("usage: profile_memory REVIEW.ron [window]");
         return;
     };
     // The engine's tables, built once per process whatever the reviews: counted apart.
@@ -73,6 +75,44 @@ fn main() {
             resident()
         );
     };
+    // `window`: the window's steps alone, in a fresh process (what the analyst's app does).
+    if std::env::args().nth(2).as_deref() != Some("window") {
+        parts(&path, &step);
+    }
+    // The whole window, drawn without a screen (egui_kittest): first with the sample, as it
+    // starts, then with the review opened in it as the analyst opens it (File › Open, read on
+    // a worker). The difference is what the review costs the window.
+    claimlens::ui::memory::for_the_window();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(|_cc| {
+            let mut app =
+                claimlens::ui::ClaimlensApp::new(Box::new(NoDialogs), Vec::new()).named(None);
+            app.open_startup(None);
+            app
+        });
+    let settle = |harness: &mut egui_kittest::Harness<claimlens::ui::ClaimlensApp>| {
+        for _ in 0..8 {
+            harness.run_steps(5);
+            std::thread::sleep(std::time::Duration::from_millis(500));
+        }
+    };
+    settle(&mut harness);
+    let sample = resident_kb();
+    step("the window with the sample, drawn");
+    harness
+        .state_mut()
+        .queue(claimlens::app::AppCommand::Open(path.clone().into()));
+    settle(&mut harness);
+    step("and the review opened in it, drawn");
+    println!(
+        "  the review's resident cost in the window: {:.1} MB",
+        (resident_kb() - sample) / 1e3
+    );
+}
+
+/// The review's parts, one at a time: the session, its suggestions, the workspace.
+fn parts(path: &str, step: &dyn Fn(&str)) {
     let session = match claimlens::io::session_file::load_session(std::path::Path::new(&path)) {
         Ok(s) => s,
         Err(e) => {
@@ -87,25 +127,22 @@ fn main() {
         session.len(),
         session.sources().len()
     );
-    let doc = claimlens::model::Document::new(session, Some(path.clone().into()));
+    let doc = claimlens::model::Document::new(session, Some(path.into()));
     step("as a document (undo history, saved state)");
     let suggestions = claimlens::model::suggest::suggest(doc.session());
     step("with its suggestions");
     let n = suggestions.len().max(1);
-    let rules: usize = suggestions.iter().map(|s| s.rules.capacity() * 16).sum();
+    let rules: usize = suggestions.iter().map(|s| s.rules.len() * 16).sum();
     let strings: usize = suggestions
         .iter()
         .map(|s| {
             s.label.as_ref().map_or(0, |l| l.0.capacity())
                 + s.location.as_ref().map_or(0, String::capacity)
                 + s.unmatched_location.as_ref().map_or(0, String::capacity)
-                + s.source.as_ref().map_or(0, |p| {
-                    p.name.capacity() + p.label.as_ref().map_or(0, |l| l.0.capacity())
-                })
         })
         .sum();
     println!(
-        "  per suggestion: {} B inline, {} B of rules, {} B of strings",
+        "  per suggestion: {} B inline, {} B of rules, {} B of strings (its source shared)",
         std::mem::size_of::<claimlens::model::suggest::Suggestion>(),
         rules / n,
         strings / n
@@ -120,24 +157,20 @@ fn main() {
     drop((doc, suggestions, stats));
     step("all dropped");
     let mut ws = claimlens::app::Workspace::default();
-    ws.handle(claimlens::app::AppCommand::OpenWaiting(path.clone().into()));
+    ws.handle(claimlens::app::AppCommand::OpenWaiting(path.into()));
     step("opened in the workspace, as the window opens it");
     drop(ws);
     step("workspace dropped");
-    // The whole window, drawn without a screen (egui_kittest): what the views add.
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|_cc| {
-            let mut app =
-                claimlens::ui::ClaimlensApp::new(Box::new(NoDialogs), Vec::new()).named(None);
-            app.open_startup(Some(path.clone().into()));
-            app
-        });
-    for _ in 0..3 {
-        harness.run_steps(5);
-        std::thread::sleep(std::time::Duration::from_millis(500));
-    }
-    step("in the window, drawn");
+}
+
+fn resident_kb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("VmRSS:"))?.to_string();
+            line.split_whitespace().nth(1)?.parse().ok()
+        })
+        .unwrap_or(0.0)
 }
 
 /// The window without file dialogs: nothing here asks for one.

@@ -55,6 +55,7 @@ fn main() -> ExitCode {
             }
         };
     }
+    claimlens::ui::memory::for_the_window();
     match claimlens::ui::run_native(args.files) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {

@@ -100,6 +100,8 @@ pub struct ClaimlensApp {
     pub(super) awaiting_paste: Option<f64>,
     /// Where copied HTML is asked for: the system clipboard in the app, nothing in tests.
     pub(super) copied_html: fn() -> Option<String>,
+    /// Returns what a large open freed to the system once the window settles.
+    pub(super) give_back: super::memory::GiveBack,
 }
 
 impl ClaimlensApp {
@@ -128,6 +130,7 @@ impl ClaimlensApp {
             panel_width: Default::default(),
             dark_theme: None,
             awaiting_paste: None,
+            give_back: Default::default(),
             copied_html: || None,
         }
     }
@@ -619,6 +622,7 @@ impl eframe::App for ClaimlensApp {
         self.poll_dialog(&ctx);
         self.poll_task(&ctx);
         self.poll_scan(&ctx);
+        let _ = self.give_back.tick(&ctx);
         let autosaved = self.collect_autosave(false);
         self.queue.extend(autosaved);
         self.handle_close_request(&ctx);

@@ -97,7 +97,9 @@ pub fn start(job: Job, ctx: &Context) -> Started {
             let dir = job.dir.clone();
             let ctx = ctx.clone();
             std::thread::spawn(move || {
-                let _ = tx.send(job.run());
+                let scanned = job.run();
+                super::memory::collect_this_thread();
+                let _ = tx.send(scanned);
                 ctx.request_repaint();
             });
             Started::Scan((dir, rx))
@@ -142,6 +144,9 @@ impl Task {
         let ctx = ctx.clone();
         std::thread::spawn(move || {
             let outcome = job(&worker_stage);
+            // What the work freed on this thread goes back now: the thread ends, and an
+            // ended thread's empty pages wait for another's allocation to be returned.
+            super::memory::collect_this_thread();
             // The app may have gone away; then nobody needs the answer.
             let _ = tx.send(outcome);
             ctx.request_repaint();

@@ -23,6 +23,7 @@ impl ClaimlensApp {
             return;
         };
         self.task = None;
+        self.give_back.after_heavy_work(ctx);
         self.queue.push(AppCommand::Finished(outcome));
     }
 
@@ -42,6 +43,7 @@ impl ClaimlensApp {
             ),
         };
         self.scan_worker = None;
+        self.give_back.after_heavy_work(ctx);
         self.queue.push(AppCommand::Finished(outcome));
     }
 

@@ -26,6 +26,7 @@ mod help;
 mod input;
 pub mod inspector;
 mod layout;
+pub mod memory;
 mod menu;
 pub(crate) mod prompt;
 pub mod selection;

@@ -95,7 +95,11 @@ impl<'a> Mapper<'a> {
                     None => {
                         s.label = None;
                         if matches!(found, Some(Found::Ambiguous(_))) {
-                            s.rules.push("place-ambiguous");
+                            {
+                                let mut rules = std::mem::take(&mut s.rules).into_vec();
+                                rules.push("place-ambiguous");
+                                s.rules = rules.into_boxed_slice();
+                            }
                         } else {
                             s.unmatched_location = Some(place);
                         }

@@ -32,6 +32,7 @@ use furniture::Layout;
 use phrase::{Context, Whereabouts};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 
 pub use commands::{
     accept_above_command, accept_command, add_place_label_command, add_place_to_label_command,
@@ -65,11 +66,12 @@ pub struct Suggestion {
     /// 0..1: how sure the engine is.
     pub confidence: f32,
     /// The rules that decided, the deciding one first.
-    pub rules: Vec<&'static str>,
+    pub rules: Box<[&'static str]>,
     /// For a sentence borrowing or possibly borrowing its source: the sentence it came from.
     pub carried_from: Option<usize>,
-    /// The source entity, when the engine resolved the sentence to one.
-    pub source: Option<ProposedSource>,
+    /// The source entity, when the engine resolved the sentence to one: one copy shared by all
+    /// its sentences (a 5 MB article has tens of thousands of them).
+    pub source: Option<Arc<ProposedSource>>,
 }
 
 /// Builds the engine's tables (word classes, places, furniture and publisher patterns) now.
@@ -131,7 +133,7 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
                 unmatched_location: None,
                 cue: None,
                 confidence: 0.0,
-                rules: Vec::new(),
+                rules: Box::default(),
                 carried_from: None,
                 source: None,
             };
@@ -139,7 +141,18 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
             s.label
         })
         .collect();
-    let names: Vec<String> = entities.iter().map(|e| e.display()).collect();
+    let proposed: Vec<Arc<ProposedSource>> = entities
+        .iter()
+        .zip(entity_labels)
+        .enumerate()
+        .map(|(index, (e, label))| {
+            Arc::new(ProposedSource {
+                index,
+                name: e.display(),
+                label,
+            })
+        })
+        .collect();
     // Sentences are put together independently (each thread with its own place cache).
     resolved
         .into_par_iter()
@@ -162,16 +175,12 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
                     unmatched_location: None,
                     cue: r.cue.map(|(a, b)| Span::new(start + a, start + b)),
                     confidence: r.confidence,
-                    rules: r.rules,
+                    rules: r.rules.into_boxed_slice(),
                     carried_from: r.carried_from,
                     source: r
                         .entity
                         .filter(|_| is_source(r.kind))
-                        .map(|index| ProposedSource {
-                            index,
-                            name: names[index].clone(),
-                            label: entity_labels[index].clone(),
-                        }),
+                        .map(|index| Arc::clone(&proposed[index])),
                 };
                 mapper.assign(&mut s, found.as_ref());
                 s
