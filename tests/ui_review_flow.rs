@@ -988,17 +988,19 @@ fn article_details_are_typed_checked_and_set_as_one_edit() {
     h.get_by_label("Date").type_text("Nov 28");
     h.run();
     h.get_by_label_contains("is not a date");
-    h.key_press(Key::Enter);
-    h.run();
-    assert!(
+    let meta = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
         h.state()
             .document()
             .unwrap()
             .session()
             .article()
             .meta
-            .site_name
-            .is_none(),
+            .clone()
+    };
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        meta(&h).site_name.is_none(),
         "nothing set while the date is wrong"
     );
     h.get_by_label("Date").focus();
@@ -1014,15 +1016,6 @@ fn article_details_are_typed_checked_and_set_as_one_edit() {
         h.query_by_label("Article details").is_none(),
         "Enter answers"
     );
-    let meta = |h: &egui_kittest::Harness<'_, claimlens::ui::ClaimlensApp>| {
-        h.state()
-            .document()
-            .unwrap()
-            .session()
-            .article()
-            .meta
-            .clone()
-    };
     assert_eq!(meta(&h).site_name.as_deref(), Some("Kestrel Report"));
     assert_eq!(meta(&h).published.as_deref(), Some("2026-11-28"));
     assert!(h.state().document().unwrap().is_dirty());

@@ -54,7 +54,6 @@ impl Typed {
                 None => "Any claim grade".to_string(),
                 Some(c) => format!("Claim {}: {}", c.digit(), c.meaning()),
             };
-            let f = desk.filters();
             if let Some(c) = choice_box(ui, ("claim", 140.0), f.credibility, &grades, grade_name) {
                 commands.push(AppCommand::Desk(DeskCommand::FilterCredibility(c)));
             }

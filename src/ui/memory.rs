@@ -56,7 +56,7 @@ const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
 /// For the window: memory is committed as it is used, so that what is given back leaves the
 /// resident set at once. An eagerly committed arena is only marked reusable when purged, and
 /// the system counts such pages resident until it is short of memory (10–40 MB after a 5 MB
-/// article). Call before the first allocation that matters (first thing in `main`).
+/// article). Call in `main` before the window starts, ahead of the allocations that matter.
 pub fn for_the_window() {
     // SAFETY: sets one integer option, before the window's threads start; mimalloc reads
     // options when it next needs them.
