@@ -280,11 +280,7 @@ fn corpus(c: &mut Criterion) {
     let reports: Vec<Report> = sessions
         .iter()
         .zip(&names)
-        .map(|(s, name)| Report {
-            name,
-            article: s.article(),
-            session: Some(s),
-        })
+        .map(|(s, name)| Report::of(name, s.article(), Some(s)))
         .collect();
     let bytes: usize = sessions.iter().map(|s| s.article().text.len()).sum();
     let mut group = c.benchmark_group("corpus_10k");

@@ -136,13 +136,12 @@ fn parts(path: &str, step: &dyn Fn(&str)) {
     let strings: usize = suggestions
         .iter()
         .map(|s| {
-            s.label.as_ref().map_or(0, |l| l.0.capacity())
-                + s.location.as_ref().map_or(0, String::capacity)
+            s.location.as_ref().map_or(0, String::capacity)
                 + s.unmatched_location.as_ref().map_or(0, String::capacity)
         })
         .sum();
     println!(
-        "  per suggestion: {} B inline, {} B of rules, {} B of strings (its source shared)",
+        "  per suggestion: {} B inline, {} B of rules, {} B of strings (its label and source shared)",
         std::mem::size_of::<claimlens::model::suggest::Suggestion>(),
         rules / n,
         strings / n

@@ -659,7 +659,7 @@ fn judged(session: &Session) -> Vec<Judged> {
                 .collect();
             (
                 session.sentence_text(i).to_string(),
-                a.label.as_ref().map(|l| l.0.clone()),
+                a.label.as_ref().map(|l| l.0.to_string()),
                 a.status,
                 a.note.clone(),
                 source,

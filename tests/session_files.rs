@@ -225,9 +225,11 @@ fn arb_session() -> impl Strategy<Value = Session> {
                     credibility: Credibility::ALL[credibility],
                     hedging: Hedging::ALL[hedging],
                     links: Vec::new(),
-                    decision: decision.map(|(took, named)| Decision {
-                        took: [Took::A, Took::B, Took::Other][took],
-                        by: named.then(|| "Park H.".to_string()),
+                    decision: decision.map(|(took, named)| {
+                        Box::new(Decision {
+                            took: [Took::A, Took::B, Took::Other][took],
+                            by: named.then(|| "Park H.".to_string()),
+                        })
                     }),
                 };
                 (annotation, links)

@@ -294,10 +294,10 @@ fn a_version_6_session_loads_as_an_ordinary_review_and_an_adjudication_round_tri
         ],
     };
     let mut annotations = session.annotations().to_vec();
-    annotations[3].decision = Some(Decision {
+    annotations[3].decision = Some(Box::new(Decision {
         took: Took::B,
         by: Some("Park H.".into()),
-    });
+    }));
     let provenance = claimlens::model::Provenance {
         adjudication: Some(record),
         ..session.provenance().clone()

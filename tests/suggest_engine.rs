@@ -14,7 +14,7 @@ fn kinds(text: &str) -> Vec<(SourceKind, Option<String>)> {
     let s = session(text);
     suggest::suggest(&s)
         .into_iter()
-        .map(|x| (x.kind, x.label.map(|l| l.0)))
+        .map(|x| (x.kind, x.label.map(|l| l.0.to_string())))
         .collect()
 }
 
@@ -215,7 +215,7 @@ fn of(text: &str, start: &str) -> (SourceKind, Option<String>) {
         .find(|&i| s.sentence_text(i).starts_with(start))
         .unwrap_or_else(|| panic!("no sentence starts with {start:?}"));
     let x = &suggest::suggest(&s)[i];
-    (x.kind, x.label.as_ref().map(|l| l.0.clone()))
+    (x.kind, x.label.as_ref().map(|l| l.0.to_string()))
 }
 
 // --- attribution frames -------------------------------------------------------------------
@@ -645,7 +645,7 @@ fn an_older_review_takes_in_new_places_only_when_the_analyst_updates_them() {
     let labels = |s: &Session| -> Vec<Option<String>> {
         suggest::suggest(s)
             .into_iter()
-            .map(|x| x.label.map(|l| l.0))
+            .map(|x| x.label.map(|l| l.0.to_string()))
             .collect()
     };
     assert_eq!(labels(&old), [None, None]);

@@ -130,7 +130,7 @@ fn keyboard_moves_extends_and_bulk_labels_as_one_step() {
             .iter()
             .map(|a| {
                 a.is_confirmed()
-                    .then(|| a.label.as_ref().map(|l| l.0.clone()))
+                    .then(|| a.label.as_ref().map(|l| l.0.to_string()))
                     .flatten()
             })
             .collect::<Vec<_>>()

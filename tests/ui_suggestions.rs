@@ -12,7 +12,7 @@ type H = egui_kittest::Harness<'static, claimlens::ui::ClaimlensApp>;
 
 fn annotation(h: &H, i: usize) -> (Option<String>, Status) {
     let a = &h.state().document().unwrap().session().annotations()[i];
-    (a.label.as_ref().map(|l| l.0.clone()), a.status)
+    (a.label.as_ref().map(|l| l.0.to_string()), a.status)
 }
 
 #[test]

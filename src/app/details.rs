@@ -167,19 +167,25 @@ impl Workspace {
     /// The desk's line for open review `i` shows the review's title, outlet and date as they
     /// are in the tab, saved or not.
     pub(super) fn restate_desk_row(&mut self, i: usize) {
-        let Some(desk) = self.desk.as_mut() else {
+        if self.desk.is_none() {
             return;
-        };
-        let doc = &self.reviews[i].doc;
-        let article = doc.session().article();
-        let file = doc
-            .path
-            .clone()
-            .or_else(|| article.source_path.as_ref().map(PathBuf::from));
-        if let Some(file) = file {
-            let file = std::fs::canonicalize(&file).unwrap_or(file);
-            desk.restate(&file, article);
         }
+        if let Some(file) = self.desk_file(i)
+            && let Some(desk) = self.desk.as_mut()
+        {
+            desk.restate(&file, self.reviews[i].doc.session().article());
+        }
+    }
+
+    /// The file the desk lists open review `i` as: its review file, or for a review not yet
+    /// saved, its article.
+    pub(super) fn desk_file(&self, i: usize) -> Option<PathBuf> {
+        let doc = &self.reviews[i].doc;
+        let file = doc.path.clone().or_else(|| {
+            let article = doc.session().article();
+            article.source_path.as_ref().map(PathBuf::from)
+        })?;
+        Some(std::fs::canonicalize(&file).unwrap_or(file))
     }
 
     /// Every open review with unsaved changes restated on the desk (after the folder was read

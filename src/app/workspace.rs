@@ -420,6 +420,13 @@ impl Workspace {
         let Some(i) = self.active else {
             return Vec::new();
         };
+        if self.reviews[i].doc.is_dirty()
+            && let Some(file) = self.desk_file(i)
+            && let Some(desk) = self.desk.as_mut()
+        {
+            // Its changes are let go: the desk shows the file's details again.
+            desk.forget(&file);
+        }
         let closed = self.reviews.remove(i);
         // The neighbour to the left takes its place, as closing a tab does elsewhere.
         self.active = match self.reviews.len() {

@@ -96,7 +96,8 @@ impl Item {
         }
     }
 
-    fn article_text(&self) -> Option<&crate::model::Article> {
+    /// The article read, from its review or its own file.
+    pub fn article_text(&self) -> Option<&crate::model::Article> {
         match &self.content {
             Content::Review(s) => Some(s.article()),
             Content::Unreviewed(a) => Some(a),

@@ -85,7 +85,7 @@ struct ClaimRecord {
     #[serde(default, skip_serializing_if = "is_default")]
     links: Vec<Link>,
     #[serde(default, skip_serializing_if = "is_default")]
-    decision: Option<Decision>,
+    decision: Option<Box<Decision>>,
 }
 
 /// A plain number that may be missing (`start: 12`, not `start: Some(12)`).
@@ -438,6 +438,12 @@ fn validate(mut file: SessionFile) -> Result<Session, String> {
     session
 }
 
+/// The taxonomy's own copy of `id`: read from the file, every claim would hold a copy of its
+/// label's name (tens of thousands in a long review).
+fn shared(taxonomy: &crate::model::Taxonomy, id: LabelId) -> LabelId {
+    taxonomy.get(&id).map_or(id, |l| l.id.clone())
+}
+
 fn build_checked(file: SessionFile) -> Result<Session, String> {
     let SessionFile {
         article,
@@ -525,7 +531,7 @@ fn build_checked(file: SessionFile) -> Result<Session, String> {
             ));
         }
         annotations[c.sentence] = Annotation {
-            label: c.label,
+            label: c.label.map(|id| shared(&taxonomy, id)),
             status: c.status,
             note: c.note,
             source: c.source,
@@ -559,6 +565,13 @@ fn build_checked(file: SessionFile) -> Result<Session, String> {
     if paragraphs.is_empty() && !text.trim().is_empty() {
         return Err("the article has text but no paragraphs".into());
     }
+    let sources = sources
+        .into_iter()
+        .map(|mut s| {
+            s.label = s.label.map(|id| shared(&taxonomy, id));
+            s
+        })
+        .collect();
     let session = Session::from_saved(
         article,
         taxonomy,
@@ -906,6 +919,24 @@ mod tests {
         session = session.with_orphans(vec![orphan]);
         let err = from_ron(&to_ron(&session)).unwrap_err().to_string();
         assert!(err.contains("orphaned claim 1 has no text"), "{err}");
+    }
+
+    /// A long review names a few labels tens of thousands of times: read back, its claims hold
+    /// the taxonomy's one copy of each name rather than one copy per claim.
+    #[test]
+    fn claims_read_back_share_their_labels_names() {
+        let mut s = sample();
+        s.apply(Command::label([0, 2, 3], Some(LabelId::new("own"))))
+            .unwrap();
+        let back = from_ron(&to_ron(&s)).unwrap();
+        let own = &back.taxonomy().get(&LabelId::new("own")).unwrap().id.0;
+        let labelled: Vec<_> = back
+            .annotations()
+            .iter()
+            .filter_map(|a| a.label.as_ref())
+            .collect();
+        assert_eq!(labelled.len(), 4);
+        assert!(labelled.iter().all(|l| std::sync::Arc::ptr_eq(&l.0, own)));
     }
 
     fn sample() -> Session {

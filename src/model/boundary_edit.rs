@@ -23,14 +23,14 @@ impl Session {
             })
             .collect();
         let mut id = format!("in_{}", slug.trim_matches('_'));
-        while self.taxonomy.get(&LabelId(id.clone())).is_some() {
+        while self.taxonomy.get(&LabelId::new(id.clone())).is_some() {
             id.push('_');
         }
         let (key, color) = (self.taxonomy.free_key(), self.taxonomy.next_color());
         Command::AddLabel {
             index: self.taxonomy.labels.len(),
             label: SourceType {
-                id: LabelId(id),
+                id: LabelId::new(id),
                 name: format!("Source in {place}"),
                 kind: SourceKind::AnonymousSource,
                 location: Some(place.to_string()),
@@ -191,7 +191,7 @@ impl Session {
             if let Some(id) = &annotation.label
                 && self.taxonomy.get(id).is_none()
             {
-                return Err(CommandError::UnknownLabel(id.0.clone()));
+                return Err(CommandError::UnknownLabel(id.0.to_string()));
             }
             previous_end = span.end;
         }

@@ -148,7 +148,7 @@ impl Session {
                     if let Some(id) = &c.label
                         && self.taxonomy.get(id).is_none()
                     {
-                        return Err(CommandError::UnknownLabel(id.0.clone()));
+                        return Err(CommandError::UnknownLabel(id.0.to_string()));
                     }
                 }
                 let mut inverse = Vec::with_capacity(changes.len());
@@ -254,7 +254,7 @@ impl Session {
                 let index = self
                     .taxonomy
                     .position(&label.id)
-                    .ok_or_else(|| CommandError::UnknownLabel(label.id.0.clone()))?;
+                    .ok_or_else(|| CommandError::UnknownLabel(label.id.0.to_string()))?;
                 let mut taxonomy = self.taxonomy.clone();
                 let old = std::mem::replace(&mut taxonomy.labels[index], label);
                 taxonomy
@@ -280,7 +280,7 @@ impl Session {
                     .labels_in_use()
                     .into_iter()
                     .filter(|id| taxonomy.get(id).is_none())
-                    .map(|id| id.0)
+                    .map(|id| id.0.to_string())
                     .collect();
                 if !missing.is_empty() {
                     return Err(CommandError::Taxonomy(format!(
@@ -458,7 +458,7 @@ impl Session {
                 let index = self
                     .taxonomy
                     .position(&id)
-                    .ok_or_else(|| CommandError::UnknownLabel(id.0.clone()))?;
+                    .ok_or_else(|| CommandError::UnknownLabel(id.0.to_string()))?;
                 let used = self
                     .annotations
                     .iter()

@@ -24,7 +24,7 @@ impl Session {
         if let Some(id) = &source.label
             && self.taxonomy.get(id).is_none()
         {
-            return Err(CommandError::UnknownLabel(id.0.clone()));
+            return Err(CommandError::UnknownLabel(id.0.to_string()));
         }
         Ok(())
     }
@@ -36,7 +36,7 @@ impl Session {
         if let Some(id) = &a.label
             && self.taxonomy.get(id).is_none()
         {
-            return Err(CommandError::UnknownLabel(id.0.clone()));
+            return Err(CommandError::UnknownLabel(id.0.to_string()));
         }
         if let Some(source) = a.source
             && self.source(source).is_none()

@@ -2,9 +2,10 @@
 //! anonymous source and the corroboration rate per outlet and month, and search over the text,
 //! the notes and the source names of every report, as keyword-in-context lines.
 
+use super::Article;
+use super::article::{ArticleMeta, shorten};
 use super::session::Session;
 use super::sourcing::Sourcing;
-use super::{Article, article::shorten};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -15,22 +16,38 @@ pub struct Report<'a> {
     /// Its place in the corpus list.
     pub name: &'a str,
     pub article: &'a Article,
+    /// Its details as the analyst sees them: the article's, or those set in an open tab and not
+    /// saved yet, so that filters and figures agree with the list.
+    pub meta: &'a ArticleMeta,
     /// Its review, when it has one.
     pub session: Option<&'a Session>,
 }
 
-impl Report<'_> {
-    pub fn outlet(&self) -> &str {
-        self.article
-            .meta
+impl<'a> Report<'a> {
+    /// The report of `article` as its file gives it.
+    pub fn of(name: &'a str, article: &'a Article, session: Option<&'a Session>) -> Report<'a> {
+        Report {
+            name,
+            article,
+            meta: &article.meta,
+            session,
+        }
+    }
+
+    pub fn outlet(&self) -> &'a str {
+        self.meta
             .site_name
             .as_deref()
             .unwrap_or("(outlet not known)")
     }
 
+    pub fn published(&self) -> Option<&'a str> {
+        self.meta.published.as_deref()
+    }
+
     /// "2026-11" from the article's date, when it gives one in ISO form.
     pub fn month(&self) -> String {
-        let date = self.article.meta.published.as_deref().unwrap_or("");
+        let date = self.published().unwrap_or("");
         let month = date.get(..7).filter(|m| {
             let b = m.as_bytes();
             b[..4].iter().all(u8::is_ascii_digit)
@@ -246,7 +263,7 @@ pub fn search(reports: &[Report], query: &str, filters: &Filters) -> Vec<Hit> {
                 .outlet
                 .as_deref()
                 .is_none_or(|o| same(o, r.outlet()))
-                && filters.dated(r.article.meta.published.as_deref())
+                && filters.dated(r.published())
         })
         .flat_map_iter(|(k, r)| {
             let mut hits = Vec::new();

@@ -133,7 +133,7 @@ pub fn origins(reports: &[Report]) -> Vec<Origin> {
             super::citing::Claim {
                 text: words.join(" "),
                 outlet: &outlets[at.report],
-                date: report.article.meta.published.as_deref().unwrap_or(""),
+                date: report.published().unwrap_or(""),
             }
         })
         .collect();
@@ -150,7 +150,7 @@ pub fn origins(reports: &[Report]) -> Vec<Origin> {
     let date = |c: &ClaimAt| {
         let r = &reports[c.report];
         (
-            r.article.meta.published.clone().unwrap_or_default(),
+            r.published().unwrap_or_default().to_string(),
             r.name,
             c.sentence,
         )

@@ -223,7 +223,7 @@ impl Session {
     /// Deletes a label, doing with its claims what the analyst chose.
     pub fn delete_label(&self, id: &LabelId, disposal: Disposal) -> Result<Command, CommandError> {
         if self.taxonomy.get(id).is_none() {
-            return Err(CommandError::UnknownLabel(id.0.clone()));
+            return Err(CommandError::UnknownLabel(id.0.to_string()));
         }
         let target = match &disposal {
             Disposal::Clear => None,
@@ -234,7 +234,7 @@ impl Session {
             }
             Disposal::MoveTo(into) => {
                 if self.taxonomy.get(into).is_none() {
-                    return Err(CommandError::UnknownLabel(into.0.clone()));
+                    return Err(CommandError::UnknownLabel(into.0.to_string()));
                 }
                 Some(into.clone())
             }

@@ -90,7 +90,7 @@ pub fn recurring(reports: &[Report]) -> Vec<Recurring> {
                 }
                 None => group.appearances.push(Appearance {
                     report: k,
-                    published: r.article.meta.published.clone(),
+                    published: r.published().map(str::to_string),
                     claims,
                     reliability: source.reliability,
                 }),

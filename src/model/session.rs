@@ -35,7 +35,7 @@ pub struct Annotation {
     pub links: Vec<Link>,
     /// Set in an adjudication: whose judgement this claim took, and who decided.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decision: Option<super::adjudication::Decision>,
+    pub decision: Option<Box<super::adjudication::Decision>>,
 }
 
 impl Annotation {
@@ -345,7 +345,7 @@ impl Session {
             .labels
             .iter()
             .enumerate()
-            .map(|(i, l)| (l.id.0.as_str(), i))
+            .map(|(i, l)| (l.id.as_str(), i))
             .collect()
     }
 }
@@ -362,7 +362,7 @@ impl Stats {
         };
         match &a.label {
             Some(id) => {
-                if let Some(&i) = position.get(id.0.as_str()) {
+                if let Some(&i) = position.get(id.as_str()) {
                     step(&mut self.per_label[i]);
                     if a.status == Status::Suggested {
                         step(&mut self.per_label_suggested[i]);

@@ -4,13 +4,14 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Stable identifier of a label, e.g. `"inside_nk"`. Claims refer to labels by id so that
-/// renaming or recolouring a label never touches the claims.
+/// renaming or recolouring a label never touches the claims. Shared, not copied: a long review
+/// names a label in tens of thousands of claims and suggestions (see [`LabelId::share`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
-pub struct LabelId(pub String);
+pub struct LabelId(pub std::sync::Arc<str>);
 
 impl LabelId {
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl Into<std::sync::Arc<str>>) -> Self {
         Self(id.into())
     }
     pub fn as_str(&self) -> &str {
@@ -196,7 +197,7 @@ impl Taxonomy {
             }
             // Ids go into file names, exports and one-line formats: no line breaks in them.
             if label.id.0.chars().any(char::is_control) {
-                return Err(TaxonomyError::ControlInId(label.id.0.clone()));
+                return Err(TaxonomyError::ControlInId(label.id.0.to_string()));
             }
             if let Some(key) = label.key
                 && !key.is_ascii_digit()
@@ -208,7 +209,7 @@ impl Taxonomy {
             }
             for earlier in &self.labels[..i] {
                 if earlier.id == label.id {
-                    return Err(TaxonomyError::DuplicateId(label.id.0.clone()));
+                    return Err(TaxonomyError::DuplicateId(label.id.0.to_string()));
                 }
                 if label.key.is_some() && earlier.key == label.key {
                     return Err(TaxonomyError::DuplicateKey {
@@ -297,7 +298,7 @@ impl Taxonomy {
     /// colours (two of those were hard to tell apart); a colour the analyst chose stays.
     pub fn refresh_default_colours(&mut self) {
         for label in &mut self.labels {
-            let Some(i) = DEFAULT_IDS.iter().position(|id| *id == label.id.0) else {
+            let Some(i) = DEFAULT_IDS.iter().position(|id| *id == &*label.id.0) else {
                 continue;
             };
             if EARLIER_DEFAULT_COLOURS[i] == label.color {

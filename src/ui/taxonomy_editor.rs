@@ -264,7 +264,7 @@ impl TaxonomyEditor {
         let name = session
             .taxonomy()
             .get(&id)
-            .map_or(id.0.clone(), |l| l.name.clone());
+            .map_or(id.0.to_string(), |l| l.name.clone());
         let count = session
             .annotations()
             .iter()
@@ -323,7 +323,7 @@ impl TaxonomyEditor {
 fn new_label(session: &Session) -> Command {
     let mut n = session.taxonomy().labels.len() + 1;
     let id = loop {
-        let candidate = LabelId(format!("label_{n}"));
+        let candidate = LabelId::new(format!("label_{n}"));
         if session.taxonomy().get(&candidate).is_none() {
             break candidate;
         }

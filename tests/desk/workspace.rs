@@ -750,3 +750,73 @@ fn musan_review(ws: &Workspace) -> claimlens::app::Row {
         .cloned()
         .unwrap()
 }
+
+/// Details set in a tab and not saved yet count where the list shows them: the outlet filter,
+/// the date filter and the Statistics read them at once; closing the tab without saving gives
+/// the desk the file's details back.
+#[test]
+fn unsaved_details_count_in_filters_and_statistics_until_let_go() {
+    use claimlens::app::{Answer, Details};
+    let (dir, _) = folder();
+    let mut ws = desk_of(dir.path());
+    let hyesan = |ws: &Workspace| {
+        let rows = ws.desk().unwrap().rows();
+        rows.iter().position(|r| r.name == "hyesan.kim.review.ron")
+    };
+    let outlets = |ws: &mut Workspace| -> Vec<(String, usize)> {
+        ws.handle(AppCommand::Desk(DeskCommand::Statistics(true)));
+        let figures = ws.desk().unwrap().figures().expect("statistics shown");
+        let out = figures
+            .outlets
+            .iter()
+            .map(|(o, t)| (o.clone(), t.reports))
+            .collect();
+        ws.handle(AppCommand::Desk(DeskCommand::Statistics(false)));
+        out
+    };
+    let found = |ws: &mut Workspace, outlet: Option<&str>, from: Option<&str>| {
+        ws.handle(AppCommand::Desk(DeskCommand::FilterOutlet(
+            outlet.map(str::to_string),
+        )));
+        ws.handle(AppCommand::Desk(DeskCommand::FilterDates(
+            from.map(str::to_string),
+            None,
+        )));
+        ws.handle(AppCommand::Desk(DeskCommand::Search("guards".into())));
+        let n = ws.desk().unwrap().hits().len();
+        ws.handle(AppCommand::Desk(DeskCommand::Search(String::new())));
+        n
+    };
+    assert_eq!(outlets(&mut ws), [("(outlet not known)".to_string(), 1)]);
+    assert_eq!(found(&mut ws, Some("Tumen Ledger"), None), 0);
+
+    ws.handle(AppCommand::Desk(DeskCommand::Point(hyesan(&ws).unwrap())));
+    ws.handle(AppCommand::Run(Action::ArticleDetails));
+    let asked = ws.details_asked().expect("details asked");
+    let mut details = Details::of(ws.reviews()[asked].document().session().article());
+    details.outlet = "Tumen Ledger".into();
+    details.date = "2026-05-04".into();
+    ws.handle(AppCommand::DetailsAnswered(Some(details)));
+    assert!(ws.reviews()[asked].document().is_dirty(), "set, not saved");
+
+    assert_eq!(outlets(&mut ws), [("Tumen Ledger".to_string(), 1)]);
+    assert_eq!(found(&mut ws, Some("Tumen Ledger"), None), 1);
+    assert_eq!(found(&mut ws, Some("Tumen Ledger"), Some("2026-05")), 1);
+    assert_eq!(found(&mut ws, Some("Tumen Ledger"), Some("2026-06")), 0);
+    // A fresh read of the folder lists the file as saved; the tab's details still count.
+    let effects = ws.handle(AppCommand::Desk(DeskCommand::Rescan));
+    settle(&mut ws, effects);
+    assert_eq!(found(&mut ws, Some("Tumen Ledger"), None), 1);
+
+    // Closed without saving: the file's details again, in the list and in the figures.
+    ws.handle(AppCommand::Desk(DeskCommand::OpenPointed));
+    ws.handle(AppCommand::Run(Action::CloseReview));
+    ws.handle(AppCommand::Answer(Answer::Discard));
+    assert!(ws.reviews().is_empty());
+    ws.handle(AppCommand::Run(Action::ShowDesk));
+    let row = &ws.desk().unwrap().rows()[hyesan(&ws).unwrap()];
+    assert_eq!(row.outlet, None);
+    assert_eq!(outlets(&mut ws), [("(outlet not known)".to_string(), 1)]);
+    assert_eq!(found(&mut ws, Some("Tumen Ledger"), None), 0);
+    assert_eq!(found(&mut ws, None, None), 1);
+}

@@ -192,10 +192,10 @@ impl Workspace {
                 let mut annotation = session.annotations()[i].clone();
                 annotation.label = Some(id.clone());
                 annotation.status = Status::Confirmed;
-                annotation.decision = Some(Decision {
+                annotation.decision = Some(Box::new(Decision {
                     took,
                     by: by.clone(),
-                });
+                }));
                 set(i, annotation, "Adjudicate: another label")
             })
             .collect();
@@ -372,7 +372,7 @@ fn take(review: &mut OpenReview, took: Took, by: Option<String>) -> Vec<Effect> 
         steps.push(set(
             i,
             Annotation {
-                decision: Some(decision),
+                decision: Some(Box::new(decision)),
                 ..annotation
             },
             &format!("Adjudicate: {}", took.describe()),
@@ -398,10 +398,10 @@ fn take_all_a(review: &mut OpenReview, by: Option<String>) -> Vec<Effect> {
         })
         .map(|i| {
             let annotation = Annotation {
-                decision: Some(Decision {
+                decision: Some(Box::new(Decision {
                     took: Took::A,
                     by: by.clone(),
-                }),
+                })),
                 ..from_a(session, compare, i)
             };
             set(i, annotation, "Adjudicate: take A where B has nothing")

@@ -170,6 +170,9 @@ pub struct Desk {
     pub(super) decided: Option<crate::io::corpus::Stamp>,
     /// The rows shown are the last run's, until the folder is read.
     from_cache: bool,
+    /// Details set in open tabs and not saved yet, by file: filters and figures read them in
+    /// place of the file's, as the list shows them.
+    unsaved: std::collections::HashMap<PathBuf, crate::model::article::ArticleMeta>,
 }
 
 /// A desk's list as kept between runs.
@@ -207,6 +210,7 @@ impl Desk {
             sources: None,
             decided: None,
             from_cache: false,
+            unsaved: Default::default(),
         }
     }
 
@@ -314,6 +318,8 @@ impl Desk {
         self.echoes = echoes;
         self.decisions = decisions;
         self.from_cache = false;
+        // The files as saved now; the open tabs' unsaved details are restated after this.
+        self.unsaved.clear();
         let pointed = self.rows.get(self.pointed).map(|r| r.path.clone());
         self.rows = rows;
         self.items = Arc::new(items);
@@ -325,6 +331,12 @@ impl Desk {
             self.pointed = i;
         }
         self.listing = Arc::new(listing);
+        self.refigure();
+        self.pointed = self.pointed.min(self.lines().saturating_sub(1));
+    }
+
+    /// The matches, and the Statistics and sources while shown, made again from the reports.
+    fn refigure(&mut self) {
         self.research();
         if self.figures.is_some() {
             self.count();
@@ -332,7 +344,6 @@ impl Desk {
         if self.sources.is_some() {
             self.list_sources();
         }
-        self.pointed = self.pointed.min(self.lines().saturating_sub(1));
     }
 
     /// Changes the query or a filter, and searches again from the first match.
@@ -376,7 +387,15 @@ impl Desk {
     }
 
     fn reports(&self) -> (Vec<Report<'_>>, Vec<usize>) {
-        reports_of(&self.items)
+        let (mut reports, reported) = reports_of(&self.items);
+        if !self.unsaved.is_empty() {
+            for (report, &i) in reports.iter_mut().zip(&reported) {
+                if let Some(meta) = self.unsaved.get(&self.items[i].path) {
+                    report.meta = meta;
+                }
+            }
+        }
+        (reports, reported)
     }
 
     /// The file of the line pointed at.
@@ -393,12 +412,54 @@ impl Desk {
     /// The line of `file` shows `article`'s title, outlet and date: what its open tab holds,
     /// saved or not. Its place in the list stays, so that it does not jump from under the
     /// pointer.
+    /// The outlet filter, the search's dates and the Statistics read the same details.
     pub(in crate::app) fn restate(&mut self, file: &Path, article: &crate::model::Article) {
         if let Some(row) = self.rows.iter_mut().find(|r| r.path == file) {
             row.title.clone_from(&article.title);
             row.outlet.clone_from(&article.meta.site_name);
             row.published.clone_from(&article.meta.published);
         }
+        let saved = self
+            .item(file)
+            .and_then(Item::article_text)
+            .map(|a| &a.meta);
+        let changed = match saved {
+            Some(meta) if *meta != article.meta => {
+                let new = self.unsaved.get(file) != Some(&article.meta);
+                if new {
+                    self.unsaved
+                        .insert(file.to_path_buf(), article.meta.clone());
+                }
+                new
+            }
+            _ => self.unsaved.remove(file).is_some(),
+        };
+        if changed {
+            self.refigure();
+        }
+    }
+
+    /// The line of `file` shows the file's details again: its tab was closed without saving.
+    pub(in crate::app) fn forget(&mut self, file: &Path) {
+        let Some(item) = self.item(file) else {
+            return;
+        };
+        let saved = Row::of(item);
+        if let Some(row) = self.rows.iter_mut().find(|r| r.path == file) {
+            row.title = saved.title;
+            row.outlet = saved.outlet;
+            row.published = saved.published;
+        }
+        if self.unsaved.remove(file).is_some() {
+            self.refigure();
+        }
+    }
+
+    fn item(&self, file: &Path) -> Option<&Item> {
+        let i = self
+            .items
+            .binary_search_by(|it| it.path.as_path().cmp(file));
+        i.ok().map(|i| &self.items[i])
     }
 
     /// The file to open for line `i`, and the sentence to select in it.
@@ -427,17 +488,9 @@ fn reports_of(items: &[Item]) -> (Vec<Report<'_>>, Vec<usize>) {
         .iter()
         .enumerate()
         .filter_map(|(i, item)| {
-            let article = match &item.content {
-                Content::Review(s) => s.article(),
-                Content::Unreviewed(a) => a,
-                _ => return None,
-            };
+            let article = item.article_text()?;
             reported.push(i);
-            Some(Report {
-                name: &item.name,
-                article,
-                session: item.session(),
-            })
+            Some(Report::of(&item.name, article, item.session()))
         })
         .collect();
     (reports, reported)

@@ -188,7 +188,7 @@ pub(super) fn origins(
                         file: r.name,
                         sentence: c.sentence + 1,
                         outlet: r.outlet(),
-                        published: r.article.meta.published.as_deref(),
+                        published: r.published(),
                         text: r.session?.sentence_text(c.sentence),
                     })
                 })

@@ -248,11 +248,7 @@ pub(super) fn reports(items: &[Item]) -> Vec<Report<'_>> {
                 crate::io::corpus::Content::Unreviewed(a) => a,
                 _ => return None,
             };
-            Some(Report {
-                name: &item.name,
-                article,
-                session: item.session(),
-            })
+            Some(Report::of(&item.name, article, item.session()))
         })
         .collect()
 }

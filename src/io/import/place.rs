@@ -307,14 +307,14 @@ fn label_for(taxonomy: &mut Taxonomy, span: &ImportSpan, report: &mut Report) ->
         .and_then(|k| SourceKind::ALL.into_iter().find(|s| s.as_str() == k))
         .or(default.map(|l| l.kind))
         .unwrap_or(SourceKind::Unattributed);
-    let taken: Vec<String> = taxonomy.labels.iter().map(|l| l.id.0.clone()).collect();
+    let taken: Vec<String> = taxonomy.labels.iter().map(|l| l.id.0.to_string()).collect();
     let wanted = span.label_id.clone().unwrap_or_else(|| name.to_lowercase());
     let id = LabelId::new(crate::io::export::plain_name(&wanted, &taken));
     let used: Vec<_> = taxonomy.labels.iter().map(|l| l.color).collect();
     taxonomy.labels.push(SourceType {
         id: id.clone(),
         name: if name.is_empty() {
-            id.0.clone()
+            id.0.to_string()
         } else {
             name.to_string()
         },

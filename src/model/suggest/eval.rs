@@ -151,7 +151,7 @@ impl Scores {
             }
             if s.kind == SourceKind::AnonymousSource && gold.kinds.contains(&s.kind) {
                 self.label_total += 1;
-                let got = s.label.as_ref().map(|l| l.0.clone());
+                let got = s.label.as_ref().map(|l| l.0.to_string());
                 if gold.label == got {
                     self.label_correct += 1;
                 } else {

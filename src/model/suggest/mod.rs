@@ -115,12 +115,14 @@ pub fn suggest(session: &Session) -> Vec<Suggestion> {
         })
         .collect();
     furniture_runs_on(session, &paragraph, &mut analyses);
-    let article = discourse::Article {
+    let (resolved, entities) = discourse::resolve(&discourse::Article {
         analyses: &analyses,
         paragraph: &paragraph,
         country: discourse::main_country(text),
-    };
-    let (resolved, entities) = discourse::resolve(&article);
+    });
+    // The sentences' readings are the largest thing made here (tens of megabytes for a book):
+    // gone before the suggestions are put together, the window's peak is that much lower.
+    drop((analyses, paragraph, quotes, layouts));
     let mut mapper = mapping::Mapper::new(&session.taxonomy);
     let entity_labels: Vec<Option<LabelId>> = entities
         .iter()
